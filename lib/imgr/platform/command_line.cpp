@@ -1,0 +1,98 @@
+#include "imgr/platform/command_line.h"
+
+#include <charconv>
+#include <functional>
+#include <map>
+
+namespace imgr {
+namespace {
+
+bool parse_int(const std::string& text, int& out, int min_value) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min_value) return false;
+    out = value;
+    return true;
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return false;
+    return parse_int(text.substr(0, x), width, 1) && parse_int(text.substr(x + 1), height, 1) &&
+           width <= 16384 && height <= 16384;
+}
+
+}  // namespace
+
+std::string usage(const std::string& program_name) {
+    return "Usage: " + program_name + " [options]\n"
+        "  --script FILE        run a demo script; exit 0 if every expect held, 1 if one\n"
+        "                       failed, 2 for a script error\n"
+        "  --screenshot FILE    after the script (or the first idle frame), save the window\n"
+        "                       as PNG and exit\n"
+        "  --record PATH        record every frame: a folder gets frame_000000.png...;\n"
+        "                       a path ending in .mp4 or .gif is encoded through ffmpeg\n"
+        "  --fps N              frame rate of the recording (fixed time step), default 30\n"
+        "  --pace fast          scripted actions without the human-speed animation\n"
+        "  --size WxH           window size, e.g. 1280x800\n"
+        "  --flagging-dir DIR   overrides the app's flagging directory\n"
+        "  --headless           no visible window (still needs an X display)\n"
+        "  --frames N           draw N frames, then exit\n"
+        "  --help               this list\n";
+}
+
+CommandLineResult parse_command_line(const std::vector<std::string>& args) {
+    CommandLineResult result;
+    CommandLine& o = result.options;
+    using Setter = std::function<bool(const std::string&)>;
+    // Flags that take a value; each setter says whether the value was valid.
+    const std::map<std::string, std::pair<Setter, const char*>> with_value = {
+        {"--script", {[&](const std::string& v) { o.script = v; return !v.empty(); }, "a file"}},
+        {"--screenshot", {[&](const std::string& v) { o.screenshot = v; return !v.empty(); }, "a file"}},
+        {"--record", {[&](const std::string& v) { o.record = v; return !v.empty(); }, "a path"}},
+        {"--fps", {[&](const std::string& v) { return parse_int(v, o.fps, 1) && o.fps <= 240; },
+                   "a frame rate from 1 to 240"}},
+        {"--pace", {[&](const std::string& v) { o.pace_fast = v == "fast"; return v == "fast" || v == "human"; },
+                    "'fast' or 'human'"}},
+        {"--size", {[&](const std::string& v) { return parse_size(v, o.width, o.height); },
+                    "WIDTHxHEIGHT, e.g. 1280x800"}},
+        {"--flagging-dir", {[&](const std::string& v) { o.flagging_dir = v; return !v.empty(); }, "a folder"}},
+        {"--frames", {[&](const std::string& v) { return parse_int(v, o.frames, 1); }, "a positive count"}},
+    };
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string flag = args[i], value;
+        bool has_inline_value = false;
+        if (auto eq = flag.find('='); flag.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = flag.substr(eq + 1);
+            flag = flag.substr(0, eq);
+            has_inline_value = true;
+        }
+        if (flag == "--help" || flag == "-h") { o.help = true; continue; }
+        if (flag == "--headless") { o.headless = true; continue; }
+        auto it = with_value.find(flag);
+        if (it == with_value.end()) {
+            result.error = "unknown option '" + args[i] + "'";
+            return result;
+        }
+        if (!has_inline_value) {
+            if (i + 1 >= args.size()) {
+                result.error = flag + " needs " + it->second.second;
+                return result;
+            }
+            value = args[++i];
+        }
+        if (!it->second.first(value)) {
+            result.error = flag + " needs " + it->second.second + ", not '" + value + "'";
+            return result;
+        }
+    }
+    return result;
+}
+
+CommandLineResult parse_command_line(int argc, const char* const* argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    return parse_command_line(args);
+}
+
+}  // namespace imgr

@@ -1,0 +1,271 @@
+#include "imgr/platform/runner.h"
+
+#include "imgr/platform/offscreen_target.h"
+#include "imgr/view/theme.h"
+
+// glad before GLFW: GLFW must not pull in the system's GL header.
+#include <glad/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace imgr {
+
+namespace {
+std::string g_last_glfw_error;  // GLFW reports errors through a C callback
+void on_glfw_error(int code, const char* description) {
+    g_last_glfw_error = description ? description : ("GLFW error " + std::to_string(code));
+}
+}  // namespace
+
+// The GLFW callbacks only count input: a counted event means "draw a few
+// frames", while a wake-up with no input (the caret's blink timeout) draws one.
+struct RunnerCallbacks {
+    static Runner* of(GLFWwindow* window) { return static_cast<Runner*>(glfwGetWindowUserPointer(window)); }
+    static void count(GLFWwindow* window) { of(window)->input_events_.fetch_add(1, std::memory_order_relaxed); }
+    static void install(GLFWwindow* window) {
+        glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { count(w); });
+        glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { count(w); });
+        glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { count(w); });
+        glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { count(w); });
+        glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { count(w); });
+        glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { count(w); });
+        glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { count(w); });
+        glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { count(w); });
+        glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { count(w); });
+        glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float x, float) {
+            Runner* runner = of(w);
+            runner->content_scale_ = x > 0 ? x : 1.0f;
+            runner->scale_changed_ = true;
+            count(w);
+        });
+    }
+};
+
+struct Runner::Window {
+    GLFWwindow* handle = nullptr;
+    bool glfw_initialised = false;
+    bool imgui_context = false, glfw_backend = false, gl_backend = false;
+    OffscreenTarget offscreen;
+};
+
+void apply_command_line(const CommandLine& command_line, RunnerParams& params) {
+    if (command_line.width > 0) {
+        params.width = command_line.width;
+        params.height = command_line.height;
+    }
+    if (command_line.headless) params.headless = true;
+    if (command_line.frames > 0) params.max_frames = command_line.frames;
+    if (!command_line.screenshot.empty()) params.screenshot_path = command_line.screenshot;
+}
+
+Runner::Runner(RunnerParams params) : params_(std::move(params)), window_(std::make_unique<Window>()) {
+    fonts_.cover(params_.title);
+    fonts_.cover(params_.glyph_text);
+}
+
+Runner::~Runner() { close(); }
+
+bool Runner::open(std::string& error) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (!glfwInit()) {
+        const char* display = std::getenv("DISPLAY");
+        error = (display && *display) ? "cannot open a window on display '" + std::string(display) +
+                                            "': " + g_last_glfw_error
+                                      : "cannot open a window: no X display (DISPLAY is not set); run under "
+                                        "xvfb-run -a, or on a desktop";
+        return false;
+    }
+    window_->glfw_initialised = true;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, params_.headless ? GLFW_FALSE : GLFW_TRUE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window_->handle = glfwCreateWindow(params_.width, params_.height, params_.title.c_str(), nullptr, nullptr);
+    if (!window_->handle) {
+        error = "cannot create an OpenGL 3.3 core context: " + g_last_glfw_error;
+        return false;
+    }
+    GLFWwindow* window = window_->handle;
+    glfwSetWindowUserPointer(window, this);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(params_.continuous ? 0 : 1);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        error = "cannot load OpenGL 3.3 functions";
+        return false;
+    }
+    float scale_y = 1.0f;
+    glfwGetWindowContentScale(window, &content_scale_, &scale_y);
+    if (content_scale_ <= 0) content_scale_ = 1.0f;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    window_->imgui_context = true;
+    ImGui::GetIO().IniFilename = nullptr;  // a demo's layout comes from its code, not a stale file
+    // Our counting callbacks first: ImGui's backend chains to them.
+    RunnerCallbacks::install(window);
+    window_->glfw_backend = ImGui_ImplGlfw_InitForOpenGL(window, true);
+    window_->gl_backend = ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (!window_->glfw_backend || !window_->gl_backend) {
+        error = "cannot initialise ImGui's GLFW/OpenGL3 backends";
+        return false;
+    }
+    return rebuild_fonts(error);
+}
+
+void Runner::close() {
+    if (window_->gl_backend) ImGui_ImplOpenGL3_Shutdown();
+    if (window_->glfw_backend) ImGui_ImplGlfw_Shutdown();
+    window_->gl_backend = window_->glfw_backend = false;
+    if (window_->imgui_context) ImGui::DestroyContext();
+    window_->imgui_context = false;
+    if (window_->handle) {
+        glfwMakeContextCurrent(window_->handle);
+        window_->offscreen.release();  // GL objects die with their context
+        glfwDestroyWindow(window_->handle);
+    }
+    window_->handle = nullptr;
+    if (window_->glfw_initialised) glfwTerminate();
+    window_->glfw_initialised = false;
+}
+
+void Runner::apply_scaled_style() {
+    if (params_.apply_style)
+        params_.apply_style();
+    else
+        apply_light_theme();
+    ImGui::GetStyle().ScaleAllSizes(content_scale_);
+}
+
+bool Runner::rebuild_fonts(std::string& error) {
+    ImGuiIO& io = ImGui::GetIO();
+    error = fonts_.load(*io.Fonts, params_.font, content_scale_);
+    if (!error.empty()) return false;
+    io.FontDefault = fonts_.regular();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    if (!ImGui_ImplOpenGL3_CreateFontsTexture()) {
+        error = "cannot upload the font texture";
+        return false;
+    }
+    apply_scaled_style();
+    scale_changed_ = false;
+    return true;
+}
+
+void Runner::framebuffer_size(int& width, int& height) const {
+    glfwGetFramebufferSize(window_->handle, &width, &height);
+}
+
+bool Runner::draw_frame(std::string& error) {
+    if (fonts_.needs_rebuild() || scale_changed_) {
+        if (!rebuild_fonts(error)) return false;
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (params_.fixed_time_step > 0) io.DeltaTime = (float)params_.fixed_time_step;
+    if (params_.before_frame) params_.before_frame(*this);
+    ImGui::NewFrame();
+    if (params_.draw) params_.draw(*this);
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    if (params_.headless) {
+        if (!window_->offscreen.bind(width, height)) {
+            error = "cannot create an offscreen framebuffer of " + std::to_string(width) + "x" +
+                    std::to_string(height);
+            return false;
+        }
+    } else {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+    glViewport(0, 0, width, height);
+    const float* c = params_.clear_color;
+    glClearColor(c[0], c[1], c[2], c[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frame_index_;
+
+    if (params_.after_render) params_.after_render(*this);
+    const bool frames_done = params_.max_frames > 0 && frame_index_ >= params_.max_frames;
+    if (!params_.screenshot_path.empty() &&
+        (frames_done || (params_.max_frames == 0 && params_.screenshot_when_idle && ready_for_auto_screenshot()))) {
+        error = write_png(params_.screenshot_path, capture());
+        if (!error.empty()) return false;
+        std::fprintf(stderr, "imgr: screenshot saved to %s\n", params_.screenshot_path.c_str());
+        if (exit_code_ < 0) exit_code_ = 0;
+    }
+    if (frames_done && exit_code_ < 0) exit_code_ = 0;
+    if (!params_.headless) glfwSwapBuffers(window_->handle);
+    return true;
+}
+
+// ImGui needs a few frames to lay out auto-sized windows, and the app may
+// still be computing; a screenshot waits for both, but not for ever.
+bool Runner::ready_for_auto_screenshot() const {
+    constexpr int kSettleFrames = 3, kGiveUpFrames = 600;
+    if (frame_index_ < kSettleFrames) return false;
+    if (frame_index_ >= kGiveUpFrames) return true;
+    return !(params_.wants_redraw && params_.wants_redraw());
+}
+
+RgbImage Runner::capture() const {
+    int width = 0, height = 0;
+    framebuffer_size(width, height);
+    return read_framebuffer(width, height);
+}
+
+void Runner::request_redraw() {
+    wake_requests_.fetch_add(1, std::memory_order_release);
+    glfwPostEmptyEvent();
+}
+
+void Runner::request_exit(int exit_code) { exit_code_ = exit_code; }
+
+int Runner::run() {
+    std::string error;
+    if (!open(error)) {
+        std::fprintf(stderr, "imgr: %s\n", error.c_str());
+        close();
+        return 1;
+    }
+    // Frames still to draw after something happened: ImGui settles hover
+    // and layout one frame after the input that caused them.
+    constexpr int kFramesAfterInput = 3;
+    constexpr double kCaretBlinkSeconds = 0.5, kLongestSleepSeconds = 30.0;
+    int frames_to_draw = kFramesAfterInput;
+    unsigned seen_input = 0, seen_wakes = 0;
+    while (exit_code_ < 0 && !glfwWindowShouldClose(window_->handle)) {
+        const bool busy = params_.continuous || params_.max_frames > 0 || !params_.screenshot_path.empty() ||
+                          (params_.wants_redraw && params_.wants_redraw());
+        if (busy || frames_to_draw > 0) {
+            glfwPollEvents();
+        } else {
+            glfwWaitEventsTimeout(ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kLongestSleepSeconds);
+        }
+        const unsigned input = input_events_.load(std::memory_order_relaxed);
+        const unsigned wakes = wake_requests_.load(std::memory_order_acquire);
+        if (input != seen_input || wakes != seen_wakes) frames_to_draw = kFramesAfterInput;
+        seen_input = input;
+        seen_wakes = wakes;
+        if (!draw_frame(error)) {
+            std::fprintf(stderr, "imgr: %s\n", error.c_str());
+            close();
+            return 1;
+        }
+        if (frames_to_draw > 0) --frames_to_draw;
+    }
+    close();
+    return exit_code_ < 0 ? 0 : exit_code_;
+}
+
+}  // namespace imgr

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages imgr needs, only those that are missing.
+set -euo pipefail
+
+packages=(
+  build-essential cmake
+  libimgui-dev libglfw3-dev libstb-dev nlohmann-json3-dev python3-glad
+  doctest-dev
+  xvfb xauth libgl1-mesa-dri
+  fonts-dejavu-core fonts-wqy-microhei
+  python3
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "imgr: installing ${missing[*]}"
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "imgr: run as root or install sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

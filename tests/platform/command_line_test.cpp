@@ -1,0 +1,61 @@
+#include <doctest/doctest.h>
+#include <imgr/platform/command_line.h>
+
+using imgr::parse_command_line;
+
+TEST_CASE("no arguments gives the defaults") {
+    auto r = parse_command_line(std::vector<std::string>{});
+    CHECK(r.error.empty());
+    CHECK(r.options.fps == 30);
+    CHECK_FALSE(r.options.headless);
+    CHECK(r.options.width == 0);
+}
+
+TEST_CASE("every flag of DESIGN.md is understood") {
+    auto r = parse_command_line({"--script", "tour.txt", "--screenshot", "a.png", "--record", "out.mp4", "--fps", "60",
+                                 "--pace", "fast", "--size", "800x600", "--flagging-dir", "flags", "--headless",
+                                 "--frames", "5"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.script == "tour.txt");
+    CHECK(r.options.screenshot == "a.png");
+    CHECK(r.options.record == "out.mp4");
+    CHECK(r.options.fps == 60);
+    CHECK(r.options.pace_fast);
+    CHECK(r.options.width == 800);
+    CHECK(r.options.height == 600);
+    CHECK(r.options.flagging_dir == "flags");
+    CHECK(r.options.headless);
+    CHECK(r.options.frames == 5);
+}
+
+TEST_CASE("--flag=value works like --flag value") {
+    auto r = parse_command_line({"--size=640x480", "--screenshot=x.png"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.width == 640);
+    CHECK(r.options.screenshot == "x.png");
+}
+
+TEST_CASE("--help is recognised") { CHECK(parse_command_line({"--help"}).options.help); }
+
+TEST_CASE("an unknown flag is an error naming it") {
+    auto r = parse_command_line({"--headless", "--colour", "red"});
+    CHECK(r.error.find("--colour") != std::string::npos);
+}
+
+TEST_CASE("bad values are errors that say what was expected") {
+    CHECK(parse_command_line({"--size", "800"}).error.find("WIDTHxHEIGHT") != std::string::npos);
+    CHECK_FALSE(parse_command_line({"--size", "0x600"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--size", "800x600x3"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--fps", "fast"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--fps", "0"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--frames", "-1"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--pace", "slow"}).error.empty());
+    CHECK(parse_command_line({"--screenshot"}).error.find("needs") != std::string::npos);
+}
+
+TEST_CASE("the usage lists every flag") {
+    const std::string text = imgr::usage("app");
+    for (const char* flag : {"--script", "--screenshot", "--record", "--fps", "--pace", "--size", "--flagging-dir",
+                             "--headless", "--frames", "--help"})
+        CHECK_MESSAGE(text.find(flag) != std::string::npos, flag);
+}

@@ -1,0 +1,109 @@
+// Real rendering: a hidden window under Xvfb draws known widgets, and the
+// pixels read back show them where ImGui laid them out.
+#include <doctest/doctest.h>
+#include <imgr/platform/runner.h>
+#include <imgui.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+
+namespace {
+
+struct Rgb {
+    int r, g, b;
+};
+
+Rgb pixel(const imgr::RgbImage& image, float x, float y) {
+    const size_t i = ((size_t)y * image.width + (size_t)x) * 3;
+    return {image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]};
+}
+
+bool near(Rgb a, Rgb b, int tolerance = 2) {
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+}  // namespace
+
+TEST_CASE("a button is drawn in its colour where ImGui laid it out") {
+    imgr::RunnerParams params;
+    params.headless = true;
+    params.width = 320;
+    params.height = 200;
+    params.max_frames = 10;
+    ImVec2 button_min, button_max, checkbox_min;
+    bool checked = false, verified = false;
+    params.draw = [&](imgr::Runner&) {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 255, 255));
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 0, 0, 255));
+        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::SetCursorPos(ImVec2(40, 50));
+        ImGui::Button("Flag", ImVec2(120, 40));
+        button_min = ImGui::GetItemRectMin();
+        button_max = ImGui::GetItemRectMax();
+        ImGui::Checkbox("box", &checked);
+        checkbox_min = ImGui::GetItemRectMin();
+        ImGui::End();
+        ImGui::PopStyleColor(2);
+    };
+    params.after_render = [&](imgr::Runner& runner) {
+        if (runner.frame_index() < 3) return;  // ImGui settles in two frames
+        imgr::RgbImage image = runner.capture();
+        REQUIRE(image.width == 320);
+        REQUIRE(image.height == 200);
+        CHECK(button_min.x == doctest::Approx(40));
+        CHECK(button_min.y == doctest::Approx(50));
+        // Inside the button, away from its label and its rounded corners: red.
+        CHECK(near(pixel(image, button_min.x + 6, button_min.y + 20), {255, 0, 0}));
+        CHECK(near(pixel(image, button_max.x - 6, button_min.y + 20), {255, 0, 0}));
+        // Just outside it: the window's blue.
+        CHECK(near(pixel(image, button_max.x + 4, button_min.y + 20), {0, 0, 255}));
+        CHECK(near(pixel(image, button_min.x + 6, button_min.y - 4), {0, 0, 255}));
+        // The label's white text sits in the middle: some pixel there is not red.
+        bool text_found = false;
+        for (float x = button_min.x + 30; x < button_max.x - 30; ++x)
+            for (float y = button_min.y + 10; y < button_max.y - 10; ++y)
+                text_found = text_found || !near(pixel(image, x, y), {255, 0, 0}, 40);
+        CHECK(text_found);
+        // The checkbox is laid out below the button.
+        CHECK(checkbox_min.y >= button_max.y);
+        CHECK_FALSE(near(pixel(image, checkbox_min.x + 8, checkbox_min.y + 8), {0, 0, 255}));
+        verified = true;
+        runner.request_exit(0);
+    };
+    imgr::Runner runner(params);
+    CHECK(runner.run() == 0);
+    CHECK(verified);
+}
+
+TEST_CASE("the idle loop sleeps: a still window draws only a handful of frames") {
+    imgr::RunnerParams params;
+    params.headless = true;
+    params.width = 200;
+    params.height = 120;
+    std::atomic<int> frames{0};
+    params.draw = [&](imgr::Runner& runner) {
+        ImGui::Begin("idle");
+        ImGui::Button("nothing happens");
+        ImGui::End();
+        ++frames;
+        (void)runner;
+    };
+    imgr::Runner runner(params);
+    // A worker asks for one redraw after 300 ms and for exit after 600 ms.
+    std::thread worker([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        runner.request_redraw();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        runner.request_exit(0);
+        runner.request_redraw();
+    });
+    CHECK(runner.run() == 0);
+    worker.join();
+    // A loop without idle throttling would draw hundreds of frames in 600 ms.
+    CHECK(frames.load() <= 12);
+    CHECK(frames.load() >= 3);
+}

@@ -1,0 +1,17 @@
+// Runs a child process for end-to-end tests and collects its exit code and stderr.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace imgr::test {
+
+struct ProcessResult {
+    int exit_code = -1;     // -1: did not exit normally (signal, timeout)
+    std::string output;     // stdout and stderr, interleaved
+};
+
+// Runs argv with extra environment assignments ("NAME=value"; "NAME=" unsets).
+ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                          int timeout_seconds = 60);
+
+}  // namespace imgr::test
