@@ -1,9 +1,8 @@
 // Themes: ImGui styles at content scale 1 (the runner scales them).
 #pragma once
+#include "imgr/model/theme.h"
 
 namespace imgr {
-
-enum class Theme { Light, Dark };
 
 void apply_theme(Theme theme);   // sets ImGui::GetStyle() for the current context
 void apply_light_theme();        // the default: light cards, an orange accent, roomy spacing (like Gradio)

@@ -1,0 +1,236 @@
+// Blocks: a demo declared in C++ as Gradio's gr.Blocks is in Python.
+//
+//   imgr::Blocks demo("Sepia");
+//   imgr::Handle<imgr::ImageBuffer> input, output;
+//   imgr::Handle<double> strength;
+//   demo.row([&] {
+//       demo.column([&] {
+//           input = demo.add(imgr::Image("Input image"));
+//           strength = demo.add(imgr::Slider("strength", 0, 1, 0.5));
+//       });
+//       output = demo.add(imgr::Image("Output image"));
+//   });
+//   strength.change(sepia, {input, strength}, output);
+//   return demo.launch(argc, argv);
+#pragma once
+#include "imgr/engine/builders.h"
+#include "imgr/engine/engine.h"
+#include "imgr/engine/handler_traits.h"
+#include "imgr/model/layout.h"
+#include "imgr/model/theme.h"
+
+#include <string>
+#include <vector>
+
+namespace imgr {
+
+class Blocks;
+
+// What a listener returns: add steps that run after it.
+class EventChain {
+public:
+    EventChain(Blocks* blocks, int listener) : blocks_(blocks), listener_(listener) {}
+    // Runs after the previous step, whether it succeeded or not.
+    template <class F>
+    EventChain then(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    // Runs only when the previous step did not fail (no exception, no imgr::Error).
+    template <class F>
+    EventChain success(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    int listener() const { return listener_; }
+
+private:
+    Blocks* blocks_;
+    int listener_;
+};
+
+// A component in a Blocks, typed by its value: Handle<double> for a Number or
+// Slider, Handle<std::string> for a Textbox, Handle<ImageBuffer> for an Image...
+// Cheap to copy; default-constructed handles refer to nothing.
+template <class T>
+class Handle {
+public:
+    using value_type = T;
+    Handle() = default;
+    Handle(Blocks* blocks, ComponentId id) : blocks_(blocks), id_(id) {}
+
+    ComponentId id() const { return id_; }
+    Blocks* blocks() const { return blocks_; }
+    explicit operator bool() const { return blocks_ != nullptr; }
+    Trigger on(Event event) const { return {id_, event}; }  // for Blocks::on(), like gr.on
+
+    // Listeners. fn's parameters are the inputs' value types (plus an optional
+    // trailing imgr::Progress&); its return value fills the outputs.
+    template <class F>
+    EventChain change(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    template <class F>
+    EventChain input(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    template <class F>
+    EventChain click(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    template <class F>
+    EventChain submit(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    template <class F>
+    EventChain release(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    template <class F>
+    EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+
+    // The current value and a program change (UI thread: before launch, or from view code).
+    const T& value() const;
+    void set(T value) const;
+
+private:
+    Blocks* blocks_ = nullptr;
+    ComponentId id_ = -1;
+};
+
+class Blocks {
+public:
+    explicit Blocks(std::string title = "imgr", Theme theme = Theme::Light);
+    Blocks(const Blocks&) = delete;
+    Blocks& operator=(const Blocks&) = delete;
+    virtual ~Blocks();
+
+    // Adds a component where the layout currently is.
+    template <class B>
+    Handle<typename B::value_type> add(const B& builder) {
+        const ComponentId id = engine_.add_component(builder.spec());
+        LayoutNode node;
+        node.type = NodeType::Component;
+        node.component = id;
+        layout_.add(current(), std::move(node));
+        return Handle<typename B::value_type>(this, id);
+    }
+
+    // Layout: the body declares what goes inside.
+    template <class Body> void row(Body body) { nest(row_node({}), body); }
+    template <class Body> void row(RowOptions options, Body body) { nest(row_node(options), body); }
+    template <class Body> void column(Body body) { nest(column_node({}), body); }
+    template <class Body> void column(ColumnOptions options, Body body) { nest(column_node(options), body); }
+    template <class Body> void tabs(Body body) { nest(simple_node(NodeType::Tabs, ""), body); }
+    template <class Body> void tab(std::string label, Body body) { nest(simple_node(NodeType::Tab, std::move(label)), body); }
+    template <class Body> void accordion(std::string label, Body body, bool open = true) {
+        LayoutNode node = simple_node(NodeType::Accordion, std::move(label));
+        node.open = open;
+        nest(std::move(node), body);
+    }
+    template <class Body> void group(Body body) { nest(simple_node(NodeType::Group, ""), body); }
+
+    // One handler on several triggers, like gr.on: demo.on({a.on(Event::Change), b.on(Event::Click)}, ...).
+    template <class F>
+    EventChain on(std::vector<Trigger> triggers, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
+                  EventOptions options = {}) {
+        return listen(std::move(triggers), std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Once,
+                      -1, false, "event");
+    }
+    // A periodic event, like gr.Timer: fn runs every `seconds` while the app runs.
+    template <class F>
+    EventChain every(double seconds, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
+                     EventOptions options = {});
+
+    // Runs the app: opens the window, parses the command line (DESIGN.md), runs
+    // a --script, records, takes screenshots. Returns the process exit code.
+    int launch(int argc, char** argv);
+
+    const std::string& title() const { return title_; }
+    Theme theme() const { return theme_; }
+    void set_theme(Theme theme) { theme_ = theme; }
+    Engine& engine() { return engine_; }
+    const Engine& engine() const { return engine_; }
+    const Layout& layout() const { return layout_; }
+
+    // Internal: how handles and chains register listeners.
+    template <class F>
+    EventChain listen(std::vector<Trigger> triggers, F fn, std::vector<ComponentId> inputs,
+                      std::vector<ComponentId> outputs, EventOptions options, TriggerMode default_mode, int after,
+                      bool only_on_success, std::string description) {
+        ListenerSpec spec;
+        spec.triggers = std::move(triggers);
+        spec.inputs = std::move(inputs);
+        spec.outputs = std::move(outputs);
+        spec.handler = erase_handler(std::move(fn));
+        spec.mode = options.trigger_mode.value_or(default_mode);
+        spec.concurrency_limit = options.concurrency_limit;
+        spec.show_progress = options.show_progress;
+        spec.after = after;
+        spec.only_on_success = only_on_success;
+        spec.description = std::move(description);
+        return EventChain(this, register_listener(std::move(spec)));
+    }
+    std::string describe_trigger(ComponentId id, Event event) const;
+
+protected:
+    virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
+    NodeId current() const { return stack_.back(); }
+    template <class Body>
+    void nest(LayoutNode node, Body& body) {
+        stack_.push_back(layout_.add(current(), std::move(node)));
+        body();
+        stack_.pop_back();
+    }
+    static LayoutNode simple_node(NodeType type, std::string label) {
+        LayoutNode node;
+        node.type = type;
+        node.label = std::move(label);
+        return node;
+    }
+    static LayoutNode row_node(const RowOptions& options);
+    static LayoutNode column_node(const ColumnOptions& options);
+
+    std::string title_;
+    Theme theme_;
+    Engine engine_;
+    Layout layout_;
+    std::vector<NodeId> stack_{0};
+};
+
+// --- templates ----------------------------------------------------------------
+
+template <class F>
+EventChain EventChain::then(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
+    return blocks_->listen({}, std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Multiple,
+                           listener_, false, "step after an event");
+}
+template <class F>
+EventChain EventChain::success(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
+    return blocks_->listen({}, std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Multiple,
+                           listener_, true, "step after an event");
+}
+
+#define IMGR_HANDLE_LISTENER(name, event, mode)                                                                 \
+    template <class T>                                                                                          \
+    template <class F>                                                                                          \
+    EventChain Handle<T>::name(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {        \
+        return blocks_->listen({{id_, event}}, std::move(fn), inputs.list(), outputs.list(), options, mode, -1, \
+                               false, blocks_->describe_trigger(id_, event));                                   \
+    }
+IMGR_HANDLE_LISTENER(change, Event::Change, TriggerMode::AlwaysLast)
+IMGR_HANDLE_LISTENER(input, Event::Input, TriggerMode::AlwaysLast)
+IMGR_HANDLE_LISTENER(click, Event::Click, TriggerMode::Once)
+IMGR_HANDLE_LISTENER(submit, Event::Submit, TriggerMode::Once)
+IMGR_HANDLE_LISTENER(release, Event::Release, TriggerMode::Once)
+IMGR_HANDLE_LISTENER(upload, Event::Upload, TriggerMode::Once)
+#undef IMGR_HANDLE_LISTENER
+
+template <class T>
+const T& Handle<T>::value() const {
+    return std::get<T>(blocks_->engine().component(id_).spec.value);
+}
+template <class T>
+void Handle<T>::set(T value) const {
+    blocks_->engine().set_from_program(id_, Value(std::move(value)));
+}
+
+template <class F>
+EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
+    ListenerSpec spec;
+    spec.inputs = inputs.list();
+    spec.outputs = outputs.list();
+    spec.handler = erase_handler(std::move(fn));
+    spec.mode = options.trigger_mode.value_or(TriggerMode::Once);
+    spec.concurrency_limit = options.concurrency_limit;
+    spec.show_progress = false;  // a ticking output should not flicker
+    spec.every_seconds = seconds > 0 ? seconds : 1;
+    spec.description = "timer";
+    return EventChain(this, register_listener(std::move(spec)));
+}
+
+}  // namespace imgr

@@ -1,0 +1,178 @@
+// Component builders: imgr::Number("num1").minimum(0), imgr::Slider("strength", 0, 1, 0.5), ...
+// Each names the C++ type of its value (value_type), which is what a handler's
+// parameter for it must be. Blocks::add() turns a builder into a Handle.
+#pragma once
+#include "imgr/model/component.h"
+
+#include <string>
+#include <utility>
+
+namespace imgr {
+
+// Setters every component has; Derived is the concrete builder (for chaining).
+template <class Derived, class T>
+class Builder {
+public:
+    using value_type = T;
+
+    Derived& value(T v) { spec_.value = Value(std::move(v)); return self(); }
+    Derived& label(std::string text) { spec_.common.label = std::move(text); return self(); }
+    Derived& info(std::string text) { spec_.common.info = std::move(text); return self(); }
+    Derived& show_label(bool show) { spec_.common.show_label = show; return self(); }
+    Derived& visible(bool show) { spec_.common.visible = show; return self(); }
+    Derived& interactive(bool enabled) { spec_.common.interactive = enabled; return self(); }
+    Derived& elem_id(std::string id) { spec_.common.elem_id = std::move(id); return self(); }
+    Derived& scale(float share) { spec_.common.scale = share; return self(); }
+    Derived& min_width(float em) { spec_.common.min_width = em; return self(); }
+
+    const ComponentSpec& spec() const { return spec_; }
+
+protected:
+    Builder(ComponentKind kind, std::string label, KindProps props = {}) {
+        spec_.kind = kind;
+        spec_.common.label = std::move(label);
+        spec_.props = std::move(props);
+        spec_.value = default_value(kind, spec_.props);
+    }
+    template <class P>
+    P& props() { return std::get<P>(spec_.props); }
+    Derived& self() { return static_cast<Derived&>(*this); }
+    ComponentSpec spec_;
+};
+
+// A number field; entries beyond minimum/maximum are clamped.
+class Number : public Builder<Number, double> {
+public:
+    explicit Number(std::string label = "", double value = 0) : Builder(ComponentKind::Number, std::move(label), NumberProps{}) {
+        this->value(value);
+    }
+    Number& minimum(double v) { props<NumberProps>().minimum = v; return *this; }
+    Number& maximum(double v) { props<NumberProps>().maximum = v; return *this; }
+    Number& step(double v) { props<NumberProps>().step = v; return *this; }
+    Number& precision(int decimals) { props<NumberProps>().precision = decimals; return *this; }
+};
+
+class Slider : public Builder<Slider, double> {
+public:
+    Slider(std::string label, double minimum, double maximum, double value)
+        : Builder(ComponentKind::Slider, std::move(label), SliderProps{minimum, maximum, 0}) {
+        this->value(value);
+    }
+    explicit Slider(std::string label = "", double minimum = 0, double maximum = 100)
+        : Slider(std::move(label), minimum, maximum, minimum) {}
+    Slider& step(double v) { props<SliderProps>().step = v; return *this; }
+};
+
+// One choice among several, shown as radio buttons.
+class Radio : public Builder<Radio, std::string> {
+public:
+    Radio(std::string label, StringList choices) : Builder(ComponentKind::Radio, std::move(label), ChoiceProps{choices, false}) {}
+};
+
+class MultiDropdown;
+// One choice from a drop-down list; .multiselect() makes the value a StringList.
+class Dropdown : public Builder<Dropdown, std::string> {
+public:
+    Dropdown(std::string label, StringList choices)
+        : Builder(ComponentKind::Dropdown, std::move(label), ChoiceProps{choices, false}) {}
+    MultiDropdown multiselect() const;
+};
+
+class MultiDropdown : public Builder<MultiDropdown, StringList> {
+public:
+    MultiDropdown(std::string label, StringList choices)
+        : Builder(ComponentKind::Dropdown, std::move(label), ChoiceProps{choices, true}) {}
+    explicit MultiDropdown(const ComponentSpec& single) : Builder(ComponentKind::Dropdown, single.common.label, single.props) {
+        spec_.common = single.common;
+        props<ChoiceProps>().multiselect = true;
+        spec_.value = StringList{};
+    }
+};
+inline MultiDropdown Dropdown::multiselect() const { return MultiDropdown(spec_); }
+
+class Checkbox : public Builder<Checkbox, bool> {
+public:
+    explicit Checkbox(std::string label = "", bool value = false) : Builder(ComponentKind::Checkbox, std::move(label)) {
+        this->value(value);
+    }
+};
+
+class CheckboxGroup : public Builder<CheckboxGroup, StringList> {
+public:
+    CheckboxGroup(std::string label, StringList choices)
+        : Builder(ComponentKind::CheckboxGroup, std::move(label), ChoiceProps{choices, true}) {}
+};
+
+class Textbox : public Builder<Textbox, std::string> {
+public:
+    explicit Textbox(std::string label = "", std::string value = "")
+        : Builder(ComponentKind::Textbox, std::move(label), TextboxProps{}) {
+        this->value(std::move(value));
+    }
+    Textbox& lines(int n) { props<TextboxProps>().lines = n < 1 ? 1 : n; return *this; }
+    Textbox& max_lines(int n) { props<TextboxProps>().max_lines = n; return *this; }
+    Textbox& placeholder(std::string text) { props<TextboxProps>().placeholder = std::move(text); return *this; }
+    Textbox& password(bool hidden = true) { props<TextboxProps>().password = hidden; return *this; }
+};
+
+// A button; its value is its text, and scripts click it by that text.
+class Button : public Builder<Button, std::string> {
+public:
+    explicit Button(std::string text = "Run") : Builder(ComponentKind::Button, text, ButtonProps{}) {
+        this->value(std::move(text));
+        spec_.common.show_label = false;
+    }
+    Button& variant(ButtonVariant v) { props<ButtonProps>().variant = v; return *this; }
+    Button& primary() { return variant(ButtonVariant::Primary); }
+    Button& stop() { return variant(ButtonVariant::Stop); }
+    Button& size(ButtonSize s) { props<ButtonProps>().size = s; return *this; }
+};
+
+// Text with headings, **bold**, *italic*, `code`, lists and [links](url).
+class Markdown : public Builder<Markdown, std::string> {
+public:
+    explicit Markdown(std::string text = "") : Builder(ComponentKind::Markdown, "") {
+        this->value(std::move(text));
+        spec_.common.show_label = false;
+    }
+};
+
+// A class name, or classes with confidences shown as bars.
+class Label : public Builder<Label, LabelValue> {
+public:
+    explicit Label(std::string label = "") : Builder(ComponentKind::Label, std::move(label), LabelProps{}) {}
+    Label& num_top_classes(int n) { props<LabelProps>().num_top_classes = n; return *this; }
+};
+
+// An image: shown with its aspect kept; as an input, drop a file on it or type a path.
+class Image : public Builder<Image, ImageBuffer> {
+public:
+    explicit Image(std::string label = "") : Builder(ComponentKind::Image, std::move(label), ImageProps{}) {}
+    Image& height(float em) { props<ImageProps>().height = em; return *this; }
+    Image& fit(bool zoom_to_fit) { props<ImageProps>().fit = zoom_to_fit; return *this; }
+};
+
+class Plot : public Builder<Plot, PlotValue> {
+public:
+    explicit Plot(std::string label = "") : Builder(ComponentKind::Plot, std::move(label), PlotProps{}) {}
+    Plot& height(float em) { props<PlotProps>().height = em; return *this; }
+};
+
+class JSON : public Builder<JSON, Json> {
+public:
+    explicit JSON(std::string label = "") : Builder(ComponentKind::Json, std::move(label)) {}
+};
+
+class ColorPicker : public Builder<ColorPicker, Color> {
+public:
+    explicit ColorPicker(std::string label = "", Color value = {}) : Builder(ComponentKind::ColorPicker, std::move(label)) {
+        this->value(value);
+    }
+};
+
+class Dataframe : public Builder<Dataframe, TableValue> {
+public:
+    explicit Dataframe(std::string label = "") : Builder(ComponentKind::Dataframe, std::move(label)) {}
+};
+
+}  // namespace imgr

@@ -1,0 +1,342 @@
+#include "imgr/engine/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace imgr {
+
+namespace {
+constexpr size_t kMaxQueuedRuns = 64;  // TriggerMode::Multiple: beyond this, the oldest is dropped
+
+using Clock = std::chrono::steady_clock;
+
+std::string label_of(const ComponentState& state) {
+    return "'" + state.spec.common.label + "'";
+}
+}  // namespace
+
+const char* event_name(Event event) {
+    switch (event) {
+        case Event::Change: return "change";
+        case Event::Input: return "input";
+        case Event::Click: return "click";
+        case Event::Submit: return "submit";
+        case Event::Release: return "release";
+        case Event::Upload: return "upload";
+    }
+    return "event";
+}
+
+Engine::Engine() : mailbox_(std::make_shared<Mailbox>()) {
+    std::weak_ptr<Mailbox> weak = mailbox_;
+    set_message_sink([weak](Message message) {
+        if (auto box = weak.lock()) {
+            std::function<void()> wake;
+            {
+                std::lock_guard lock(box->mutex);
+                box->messages.push_back(std::move(message));
+                wake = box->wake;
+            }
+            if (wake) wake();
+        }
+    });
+}
+
+Engine::~Engine() { set_message_sink(nullptr); }
+
+void Engine::set_wake(std::function<void()> wake) {
+    std::lock_guard lock(mailbox_->mutex);
+    mailbox_->wake = std::move(wake);
+}
+
+ComponentId Engine::add_component(ComponentSpec spec) {
+    ComponentState state;
+    // A builder that set no value (or one of the wrong type) gets the kind's empty value.
+    if (spec.value.index() != default_value(spec.kind, spec.props).index())
+        spec.value = default_value(spec.kind, spec.props);
+    state.spec = std::move(spec);
+    state.spec.value = coerce(state, state.spec.value);
+    components_.push_back(std::move(state));
+    listeners_by_component_.emplace_back();
+    return (ComponentId)components_.size() - 1;
+}
+
+int Engine::add_listener(ListenerSpec spec) {
+    const int id = (int)listeners_.size();
+    for (ComponentId input : spec.inputs) components_.at((size_t)input).used_as_input = true;
+    for (ComponentId output : spec.outputs) components_.at((size_t)output).used_as_output = true;
+    for (const Trigger& t : spec.triggers) {
+        auto& list = listeners_by_component_.at((size_t)t.component);
+        if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+    }
+    ListenerState state;
+    state.spec = std::move(spec);
+    if (state.spec.every_seconds > 0)
+        state.next_tick = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                             std::chrono::duration<double>(state.spec.every_seconds));
+    listeners_.push_back(std::move(state));
+    if (listeners_.back().spec.after >= 0) listeners_.at((size_t)listeners_.back().spec.after).chained.push_back(id);
+    return id;
+}
+
+std::vector<ComponentId> Engine::find_by_label(std::string_view label) const {
+    std::vector<ComponentId> found;
+    for (size_t i = 0; i < components_.size(); ++i) {
+        const ComponentSpec& spec = components_[i].spec;
+        const bool is_button = spec.kind == ComponentKind::Button;
+        const std::string* text = is_button ? std::get_if<std::string>(&spec.value) : nullptr;
+        if (spec.common.label == label || (text && *text == label)) found.push_back((ComponentId)i);
+    }
+    return found;
+}
+
+// Keeps a value within what its component can hold: numbers within their
+// range (the user sees the clamp in the view), choices among the choices.
+Value Engine::coerce(const ComponentState& state, Value value) const {
+    const ComponentSpec& spec = state.spec;
+    if (auto* d = std::get_if<double>(&value)) {
+        if (auto* number = std::get_if<NumberProps>(&spec.props)) {
+            if (number->minimum && *d < *number->minimum) *d = *number->minimum;
+            if (number->maximum && *d > *number->maximum) *d = *number->maximum;
+            if (number->precision >= 0 && std::isfinite(*d)) {
+                const double factor = std::pow(10.0, number->precision);
+                *d = std::round(*d * factor) / factor;
+            }
+        } else if (auto* slider = std::get_if<SliderProps>(&spec.props)) {
+            if (std::isnan(*d)) *d = slider->minimum;
+            *d = std::clamp(*d, std::min(slider->minimum, slider->maximum), std::max(slider->minimum, slider->maximum));
+            if (slider->step > 0) {
+                *d = slider->minimum + std::round((*d - slider->minimum) / slider->step) * slider->step;
+                *d = std::min(*d, std::max(slider->minimum, slider->maximum));
+            }
+        }
+    }
+    return value;
+}
+
+bool Engine::store_value(ComponentId id, Value value) {
+    ComponentState& state = components_.at((size_t)id);
+    if (value.index() != state.spec.value.index()) {
+        post(MessageLevel::Error, std::string("a ") + kind_name(state.spec.kind) + " " + label_of(state) +
+                                      " cannot take the value " + describe(value));
+        return false;
+    }
+    value = coerce(state, std::move(value));
+    if (values_equal(value, state.spec.value)) return false;
+    state.spec.value = std::move(value);
+    ++state.version;
+    return true;
+}
+
+bool Engine::set_from_user(ComponentId id, Value value) {
+    if (!store_value(id, std::move(value))) return false;
+    fire_listeners(id, Event::Input);
+    fire_listeners(id, Event::Change);
+    return true;
+}
+
+bool Engine::set_from_program(ComponentId id, Value value) {
+    if (!store_value(id, std::move(value))) return false;
+    fire_listeners(id, Event::Change);
+    return true;
+}
+
+void Engine::fire(ComponentId id, Event event) { fire_listeners(id, event); }
+
+void Engine::fire_listeners(ComponentId id, Event event) {
+    for (int listener : listeners_by_component_.at((size_t)id))
+        for (const Trigger& t : listeners_[(size_t)listener].spec.triggers)
+            if (t.component == id && t.event == event) {
+                trigger(listener);
+                break;
+            }
+}
+
+void Engine::apply_update(ComponentId id, const Update& update) {
+    ComponentState& state = components_.at((size_t)id);
+    CommonProps& common = state.spec.common;
+    bool changed = false;
+    auto assign = [&](auto& field, const auto& source) {
+        if (source && field != *source) {
+            field = *source;
+            changed = true;
+        }
+    };
+    assign(common.label, update.new_label);
+    assign(common.info, update.new_info);
+    assign(common.visible, update.new_visible);
+    assign(common.show_label, update.new_show_label);
+    if (update.new_interactive && common.interactive != update.new_interactive) {
+        common.interactive = update.new_interactive;
+        changed = true;
+    }
+    if (update.new_choices) {
+        if (auto* choice = std::get_if<ChoiceProps>(&state.spec.props); choice && choice->choices != *update.new_choices) {
+            choice->choices = *update.new_choices;
+            changed = true;
+        }
+    }
+    if (changed) ++state.version;
+    if (update.new_value) set_from_program(id, *update.new_value);
+}
+
+void Engine::trigger(int listener) {
+    ListenerState& state = listeners_.at((size_t)listener);
+    Job job;
+    job.inputs.reserve(state.spec.inputs.size());
+    for (ComponentId input : state.spec.inputs) job.inputs.push_back(components_[(size_t)input].spec.value);
+    if (state.running < std::max(1, state.spec.concurrency_limit) && state.queued.empty()) {
+        start(listener, std::move(job));
+        return;
+    }
+    switch (state.spec.mode) {
+        case TriggerMode::Once:
+            break;  // a run is already on its way
+        case TriggerMode::AlwaysLast:
+            state.queued.clear();
+            state.queued.push_back(std::move(job));
+            break;
+        case TriggerMode::Multiple:
+            if (state.queued.size() >= kMaxQueuedRuns) state.queued.pop_front();
+            state.queued.push_back(std::move(job));
+            break;
+    }
+}
+
+void Engine::start(int listener, Job job) {
+    ListenerState& state = listeners_.at((size_t)listener);
+    ++state.running;
+    ++in_flight_;
+    ++runs_started_;
+    auto progress = std::make_shared<Progress>();
+    state.progress.push_back(progress);
+    HandlerFn handler = state.spec.handler;
+    std::string description = state.spec.description;
+    executor_.submit([listener, handler = std::move(handler), inputs = std::move(job.inputs), progress,
+                      description = std::move(description), mailbox = mailbox_] {
+        Finished finished;
+        finished.listener = listener;
+        try {
+            finished.outputs = handler(inputs, *progress);
+        } catch (const Error& e) {
+            finished.ok = false;
+            post_message(MessageLevel::Error, e.what());
+        } catch (const std::exception& e) {
+            finished.ok = false;
+            post_message(MessageLevel::Error, "the handler for the " + description + " failed: " + e.what());
+        } catch (...) {
+            finished.ok = false;
+            post_message(MessageLevel::Error, "the handler for the " + description + " failed");
+        }
+        std::function<void()> wake;
+        {
+            std::lock_guard lock(mailbox->mutex);
+            mailbox->finished.push_back(std::move(finished));
+            wake = mailbox->wake;
+        }
+        if (wake) wake();
+    });
+}
+
+void Engine::finish(const Finished& finished) {
+    ListenerState& state = listeners_.at((size_t)finished.listener);
+    --state.running;
+    --in_flight_;
+    ++runs_finished_;
+    if (!state.progress.empty()) state.progress.erase(state.progress.begin());
+    if (finished.ok) {
+        const auto& outputs = state.spec.outputs;
+        if (finished.outputs.size() != outputs.size() && !outputs.empty()) {
+            post(MessageLevel::Error, "the handler for the " + state.spec.description + " returned " +
+                                          std::to_string(finished.outputs.size()) + " values for " +
+                                          std::to_string(outputs.size()) + " outputs");
+        } else {
+            for (size_t i = 0; i < finished.outputs.size() && i < outputs.size(); ++i)
+                if (finished.outputs[i]) apply_update(outputs[i], *finished.outputs[i]);
+        }
+    }
+    // Chains are read after the outputs were applied, so a step sees them.
+    const std::vector<int> chained = listeners_[(size_t)finished.listener].chained;
+    for (int next : chained)
+        if (finished.ok || !listeners_[(size_t)next].spec.only_on_success) trigger(next);
+    ListenerState& again = listeners_[(size_t)finished.listener];
+    if (!again.queued.empty() && again.running < std::max(1, again.spec.concurrency_limit)) {
+        Job job = std::move(again.queued.front());
+        again.queued.pop_front();
+        start(finished.listener, std::move(job));
+    }
+}
+
+void Engine::poll() {
+    std::vector<Finished> finished;
+    {
+        std::lock_guard lock(mailbox_->mutex);
+        finished.swap(mailbox_->finished);
+    }
+    for (const Finished& f : finished) finish(f);
+    const auto now = Clock::now();
+    for (size_t i = 0; i < listeners_.size(); ++i) {
+        ListenerState& state = listeners_[i];
+        if (state.spec.every_seconds <= 0 || now < state.next_tick) continue;
+        const auto period = std::chrono::duration_cast<Clock::duration>(
+            std::chrono::duration<double>(state.spec.every_seconds));
+        state.next_tick = std::max(state.next_tick + period, now);  // a late frame does not cause a burst
+        trigger((int)i);
+    }
+}
+
+bool Engine::idle() const {
+    if (in_flight_ > 0) return false;
+    for (const ListenerState& state : listeners_)
+        if (!state.queued.empty()) return false;
+    return true;
+}
+
+bool Engine::busy(ComponentId id) const {
+    for (const ListenerState& state : listeners_) {
+        if (!state.spec.show_progress || (state.running == 0 && state.queued.empty())) continue;
+        if (std::find(state.spec.outputs.begin(), state.spec.outputs.end(), id) != state.spec.outputs.end())
+            return true;
+    }
+    return false;
+}
+
+double Engine::progress(ComponentId id, std::string* description) const {
+    for (const ListenerState& state : listeners_) {
+        if (state.progress.empty()) continue;
+        if (std::find(state.spec.outputs.begin(), state.spec.outputs.end(), id) == state.spec.outputs.end()) continue;
+        const double fraction = state.progress.front()->fraction();
+        if (fraction >= 0) {
+            if (description) *description = state.progress.front()->description();
+            return fraction;
+        }
+    }
+    return -1;
+}
+
+bool Engine::interactive(ComponentId id) const {
+    const ComponentState& state = components_.at((size_t)id);
+    if (state.spec.common.interactive) return *state.spec.common.interactive;
+    return state.used_as_input || !state.used_as_output;
+}
+
+double Engine::seconds_until_next_timer() const {
+    double soonest = std::numeric_limits<double>::infinity();
+    const auto now = Clock::now();
+    for (const ListenerState& state : listeners_)
+        if (state.spec.every_seconds > 0)
+            soonest = std::min(soonest, std::max(0.0, std::chrono::duration<double>(state.next_tick - now).count()));
+    return soonest;
+}
+
+std::vector<Message> Engine::take_messages() {
+    std::lock_guard lock(mailbox_->mutex);
+    std::vector<Message> out;
+    out.swap(mailbox_->messages);
+    return out;
+}
+
+void Engine::post(MessageLevel level, std::string text) { post_message(level, text); }
+
+}  // namespace imgr

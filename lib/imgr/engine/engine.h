@@ -1,0 +1,146 @@
+// Engine: the components' state and the event graph. Values change on the UI
+// thread only; handlers run on the executor with a snapshot of their inputs,
+// and their results are applied by poll() at the start of the next frame.
+#pragma once
+#include "imgr/engine/executor.h"
+#include "imgr/engine/messages.h"
+#include "imgr/engine/progress.h"
+#include "imgr/engine/update.h"
+#include "imgr/model/component.h"
+#include "imgr/model/layout.h"
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace imgr {
+
+enum class Event { Change, Input, Click, Submit, Release, Upload };
+const char* event_name(Event event);
+
+// As in Gradio: Once ignores triggers while a run is pending; Multiple queues
+// them (bounded); AlwaysLast keeps only the newest pending run.
+enum class TriggerMode { Once, Multiple, AlwaysLast };
+
+struct Trigger {
+    ComponentId component = -1;
+    Event event = Event::Change;
+};
+
+struct EventOptions {
+    std::optional<TriggerMode> trigger_mode;   // default: AlwaysLast for change/input, Once otherwise
+    int concurrency_limit = 1;                 // runs of this listener at the same time
+    bool show_progress = true;                 // dim the outputs and show a spinner while running
+};
+
+using Values = std::vector<Value>;
+using HandlerOutputs = std::vector<std::optional<Update>>;        // one per output; nullopt leaves it
+using HandlerFn = std::function<HandlerOutputs(const Values& inputs, Progress& progress)>;
+
+struct ListenerSpec {
+    std::vector<Trigger> triggers;
+    std::vector<ComponentId> inputs, outputs;
+    HandlerFn handler;
+    TriggerMode mode = TriggerMode::Once;
+    int concurrency_limit = 1;
+    bool show_progress = true;
+    double every_seconds = 0;                  // > 0: a timer (like Gradio's Timer/every)
+    int after = -1;                            // a chained step: runs when listener `after` finishes
+    bool only_on_success = false;              // .success(): only when that run did not fail
+    std::string description;                   // for messages: "click of 'Submit'"
+};
+
+struct ComponentState {
+    ComponentSpec spec;
+    uint64_t version = 1;                      // bumps on every value or property change (view caches)
+    bool used_as_input = false, used_as_output = false;
+};
+
+class Engine {
+public:
+    Engine();
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // --- building -----------------------------------------------------------
+    ComponentId add_component(ComponentSpec spec);
+    int add_listener(ListenerSpec spec);
+    size_t component_count() const { return components_.size(); }
+    const ComponentState& component(ComponentId id) const { return components_.at((size_t)id); }
+    std::vector<ComponentId> find_by_label(std::string_view label) const;  // buttons by their text
+
+    // --- the UI thread --------------------------------------------------------
+    // A person changed the value: fires input and change when it differs. Returns whether it changed.
+    bool set_from_user(ComponentId id, Value value);
+    // The program changed it (an output, a script's reset): fires change only.
+    bool set_from_program(ComponentId id, Value value);
+    void fire(ComponentId id, Event event);          // click, submit, release, upload
+    void apply_update(ComponentId id, const Update& update);
+    void poll();                                     // applies finished runs, starts queued ones, timers
+    bool idle() const;                               // nothing running, queued or waiting to be applied
+    bool busy(ComponentId id) const;                 // an output of a running or queued run
+    double progress(ComponentId id, std::string* description = nullptr) const;  // < 0: none reported
+    bool interactive(ComponentId id) const;          // explicit, else: an input, or not an output
+    double seconds_until_next_timer() const;         // infinity without timers
+
+    // Called from worker threads when a result is ready (the runner's request_redraw).
+    void set_wake(std::function<void()> wake);
+
+    // Toasts: messages from handlers and from the engine, newest last.
+    std::vector<Message> take_messages();
+    void post(MessageLevel level, std::string text);
+
+    // Counters for tests and benchmarks.
+    uint64_t runs_started() const { return runs_started_; }
+    uint64_t runs_finished() const { return runs_finished_; }
+
+private:
+    struct Job {
+        Values inputs;
+    };
+    struct Finished {
+        int listener = -1;
+        HandlerOutputs outputs;
+        bool ok = true;
+    };
+    struct ListenerState {
+        ListenerSpec spec;
+        int running = 0;
+        std::deque<Job> queued;
+        std::vector<std::shared_ptr<Progress>> progress;  // of the running runs
+        std::chrono::steady_clock::time_point next_tick;
+        std::vector<int> chained;                          // listeners with `after` == this one
+    };
+
+    void trigger(int listener);
+    void start(int listener, Job job);
+    void finish(const Finished& finished);
+    void fire_listeners(ComponentId id, Event event);
+    bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
+    Value coerce(const ComponentState& state, Value value) const;
+
+    std::vector<ComponentState> components_;
+    std::vector<ListenerState> listeners_;
+    std::vector<std::vector<int>> listeners_by_component_;
+    Executor executor_;
+
+    // Shared with the workers, so that a run abandoned at exit writes into
+    // memory that still exists.
+    struct Mailbox {
+        std::mutex mutex;
+        std::vector<Finished> finished;
+        std::vector<Message> messages;
+        std::function<void()> wake;
+    };
+    std::shared_ptr<Mailbox> mailbox_;
+    int in_flight_ = 0;                              // started and not yet applied (UI thread)
+    uint64_t runs_started_ = 0, runs_finished_ = 0;
+};
+
+}  // namespace imgr

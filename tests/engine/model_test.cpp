@@ -1,0 +1,111 @@
+// Components and values as data: defaults, clamping, conversions.
+#include <doctest/doctest.h>
+#include <imgr/engine/blocks.h>
+
+TEST_CASE("numbers are formatted in shortest round-trip form") {
+    CHECK(imgr::format_number(12) == "12");
+    CHECK(imgr::format_number(4.5) == "4.5");
+    CHECK(imgr::format_number(-0.25) == "-0.25");
+    CHECK(imgr::format_number(0.1 + 0.2) == "0.30000000000000004");
+    CHECK(imgr::format_number(1e21) == "1e+21");
+    CHECK(imgr::format_number(-0.0) == "0");
+}
+
+TEST_CASE("cells: strings verbatim, booleans as words, structures as compact JSON") {
+    CHECK(imgr::to_cell(imgr::Value(std::string("a,b"))) == "a,b");
+    CHECK(imgr::to_cell(imgr::Value(true)) == "true");
+    CHECK(imgr::to_cell(imgr::Value(imgr::StringList{"a", "b"})) == R"(["a","b"])");
+    CHECK(imgr::to_cell(imgr::Value(imgr::Color{1, 0, 0, 1})) == "#ff0000");
+    imgr::LabelValue label({{"cat", 0.75}, {"dog", 0.25}});
+    CHECK(imgr::to_cell(imgr::Value(label)) ==
+          R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":""})");
+}
+
+TEST_CASE("a Number clamps to its range and keeps its precision") {
+    imgr::Blocks demo;
+    auto n = demo.add(imgr::Number("n").minimum(0).maximum(10).precision(1));
+    demo.engine().set_from_user(n.id(), 12.0);
+    CHECK(n.value() == 10.0);
+    demo.engine().set_from_user(n.id(), -3.0);
+    CHECK(n.value() == 0.0);
+    demo.engine().set_from_user(n.id(), 3.14159);
+    CHECK(n.value() == doctest::Approx(3.1));
+}
+
+TEST_CASE("a Slider snaps to its step within its range") {
+    imgr::Blocks demo;
+    auto s = demo.add(imgr::Slider("s", 0, 1, 0.5).step(0.25));
+    demo.engine().set_from_user(s.id(), 0.6);
+    CHECK(s.value() == 0.5);
+    demo.engine().set_from_user(s.id(), 7.0);
+    CHECK(s.value() == 1.0);
+}
+
+TEST_CASE("a value of the wrong type is refused with a message") {
+    imgr::Blocks demo;
+    auto n = demo.add(imgr::Number("n", 2));
+    CHECK_FALSE(demo.engine().set_from_user(n.id(), std::string("two")));
+    CHECK(n.value() == 2.0);
+    auto messages = demo.engine().take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].text == "a Number 'n' cannot take the value \"two\"");
+}
+
+TEST_CASE("components are found by label, buttons by their text") {
+    imgr::Blocks demo;
+    demo.add(imgr::Number("num1"));
+    auto submit = demo.add(imgr::Button("Submit"));
+    demo.add(imgr::Number("twin"));
+    demo.add(imgr::Textbox("twin"));
+    CHECK(demo.engine().find_by_label("Submit") == std::vector<imgr::ComponentId>{submit.id()});
+    CHECK(demo.engine().find_by_label("twin").size() == 2);
+    CHECK(demo.engine().find_by_label("nothing").empty());
+}
+
+TEST_CASE("interactive by default when an input, or when no event writes it") {
+    imgr::Blocks demo;
+    auto in = demo.add(imgr::Number("in"));
+    auto out = demo.add(imgr::Number("out"));
+    auto lone = demo.add(imgr::Number("lone"));
+    auto forced = demo.add(imgr::Number("forced").interactive(true));
+    in.change([](double x) { return x; }, {in}, out);
+    in.change([](double x) { return x; }, {in}, forced);
+    CHECK(demo.engine().interactive(in.id()));
+    CHECK_FALSE(demo.engine().interactive(out.id()));
+    CHECK(demo.engine().interactive(lone.id()));
+    CHECK(demo.engine().interactive(forced.id()));
+}
+
+TEST_CASE("the layout records rows, columns, tabs and accordions in order") {
+    imgr::Blocks demo;
+    demo.row({.equal_height = true}, [&] {
+        demo.column({.scale = 2}, [&] { demo.add(imgr::Number("a")); });
+        demo.add(imgr::Number("b"));
+    });
+    demo.tabs([&] { demo.tab("first", [&] { demo.accordion("more", [&] { demo.add(imgr::Number("c")); }, false); }); });
+    const imgr::Layout& layout = demo.layout();
+    const auto& root = layout.node(layout.root());
+    REQUIRE(root.children.size() == 2);
+    const auto& row = layout.node(root.children[0]);
+    CHECK(row.type == imgr::NodeType::Row);
+    CHECK(row.equal_height);
+    REQUIRE(row.children.size() == 2);
+    CHECK(layout.node(row.children[0]).type == imgr::NodeType::Column);
+    CHECK(layout.node(row.children[0]).scale == 2);
+    CHECK(layout.node(row.children[1]).type == imgr::NodeType::Component);
+    const auto& tab = layout.node(layout.node(root.children[1]).children[0]);
+    CHECK(tab.label == "first");
+    const auto& accordion = layout.node(tab.children[0]);
+    CHECK(accordion.type == imgr::NodeType::Accordion);
+    CHECK_FALSE(accordion.open);
+}
+
+TEST_CASE("images share their pixels until written") {
+    imgr::ImageBuffer a(2, 2, 3);
+    imgr::ImageBuffer b = a;
+    CHECK(a.same_pixels(b));
+    b.mutable_u8()[0] = 9;
+    CHECK_FALSE(a.same_pixels(b));
+    CHECK(a.u8()[0] == 0);
+    CHECK(a.version() != b.version());
+}
