@@ -1,0 +1,145 @@
+#include "imgr/driver/expectation.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace imgr {
+
+namespace {
+
+constexpr double kRelativeTolerance = 1e-9;
+
+bool numbers_close(double actual, double expected) {
+    if (actual == expected) return true;  // also the infinities, and 0 == -0
+    if (!std::isfinite(actual) || !std::isfinite(expected)) return false;
+    return std::abs(actual - expected) <= kRelativeTolerance * std::max(std::abs(actual), std::abs(expected));
+}
+
+bool number_matches(double actual, const Json& expected) {
+    if (expected.is_number()) return numbers_close(actual, expected.get<double>());
+    // JSON has no NaN or infinity, so a script writes them as format_number() does.
+    if (expected.is_string() && !std::isfinite(actual))
+        return expected.get_ref<const std::string&>() == format_number(actual);
+    return false;
+}
+
+bool json_matches(const Json& actual, const Json& expected) {
+    if (actual.is_number()) return number_matches(actual.get<double>(), expected);
+    if (actual.is_array()) {
+        if (!expected.is_array() || expected.size() != actual.size()) return false;
+        for (size_t i = 0; i < actual.size(); ++i)
+            if (!json_matches(actual[i], expected[i])) return false;
+        return true;
+    }
+    if (actual.is_object()) {
+        if (!expected.is_object() || expected.size() != actual.size()) return false;
+        for (const auto& [key, item] : actual.items()) {
+            auto other = expected.find(key);
+            if (other == expected.end() || !json_matches(item, *other)) return false;
+        }
+        return true;
+    }
+    return actual == expected;  // null, bool, string
+}
+
+std::string show(const Json& j) {
+    if (j.is_number()) return format_number(j.get<double>());
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string mismatch(const Json& expected, const std::string& got, const char* hint = nullptr) {
+    std::string message = "expected " + show(expected) + ", got " + got;
+    if (hint) message += std::string(" (") + hint + ")";
+    return message;
+}
+
+using Check = std::optional<std::string>;
+
+Check check_image(const ImageBuffer& image, const Json& expected) {
+    const std::string got = image.empty() ? std::string("no image") : describe(Value(image));
+    if (expected.is_null()) return image.empty() ? Check() : mismatch(expected, got);
+    auto whole = [](const Json& j) { return j.is_number() && j.get<double>() >= 0 && std::floor(j.get<double>()) == j.get<double>(); };
+    const bool size_form = expected.is_array() && (expected.size() == 2 || expected.size() == 3) &&
+                           std::all_of(expected.begin(), expected.end(), whole);
+    if (!size_form)
+        return mismatch(expected, got, "an image is compared by its size: [width, height] or [width, height, channels]");
+    if (image.empty()) return mismatch(expected, got);
+    const bool same = expected[0].get<double>() == image.width() && expected[1].get<double>() == image.height() &&
+                      (expected.size() == 2 || expected[2].get<double>() == image.channels());
+    return same ? Check() : mismatch(expected, got);
+}
+
+std::string top_class(const LabelValue& value) {
+    if (!value.label.empty() || value.confidences.empty()) return value.label;
+    auto best = std::max_element(value.confidences.begin(), value.confidences.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best->first;
+}
+
+Check check_label(const LabelValue& value, const Json& expected) {
+    if (expected.is_string()) {
+        const std::string shown = top_class(value);
+        return expected.get_ref<const std::string&>() == shown ? Check() : mismatch(expected, show(Json(shown)));
+    }
+    Json confidences = Json::object();
+    for (const auto& [name, score] : value.confidences) confidences[name] = to_json(Value(score));
+    if (expected.is_object()) {
+        // Classes are names, so a class listed twice in the value cannot be matched by an object: it fails.
+        bool same = expected.size() == value.confidences.size();
+        for (const auto& [name, score] : value.confidences) {
+            auto other = expected.find(name);
+            same = same && other != expected.end() && number_matches(score, *other);
+        }
+        return same ? Check() : mismatch(expected, show(confidences));
+    }
+    if (expected.is_null()) return value == LabelValue() ? Check() : mismatch(expected, show(to_json(Value(value))));
+    return mismatch(expected, show(to_json(Value(value))),
+                    "a Label is compared with a class name or with {\"class\": confidence, ...}");
+}
+
+Check check_table(const TableValue& table, const Json& expected) {
+    const Json actual = to_json(Value(table));
+    const std::string got = show(actual);
+    if (expected.is_array()) return json_matches(actual["data"], expected) ? Check() : mismatch(expected, got);
+    const bool known_keys =
+        expected.is_object() && std::all_of(expected.items().begin(), expected.items().end(),
+                                            [](const auto& item) { return item.key() == "headers" || item.key() == "data"; });
+    if (!known_keys)
+        return mismatch(expected, got, "a table is compared with {\"headers\": [...], \"data\": [[...], ...]}");
+    for (const char* key : {"headers", "data"})
+        if (expected.contains(key) && !json_matches(actual[key], expected[key])) return mismatch(expected, got);
+    return std::nullopt;
+}
+
+Check check_color(const Color& color, const Json& expected) {
+    const std::string got = show(Json(color_to_hex(color)));
+    std::optional<Color> wanted;
+    if (expected.is_string()) wanted = color_from_hex(expected.get_ref<const std::string&>());
+    if (!wanted) return mismatch(expected, got, "a colour is compared with \"#rrggbb\"");
+    return color_to_hex(*wanted) == color_to_hex(color) ? Check() : mismatch(expected, got);
+}
+
+}  // namespace
+
+std::optional<std::string> check_expected(const Value& actual, const Json& expected) {
+    if (std::holds_alternative<std::monostate>(actual))
+        return expected.is_null() ? Check() : mismatch(expected, "no value");
+    if (auto* b = std::get_if<bool>(&actual))
+        return expected.is_boolean() && expected.get<bool>() == *b ? Check() : mismatch(expected, *b ? "true" : "false");
+    if (auto* d = std::get_if<double>(&actual))
+        return number_matches(*d, expected) ? Check() : mismatch(expected, format_number(*d));
+    if (auto* s = std::get_if<std::string>(&actual))
+        return expected.is_string() && expected.get_ref<const std::string&>() == *s ? Check()
+                                                                                      : mismatch(expected, show(Json(*s)));
+    if (auto* list = std::get_if<StringList>(&actual))
+        return expected == Json(*list) ? Check() : mismatch(expected, show(Json(*list)));
+    if (auto* image = std::get_if<ImageBuffer>(&actual)) return check_image(*image, expected);
+    if (auto* label = std::get_if<LabelValue>(&actual)) return check_label(*label, expected);
+    if (auto* color = std::get_if<Color>(&actual)) return check_color(*color, expected);
+    if (auto* table = std::get_if<TableValue>(&actual)) return check_table(*table, expected);
+    // Json and Plot: structurally, against the JSON form of the value.
+    const Json json = to_json(actual);
+    return json_matches(json, expected) ? Check() : mismatch(expected, show(json));
+}
+
+}  // namespace imgr

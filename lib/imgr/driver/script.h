@@ -1,0 +1,100 @@
+// Demo scripts (DESIGN.md "Demo-script language"): one command a line, parsed
+// up front into a list the driver then plays against a running app. Parsing
+// needs no window, so a bad script fails before the first frame, with
+// `FILE:LINE: message`.
+//
+//   set "num1" 5              # LABEL VALUE: as if the user typed/dragged
+//   click "Submit"            # a button, by its label
+//   upload "Input image" "cat.png"
+//   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
+//   expect "Output" 12        # compare a component's value (see expectation.h)
+//   screenshot "after.png"
+//   quit
+//
+// Labels, paths and string values are JSON strings (double quotes, escapes
+// \n \" \\ \uXXXX, UTF-8). Values are any JSON written on the same line.
+// `#` outside a string starts a comment. Relative paths are resolved against
+// the script's own folder.
+#pragma once
+#include "imgr/model/value.h"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace imgr {
+
+struct SetCommand {                 // set LABEL VALUE
+    std::string label;
+    Json value;                     // converted for the component by value_for_set()
+    bool operator==(const SetCommand&) const = default;
+};
+struct ClickCommand {               // click LABEL
+    std::string label;
+    bool operator==(const ClickCommand&) const = default;
+};
+struct UploadCommand {              // upload LABEL PATH
+    std::string label;
+    std::filesystem::path file;     // already resolved against the script's folder
+    bool operator==(const UploadCommand&) const = default;
+};
+struct WaitFramesCommand {          // wait N
+    int frames = 0;
+    bool operator==(const WaitFramesCommand&) const = default;
+};
+struct WaitTimeCommand {            // wait Nms, wait Ns (seconds may have decimals: "wait 0.5s")
+    std::chrono::milliseconds duration{0};
+    bool operator==(const WaitTimeCommand&) const = default;
+};
+struct WaitIdleCommand {            // wait idle: no handler running or pending, no flag being written
+    bool operator==(const WaitIdleCommand&) const = default;
+};
+struct ExpectCommand {              // expect LABEL VALUE
+    std::string label;
+    Json value;                     // compared by check_expected()
+    bool operator==(const ExpectCommand&) const = default;
+};
+struct ScreenshotCommand {          // screenshot PATH
+    std::filesystem::path file;     // already resolved against the script's folder
+    bool operator==(const ScreenshotCommand&) const = default;
+};
+struct QuitCommand {                // quit: end the script (and the app) here
+    bool operator==(const QuitCommand&) const = default;
+};
+
+using ScriptAction = std::variant<SetCommand, ClickCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
+                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand>;
+
+struct ScriptCommand {
+    int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time
+    ScriptAction action;
+    bool operator==(const ScriptCommand&) const = default;
+};
+
+struct ScriptParseResult {
+    std::string file_name;          // as given; the FILE of every message about this script
+    std::vector<ScriptCommand> commands;  // on error: the commands before the bad line
+    std::string error;              // "FILE:LINE: message" (or "FILE: message" when unreadable); empty when ok
+    int error_line = 0;             // the bad line; 0 when the file could not be read
+    bool ok() const { return error.empty(); }
+};
+
+// Parses a whole script; stops at the first bad line. `file_name` is only used
+// in messages; relative paths are resolved against `base_dir` (absolute ones are kept).
+ScriptParseResult parse_script(std::string_view text, const std::string& file_name,
+                               const std::filesystem::path& base_dir);
+
+// Reads and parses a script file; relative paths in it are resolved against
+// the file's own folder (made absolute, so a later change of directory cannot move them).
+ScriptParseResult load_script(const std::filesystem::path& path);
+
+// "FILE:LINE: message": the one format of every script error, at parse or run time.
+std::string script_error(const std::string& file_name, int line, std::string_view message);
+
+// The command as a script line (paths as resolved): for progress logs and messages.
+std::string format_command(const ScriptAction& action);
+
+}  // namespace imgr
