@@ -5,6 +5,7 @@
 #include <stb_image_write.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -23,6 +24,22 @@ std::string check_limits(int width, int height, int channels, const ImageLimits&
         return "the image would take " + std::to_string(decoded >> 20) + " MB decoded, more than the limit of " +
                std::to_string(limits.max_decoded_bytes >> 20) + " MB";
     return "";
+}
+
+// stb's own PNG header check refuses a huge PNG with a bare "too large"
+// before our limits see it; reading the declared size first lets the limits
+// say what is wrong. Only the IHDR chunk, which must come first, is read.
+bool png_declared_size(const uint8_t* bytes, size_t size, int& width, int& height) {
+    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (size < 24 || std::memcmp(bytes, signature, 8) != 0 || std::memcmp(bytes + 12, "IHDR", 4) != 0) return false;
+    auto be32 = [&](size_t at) {
+        const uint32_t v = (uint32_t)bytes[at] << 24 | (uint32_t)bytes[at + 1] << 16 | (uint32_t)bytes[at + 2] << 8 |
+                           bytes[at + 3];
+        return (int)std::min<uint32_t>(v, INT32_MAX);
+    };
+    width = be32(16);
+    height = be32(20);
+    return true;
 }
 
 void append_bytes(void* context, void* data, int size) {
@@ -56,6 +73,13 @@ ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const Image
     }
     int width = 0, height = 0, channels = 0;
     // The header alone gives the size, so a huge image is refused before decoding.
+    if (png_declared_size(bytes, size, width, height)) {
+        // One channel is the least a PNG decodes to: only sure refusals here.
+        if (std::string why = check_limits(width, height, 1, limits); !why.empty()) {
+            result.error = why;
+            return result;
+        }
+    }
     if (!stbi_info_from_memory(bytes, (int)size, &width, &height, &channels)) {
         result.error = std::string("not a readable image (") + stbi_failure_reason() + ")";
         return result;
