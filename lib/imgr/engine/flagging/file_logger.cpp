@@ -1,0 +1,231 @@
+#include "imgr/engine/flagging/file_logger.h"
+
+#include "imgr/engine/flagging/durable_file.h"
+#include "imgr/engine/flagging/numbered_files.h"
+#include "imgr/engine/flagging/timestamp.h"
+#include "imgr/engine/flagging_dir.h"
+#include "imgr/model/image_io.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+#include <unistd.h>
+
+namespace imgr {
+
+namespace {
+
+constexpr std::string_view kImageExtension = ".png";
+constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
+
+void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
+
+// Absolute at once, so that a handler changing the working directory moves nothing.
+std::filesystem::path absolute_dir(const std::string& dir) {
+    std::error_code ec;
+    std::filesystem::path path = std::filesystem::absolute(dir, ec);
+    return ec ? std::filesystem::path(dir) : path;
+}
+
+}  // namespace
+
+void FileLogger::setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options) {
+    std::lock_guard lock(mutex_);
+    if (!pending_.empty()) {
+        // Kept rows belong to the old columns and directory: one last try there.
+        try {
+            flush_pending();
+        } catch (const FlagError& e) {
+            note("setup() again: " + std::to_string(pending_.size()) + " unwritten row(s) dropped: " + e.what());
+            pending_.clear();
+        }
+    }
+    layout_ = plan_flag_columns(fields, options.flag_column);
+    fields_ = std::move(fields);
+    options_ = options;
+    requested_dir_ = std::move(flagging_dir);
+    configured_ = true;
+    target(absolute_dir(effective_flagging_dir(requested_dir_)));
+}
+
+void FileLogger::target(std::filesystem::path dir) {
+    dir_ = std::move(dir);
+    next_number_.assign(fields_.size(), 0);
+    for (size_t i = 0; i < fields_.size(); ++i)
+        if (is_file_kind(fields_[i].kind))
+            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, kImageExtension);
+    file_index_ = announced_index_ = 0;
+    rows_ = 0;
+    // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
+    if (std::string error = choose_log_file(); !error.empty()) note(error + "; trying again at the first flag");
+}
+
+void FileLogger::follow_dir_override() {
+    std::filesystem::path dir = absolute_dir(effective_flagging_dir(requested_dir_));
+    if (dir == dir_) return;
+    // Files saved for kept rows are in the old folder: saved again under the new one.
+    for (PendingRow& row : pending_) std::fill(row.files.begin(), row.files.end(), std::string());
+    target(std::move(dir));
+}
+
+std::string FileLogger::choose_log_file() {
+    verified_ = false;
+    std::vector<std::string> other_columns;  // files skipped because they hold other columns
+    for (int index = 0; index < kMaxLogFiles; ++index) {
+        const std::filesystem::path path = dir_ / log_file_name(index);
+        FileRead read = read_whole_file(path);
+        Inspection found;
+        if (read.error == ENOENT) {
+            found.ours = true;  // a new file; checked again before the first write, in case it appears meanwhile
+        } else if (read.error == EISDIR) {
+            other_columns.push_back(path.filename().string() + " (a folder)");
+            continue;
+        } else if (read.error) {
+            return "cannot read '" + path.string() + "': " + std::strerror(read.error);
+        } else {
+            found = inspect(read.content, layout_.header);
+            if (!found.ours) {
+                other_columns.push_back(path.filename().string());
+                continue;
+            }
+            if (found.complete_bytes < read.content.size()) {
+                // The last write of a run that crashed: that row was never acknowledged, so cutting it loses nothing.
+                if (std::string error = truncate_durably(path, found.complete_bytes); !error.empty())
+                    return error + " (to remove a partial last row)";
+                note("'" + path.string() + "' ended in a partial row (an interrupted write); removed its " +
+                     std::to_string(read.content.size() - found.complete_bytes) + " bytes");
+            }
+            verified_ = true;
+        }
+        file_index_ = index;
+        rows_ = found.rows;
+        if (index != announced_index_) {
+            std::string skipped;
+            for (const std::string& name : other_columns) skipped += (skipped.empty() ? "" : ", ") + name;
+            note("rows go to '" + path.string() + "' (" + skipped + " in '" + dir_.string() + "' " +
+                 (other_columns.size() == 1 ? "has" : "have") + " other columns)");
+            announced_index_ = index;
+        }
+        return "";
+    }
+    return "no usable log file in '" + dir_.string() + "' (" + log_file_name(0) + " to " +
+           log_file_name(kMaxLogFiles - 1) + " all hold other columns)";
+}
+
+std::filesystem::path FileLogger::log_path_locked() const { return dir_ / log_file_name(file_index_); }
+
+std::filesystem::path FileLogger::log_path() {
+    std::lock_guard lock(mutex_);
+    if (configured_) follow_dir_override();
+    return log_path_locked();
+}
+
+std::vector<std::string> FileLogger::header() const {
+    std::lock_guard lock(mutex_);
+    return layout_.header;
+}
+
+size_t FileLogger::pending_count() const {
+    std::lock_guard lock(mutex_);
+    return pending_.size();
+}
+
+std::string FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+    const std::string& folder_name = layout_.columns[field].folder;
+    const std::filesystem::path folder = dir_ / folder_name;
+    if (std::string error = create_directories_durably(folder); !error.empty()) return error;
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
+    if (!file.error.empty()) return file.error;
+    next_number_[field] = file.number + 1;
+    // The reserved empty file is ours alone, so save_png's rename replaces only it.
+    if (std::string error = save_png(file.path.string(), image); !error.empty()) {
+        ::unlink(file.path.c_str());
+        return error;
+    }
+    if (std::string error = sync_directory(folder); !error.empty()) return error;
+    relative_path = folder_name + "/" + file.path.filename().string();
+    return "";
+}
+
+int FileLogger::flush_pending() {
+    if (pending_.empty()) return rows_;
+    follow_dir_override();
+    if (std::string error = create_directories_durably(dir_); !error.empty()) throw FlagError(error);
+    if (!verified_)
+        if (std::string error = choose_log_file(); !error.empty()) throw FlagError(error);
+    const std::string header_bytes = encode_header(layout_.header);
+    while (!pending_.empty()) {
+        PendingRow& row = pending_.front();
+        std::vector<Value> cells;
+        cells.reserve(layout_.header.size());
+        for (size_t i = 0; i < fields_.size(); ++i) {
+            const ImageBuffer* image = std::get_if<ImageBuffer>(&row.values[i]);
+            if (!is_file_kind(fields_[i].kind) || !image) {
+                cells.push_back(row.values[i]);
+                continue;
+            }
+            // Files first: a row on disk never points at a file that is not.
+            if (!image->empty() && row.files[i].empty())
+                if (std::string error = save_file(i, *image, row.files[i]); !error.empty()) throw FlagError(error);
+            cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
+        }
+        if (options_.flag_column) cells.push_back(row.flag_option);
+        cells.push_back(row.timestamp);
+
+        const std::filesystem::path path = log_path_locked();
+        AppendResult appended = append_durably(path, header_bytes, encode_row(layout_.header, cells));
+        if (!appended.error.empty()) {
+            if (!appended.intact) verified_ = false;  // a partial row may be left: repair before the next write
+            throw FlagError(appended.error);
+        }
+        if (appended.was_empty) {
+            rows_ = 0;  // a new file (or one emptied behind our back) holds only this row
+            if (std::string error = sync_directory(dir_); !error.empty()) throw FlagError(error);
+        }
+        verified_ = true;
+        ++rows_;
+        pending_.pop_front();
+    }
+    return rows_;
+}
+
+int FileLogger::flag(const std::vector<Value>& values, const std::string& flag_option) {
+    std::lock_guard lock(mutex_);
+    if (!configured_) throw std::logic_error("flag() before setup()");
+    if (values.size() != fields_.size())
+        throw std::invalid_argument("flag() got " + std::to_string(values.size()) + " values for " +
+                                    std::to_string(fields_.size()) + " flagged components");
+    if (!flag_option.empty() && !options_.flag_column)
+        throw std::invalid_argument("flag() got the option \"" + flag_option +
+                                    "\" but setup() had no flag column (FlagSetup::flag_column)");
+    if (pending_.size() >= options_.max_pending) {
+        try {
+            flush_pending();
+        } catch (const FlagError& e) {
+            throw FlagError(std::string(e.what()) + "; " + std::to_string(pending_.size()) +
+                            " earlier rows are already waiting, so this row is not kept");
+        }
+    }
+    pending_.push_back({values, flag_option, flag_timestamp(), std::vector<std::string>(values.size())});
+    try {
+        return flush_pending();
+    } catch (const FlagError& e) {
+        throw FlagError(std::string(e.what()) + "; the row is kept in memory (" + std::to_string(pending_.size()) +
+                        " waiting) and written at the next flag");
+    }
+}
+
+int FileLogger::retry_pending() {
+    std::lock_guard lock(mutex_);
+    if (!configured_) throw std::logic_error("retry_pending() before setup()");
+    try {
+        return flush_pending();
+    } catch (const FlagError& e) {
+        throw FlagError(std::string(e.what()) + "; " + std::to_string(pending_.size()) + " row(s) still waiting");
+    }
+}
+
+}  // namespace imgr

@@ -1,0 +1,65 @@
+#include "imgr/engine/flagging/flag_columns.h"
+
+#include "imgr/engine/flagging/safe_name.h"
+#include "imgr/engine/flagging/utf8.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace imgr {
+
+bool is_log_file_name(const std::string& name) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    // Case-insensitive: on macOS and Windows "Logs.csv" is the same file.
+    std::string_view rest(lower);
+    if (!rest.starts_with("logs")) return false;
+    rest.remove_prefix(4);
+    if (rest.starts_with("_")) {
+        rest.remove_prefix(1);
+        const size_t digits = std::min(rest.find_first_not_of("0123456789"), rest.size());
+        if (digits == 0) return false;
+        rest.remove_prefix(digits);
+    }
+    return rest == ".csv" || rest == ".jsonl";
+}
+
+namespace {
+
+// The name itself when free, else name + " 1", name + " 2", ... (Gradio's way for repeated labels).
+std::string first_free(const std::string& name, const std::set<std::string>& taken, bool (*reserved)(const std::string&)) {
+    std::string candidate = name;
+    for (int n = 1; taken.count(candidate) || reserved(candidate); ++n) candidate = name + " " + std::to_string(n);
+    return candidate;
+}
+
+bool nothing_reserved(const std::string&) { return false; }
+
+}  // namespace
+
+FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_column) {
+    FlagLayout layout;
+    // The logger's own columns keep their names; a component labelled "timestamp" becomes "timestamp 1".
+    std::set<std::string> names = {"timestamp"};
+    if (flag_column) names.insert("flag");
+    std::set<std::string> folders;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        const std::string label =
+            fields[i].label.empty() ? "component " + std::to_string(i) : valid_utf8(fields[i].label);
+        FlagColumn column;
+        column.name = first_free(label, names, nothing_reserved);
+        names.insert(column.name);
+        if (is_file_kind(fields[i].kind)) {
+            column.folder = first_free(safe_folder_name(column.name), folders, is_log_file_name);
+            folders.insert(column.folder);
+        }
+        layout.header.push_back(column.name);
+        layout.columns.push_back(std::move(column));
+    }
+    if (flag_column) layout.header.push_back("flag");
+    layout.header.push_back("timestamp");
+    return layout;
+}
+
+}  // namespace imgr

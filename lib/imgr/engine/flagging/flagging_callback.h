@@ -1,0 +1,60 @@
+// Flagging: saving the sample on screen (inputs, outputs, an optional reason)
+// as one row of a file in the flagging directory, as Gradio's FlaggingCallback.
+// CSVLogger (csv_logger.h) and JSONLogger (json_logger.h) implement it; a demo
+// can implement it too (to send rows to a server, say).
+#pragma once
+#include "imgr/model/component.h"
+#include "imgr/model/value.h"
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace imgr {
+
+// A flagged component: its label names the column (and, for images, the folder).
+struct FlagField {
+    std::string label;
+    ComponentKind kind = ComponentKind::Textbox;
+};
+
+// How the rows are laid out and how failures are absorbed.
+struct FlagSetup {
+    bool flag_column = false;   // a `flag` column before `timestamp`: set when the demo offers flagging options
+    size_t max_pending = 1000;  // rows kept in memory while the disk refuses them; more are refused
+};
+
+// Thrown by flag() and retry_pending() when a row cannot be written: one line
+// naming the path and the reason, and whether the row is kept for later.
+class FlagError : public std::runtime_error {
+public:
+    explicit FlagError(const std::string& message) : std::runtime_error(message) {}
+};
+
+class FlaggingCallback {
+public:
+    virtual ~FlaggingCallback() = default;
+
+    // Names the flagged components and where rows go. Writes nothing: the
+    // directory is created by the first flag. May be called again to change
+    // the components or the directory.
+    virtual void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) = 0;
+
+    // Saves one row: values[i] belongs to fields[i]; flag_option fills the
+    // `flag` column (the reason the person chose). Safe to call from several
+    // threads; blocks for disk I/O, so call it from a worker, never a frame.
+    // Returns the number of rows flagged so far (in the current log file).
+    // When the row is acknowledged (returned), it is on disk in full.
+    // Throws FlagError when it cannot be written; the row is then kept and
+    // written first by the next successful flag() or retry_pending().
+    virtual int flag(const std::vector<Value>& values, const std::string& flag_option = "") = 0;
+
+    // Writes the rows kept after failures; returns rows flagged so far, or throws FlagError again.
+    virtual int retry_pending() = 0;
+
+    // Rows kept in memory because writing them failed.
+    virtual size_t pending_count() const = 0;
+};
+
+}  // namespace imgr
