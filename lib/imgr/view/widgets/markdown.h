@@ -1,0 +1,106 @@
+// Markdown, parsed once into blocks of styled spans and drawn each frame from
+// a cached layout. The subset Gradio demos use: # to ### headings, paragraphs
+// (lines joined and soft-wrapped), **bold**, *italic*, `inline code`, fenced
+// code blocks, bullet and numbered lists (nested by indentation), links
+// [text](url) and horizontal rules. Backslash escapes a punctuation mark.
+//
+// Layout (word wrapping with mixed fonts) is recomputed only when the wrap
+// width or the fonts change; a frame then only emits the cached text runs.
+#pragma once
+#include "imgr/view/font_roles.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imgr::widgets {
+
+struct MarkdownSpan {
+    enum Style : unsigned { Plain = 0, Bold = 1u << 0, Italic = 1u << 1, Code = 1u << 2, Link = 1u << 3 };
+    std::string text;
+    unsigned style = Plain;  // a combination of Style bits
+    int link = -1;           // when style has Link: index into MarkdownDocument::links()
+    bool operator==(const MarkdownSpan&) const = default;
+};
+
+struct MarkdownBlock {
+    enum class Kind { Heading, Paragraph, BulletItem, NumberedItem, CodeBlock, Rule };
+    Kind kind = Kind::Paragraph;
+    int level = 0;                   // Heading: 1..3 (#### and deeper count as 3); list items: nesting depth from 0
+    std::string marker;              // NumberedItem: the number as written, with its "." or ")"
+    std::string info;                // CodeBlock: the word after the opening fence ("cpp")
+    std::vector<MarkdownSpan> spans; // CodeBlock: one Code span holding the lines, '\n' between them; Rule: none
+    bool operator==(const MarkdownBlock&) const = default;
+};
+
+// Where a link was drawn in the last frame, in screen coordinates. A link
+// wrapped over two lines has two areas.
+struct MarkdownLinkArea {
+    ImVec2 min, max;
+    int link = -1;
+};
+
+class MarkdownDocument {
+public:
+    MarkdownDocument() = default;
+    explicit MarkdownDocument(std::string_view text) { parse(text); }
+
+    void parse(std::string_view text);  // replaces the content
+
+    const std::vector<MarkdownBlock>& blocks() const { return blocks_; }
+    const std::vector<std::string>& links() const { return links_; }  // URLs, in order of appearance
+
+    // Draws at the cursor as one item `wrap_width` wide (<= 0: the available
+    // width). Fonts: body text fonts.regular, **bold** fonts.bold, code
+    // fonts.mono, # and ## fonts.heading (## scaled down), ### fonts.bold;
+    // a null font is the current font (headings are then drawn scaled up).
+    // Returns the URL of the link clicked this frame (pressed and released
+    // on it, like a button); opening it is the caller's business.
+    std::optional<std::string> draw(const FontRoles& fonts, float wrap_width);
+
+    const std::vector<MarkdownLinkArea>& link_areas() const { return link_areas_; }  // from the last draw()
+    float height() const { return layout_.height; }  // of the last layout; 0 before the first draw()
+
+private:
+    // A run of text on one line in one font: a piece of a span, or a list marker.
+    struct Fragment {
+        int block = 0, span = -1;    // span -1: the block's marker
+        uint32_t begin = 0, end = 0; // byte range of the span's text (or the marker)
+        ImVec2 pos;                  // top-left, relative to the document's origin
+        float width = 0, height = 0;
+        float ink_width = 0;         // without trailing spaces: underlines and code backgrounds stop there
+        ImFont* font = nullptr;
+        float size = 0;
+        unsigned style = 0;
+        int link = -1;
+    };
+    struct Decoration {
+        enum class Kind { Bullet, Rule, CodeBackground };
+        Kind kind;
+        ImVec2 min, max;  // relative; a bullet's centre is the middle of its box
+    };
+    struct Layout {
+        std::vector<Fragment> fragments;
+        std::vector<Decoration> decorations;
+        float height = 0;
+        // The key: what the layout depends on.
+        float wrap_width = -1;
+        ImFont* fonts[4] = {};
+        float sizes[4] = {};
+        bool scaled_heading = false;
+    };
+
+    void layout(ImFont* regular, ImFont* bold, ImFont* mono, ImFont* heading, bool scaled_heading, float wrap_width);
+    const char* fragment_text(const Fragment& f) const;
+
+    std::vector<MarkdownBlock> blocks_;
+    std::vector<std::string> links_;
+    Layout layout_;
+    std::vector<MarkdownLinkArea> link_areas_;
+};
+
+}  // namespace imgr::widgets
