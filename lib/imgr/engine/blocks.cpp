@@ -5,6 +5,15 @@ namespace imgr {
 Blocks::Blocks(std::string title, Theme theme) : title_(std::move(title)), theme_(theme) {}
 Blocks::~Blocks() = default;
 
+ComponentId Blocks::add_spec(ComponentSpec spec) {
+    const ComponentId id = engine_.add_component(std::move(spec));
+    LayoutNode node;
+    node.type = NodeType::Component;
+    node.component = id;
+    layout_.add(current(), std::move(node));
+    return id;
+}
+
 LayoutNode Blocks::row_node(const RowOptions& options) {
     LayoutNode node;
     node.type = NodeType::Row;

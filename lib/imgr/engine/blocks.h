@@ -92,13 +92,9 @@ public:
     // Adds a component where the layout currently is.
     template <class B>
     Handle<typename B::value_type> add(const B& builder) {
-        const ComponentId id = engine_.add_component(builder.spec());
-        LayoutNode node;
-        node.type = NodeType::Component;
-        node.component = id;
-        layout_.add(current(), std::move(node));
-        return Handle<typename B::value_type>(this, id);
+        return Handle<typename B::value_type>(this, add_spec(builder.spec()));
     }
+    ComponentId add_spec(ComponentSpec spec);  // the untyped form (Interface builds from specs)
 
     // Layout: the body declares what goes inside.
     template <class Body> void row(Body body) { nest(row_node({}), body); }
@@ -158,6 +154,8 @@ public:
     std::string describe_trigger(ComponentId id, Event event) const;
 
 protected:
+    // Called by launch() once the command line is read, before the window opens.
+    virtual void on_launch() {}
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
     NodeId current() const { return stack_.back(); }
     template <class Body>
@@ -209,6 +207,13 @@ IMGR_HANDLE_LISTENER(submit, Event::Submit, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(release, Event::Release, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(upload, Event::Upload, TriggerMode::Once)
 #undef IMGR_HANDLE_LISTENER
+
+template <class T>
+ComponentRef::ComponentRef(const Handle<T>& handle) : id(handle.id()) {
+    const ComponentSpec& spec = handle.blocks()->engine().component(id).spec;
+    label = spec.common.label;
+    kind = spec.kind;
+}
 
 template <class T>
 const T& Handle<T>::value() const {

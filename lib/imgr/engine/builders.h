@@ -126,6 +126,7 @@ public:
     Button& primary() { return variant(ButtonVariant::Primary); }
     Button& stop() { return variant(ButtonVariant::Stop); }
     Button& size(ButtonSize s) { props<ButtonProps>().size = s; return *this; }
+    Button& busy_text(std::string text) { props<ButtonProps>().busy_text = std::move(text); return *this; }
 };
 
 // Text with headings, **bold**, *italic*, `code`, lists and [links](url).

@@ -178,7 +178,20 @@ void Engine::apply_update(ComponentId id, const Update& update) {
         }
     }
     if (changed) ++state.version;
-    if (update.new_value) set_from_program(id, *update.new_value);
+    if (!update.new_value) return;
+    // A passing state remembers the lasting value, once, however often it is renewed.
+    auto passing = std::find_if(passing_.begin(), passing_.end(), [&](const PassingState& p) { return p.component == id; });
+    if (update.revert_after > 0) {
+        const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(update.revert_after));
+        if (passing == passing_.end())
+            passing_.push_back({id, state.spec.value, until});
+        else
+            passing->until = until;
+    } else if (passing != passing_.end()) {
+        passing_.erase(passing);
+    }
+    set_from_program(id, *update.new_value);
 }
 
 void Engine::trigger(int listener) {
@@ -198,7 +211,11 @@ void Engine::trigger(int listener) {
             state.queued.push_back(std::move(job));
             break;
         case TriggerMode::Multiple:
-            if (state.queued.size() >= kMaxQueuedRuns) state.queued.pop_front();
+            if (state.queued.size() >= kMaxQueuedRuns) {
+                state.queued.pop_front();
+                post(MessageLevel::Warning, "too many waiting runs of the " + state.spec.description +
+                                                ": the oldest was dropped");
+            }
             state.queued.push_back(std::move(job));
             break;
     }
@@ -276,6 +293,15 @@ void Engine::poll() {
     }
     for (const Finished& f : finished) finish(f);
     const auto now = Clock::now();
+    for (size_t i = 0; i < passing_.size();) {
+        if (now < passing_[i].until) {
+            ++i;
+            continue;
+        }
+        PassingState done = std::move(passing_[i]);
+        passing_.erase(passing_.begin() + (long)i);
+        set_from_program(done.component, std::move(done.original));
+    }
     for (size_t i = 0; i < listeners_.size(); ++i) {
         ListenerState& state = listeners_[i];
         if (state.spec.every_seconds <= 0 || now < state.next_tick) continue;
@@ -318,6 +344,8 @@ double Engine::progress(ComponentId id, std::string* description) const {
 bool Engine::interactive(ComponentId id) const {
     const ComponentState& state = components_.at((size_t)id);
     if (state.spec.common.interactive) return *state.spec.common.interactive;
+    // A button that an event relabels ("Saved (3)") is still there to be clicked.
+    if (state.spec.kind == ComponentKind::Button) return true;
     return state.used_as_input || !state.used_as_output;
 }
 
@@ -327,6 +355,8 @@ double Engine::seconds_until_next_timer() const {
     for (const ListenerState& state : listeners_)
         if (state.spec.every_seconds > 0)
             soonest = std::min(soonest, std::max(0.0, std::chrono::duration<double>(state.next_tick - now).count()));
+    for (const PassingState& p : passing_)
+        soonest = std::min(soonest, std::max(0.0, std::chrono::duration<double>(p.until - now).count()));
     return soonest;
 }
 

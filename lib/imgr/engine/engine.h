@@ -125,6 +125,13 @@ private:
     bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
     Value coerce(const ComponentState& state, Value value) const;
 
+    struct PassingState {
+        ComponentId component;
+        Value original;
+        std::chrono::steady_clock::time_point until;
+    };
+    std::vector<PassingState> passing_;              // values to restore (Update::for_seconds)
+
     std::vector<ComponentState> components_;
     std::vector<ListenerState> listeners_;
     std::vector<std::vector<int>> listeners_by_component_;

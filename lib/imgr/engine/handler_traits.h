@@ -14,11 +14,14 @@ namespace imgr {
 template <class T>
 class Handle;
 
-// Any component, whatever its value type: for handlers taking `const Values&`.
+// Any component, whatever its value type: for handlers taking `const Values&`
+// and for a FlaggingCallback's setup, which needs the labels.
 struct ComponentRef {
     ComponentId id = -1;
+    std::string label;
+    ComponentKind kind = ComponentKind::Textbox;
     template <class T>
-    ComponentRef(const Handle<T>& handle) : id(handle.id()) {}  // NOLINT: any handle converts
+    ComponentRef(const Handle<T>& handle);  // NOLINT: any handle converts (defined in blocks.h)
     ComponentRef() = default;
 };
 

@@ -13,6 +13,7 @@ struct Update {
     std::optional<std::string> new_label, new_info;
     std::optional<bool> new_visible, new_interactive, new_show_label;
     std::optional<StringList> new_choices;
+    double revert_after = 0;   // > 0: the new value is a passing state ("Saved (3)"), undone after this many seconds
 
     template <class T>
     Update& value(T v) { new_value = Value(std::move(v)); return *this; }
@@ -23,6 +24,7 @@ struct Update {
     Update& interactive(bool v) { new_interactive = v; return *this; }
     Update& show_label(bool v) { new_show_label = v; return *this; }
     Update& choices(StringList v) { new_choices = std::move(v); return *this; }
+    Update& for_seconds(double seconds) { revert_after = seconds; return *this; }
 };
 
 inline Update update() { return {}; }

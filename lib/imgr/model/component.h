@@ -52,6 +52,7 @@ enum class ButtonSize { Small, Large };
 struct ButtonProps {
     ButtonVariant variant = ButtonVariant::Secondary;
     ButtonSize size = ButtonSize::Large;
+    std::string busy_text;                   // shown while an event writing to the button runs ("Saving…")
 };
 struct LabelProps {
     int num_top_classes = -1;                // -1: all classes

@@ -11,6 +11,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -39,6 +40,11 @@ struct RunnerCallbacks {
         glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { count(w); });
         glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { count(w); });
         glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { count(w); });
+        glfwSetDropCallback(window, [](GLFWwindow* w, int path_count, const char** paths) {
+            Runner* runner = of(w);
+            if (runner->params_.on_drop) runner->params_.on_drop(std::vector<std::string>(paths, paths + path_count));
+            count(w);
+        });
         glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float x, float) {
             Runner* runner = of(w);
             runner->content_scale_ = x > 0 ? x : 1.0f;
@@ -122,6 +128,10 @@ bool Runner::open(std::string& error) {
 }
 
 void Runner::close() {
+    if (window_->handle && window_->imgui_context && params_.before_close) {
+        glfwMakeContextCurrent(window_->handle);
+        params_.before_close(*this);
+    }
     if (window_->gl_backend) ImGui_ImplOpenGL3_Shutdown();
     if (window_->glfw_backend) ImGui_ImplGlfw_Shutdown();
     window_->gl_backend = window_->glfw_backend = false;
@@ -250,7 +260,9 @@ int Runner::run() {
         if (busy || frames_to_draw > 0) {
             glfwPollEvents();
         } else {
-            glfwWaitEventsTimeout(ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kLongestSleepSeconds);
+            double timeout = ImGui::GetIO().WantTextInput ? kCaretBlinkSeconds : kLongestSleepSeconds;
+            if (params_.seconds_until_wake) timeout = std::min(timeout, std::max(0.001, params_.seconds_until_wake()));
+            glfwWaitEventsTimeout(timeout);
         }
         const unsigned input = input_events_.load(std::memory_order_relaxed);
         const unsigned wakes = wake_requests_.load(std::memory_order_acquire);

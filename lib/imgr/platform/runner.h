@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace imgr {
 
@@ -33,6 +34,9 @@ struct RunnerParams {
     std::function<void(Runner&)> draw;           // between ImGui::NewFrame and ImGui::Render
     std::function<void(Runner&)> after_render;   // after the frame is rendered, before it is shown (capture)
     std::function<bool()> wants_redraw;          // true while something animates or work is pending
+    std::function<double()> seconds_until_wake;  // the longest the loop may sleep without input (timers, toasts)
+    std::function<void(const std::vector<std::string>&)> on_drop;  // files dropped on the window
+    std::function<void(Runner&)> before_close;   // the GL context is still current: free textures here
 };
 
 // Applies the command line to the parameters (size, headless, frames, screenshot).

@@ -20,6 +20,7 @@ namespace imgr {
 
 class FileLogger : public FlaggingCallback {
 public:
+    using FlaggingCallback::setup;  // the handles form too
     void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) override;
     int flag(const std::vector<Value>& values, const std::string& flag_option = "") override;
     int retry_pending() override;

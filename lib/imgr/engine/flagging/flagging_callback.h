@@ -7,11 +7,14 @@
 #include "imgr/model/value.h"
 
 #include <cstddef>
+#include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace imgr {
+
+struct ComponentRef;
 
 // A flagged component: its label names the column (and, for images, the folder).
 struct FlagField {
@@ -40,6 +43,8 @@ public:
     // directory is created by the first flag. May be called again to change
     // the components or the directory.
     virtual void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) = 0;
+    // The seed's form for Blocks: callback.setup({img_input, strength, img_output}, "flagged_data_points").
+    void setup(std::initializer_list<ComponentRef> components, std::string flagging_dir, FlagSetup options = {});
 
     // Saves one row: values[i] belongs to fields[i]; flag_option fills the
     // `flag` column (the reason the person chose). Safe to call from several

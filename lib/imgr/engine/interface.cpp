@@ -1,0 +1,189 @@
+#include "imgr/engine/interface.h"
+
+#include "imgr/engine/flagging/csv_logger.h"
+#include "imgr/engine/flagging_dir.h"
+#include "imgr/model/image_io.h"
+
+namespace imgr {
+
+namespace {
+constexpr double kSavedSeconds = 2.0, kFailedSeconds = 4.0;
+
+// The outputs' labels when the user gave none: "Output", or "Output 1", "Output 2", ...
+void name_outputs(std::vector<ComponentSpec>& outputs) {
+    for (size_t i = 0; i < outputs.size(); ++i)
+        if (outputs[i].common.label.empty())
+            outputs[i].common.label = outputs.size() == 1 ? "Output" : "Output " + std::to_string(i + 1);
+}
+
+std::string describe_example(const std::vector<ExampleCell>& row) {
+    std::string text;
+    for (const ExampleCell& cell : row) {
+        if (!text.empty()) text += ", ";
+        text += to_cell(cell.value);
+    }
+    return text;
+}
+}  // namespace
+
+ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
+                                 std::vector<ComponentId> outputs, TriggerMode mode, std::string description) const {
+    ListenerSpec spec;
+    spec.triggers = std::move(triggers);
+    spec.handler = std::move(fn);
+    spec.inputs = std::move(inputs);
+    spec.outputs = std::move(outputs);
+    spec.mode = mode;
+    spec.description = std::move(description);
+    return spec;
+}
+
+void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
+    name_outputs(output_specs);
+    if (!options_.flagging_callback) options_.flagging_callback = std::make_shared<CSVLogger>();
+    const bool flagging = options_.flagging_mode != FlaggingMode::Never;
+
+    if (!options_.title.empty()) add(Markdown("# " + options_.title));
+    if (!options_.description.empty()) add(Markdown(options_.description));
+    if (options_.flagging_mode == FlaggingMode::Auto)
+        auto_notice_ = add(Markdown("")).id();  // its text names the folder, known at launch
+
+    ComponentId submit = -1, clear = -1;
+    std::vector<ComponentId> flag_row_parent;
+    row([&] {
+        column([&] {
+            for (ComponentSpec& spec : input_specs) {
+                initial_values_.push_back(spec.value);
+                inputs_.push_back(add_spec(std::move(spec)));
+            }
+            row([&] {
+                clear = add(Button(options_.clear_btn)).id();
+                if (!options_.live) submit = add(Button(options_.submit_btn).primary()).id();
+            });
+        });
+        column([&] {
+            for (ComponentSpec& spec : output_specs) {
+                // Outputs show results; flagging reads them, but people do not edit them.
+                if (!spec.common.interactive) spec.common.interactive = false;
+                initial_values_.push_back(spec.value);
+                outputs_.push_back(add_spec(std::move(spec)));
+            }
+            if (options_.flagging_mode == FlaggingMode::Manual) {
+                row([&] {
+                    if (options_.flagging_options.empty()) add_flag_button("Flag", "");
+                    for (const FlagOption& option : options_.flagging_options)
+                        add_flag_button("Flag as " + option.label, option.value);
+                });
+            }
+        });
+    });
+    if (!options_.examples.empty()) add_examples();
+    if (!options_.article.empty()) add(Markdown(options_.article));
+
+    if (flagging) {
+        std::vector<FlagField> fields;
+        for (ComponentId id : inputs_) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
+        for (ComponentId id : outputs_) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
+        options_.flagging_callback->setup(std::move(fields), options_.flagging_dir,
+                                          {.flag_column = !options_.flagging_options.empty()});
+    }
+
+    // The function: on Submit, or on every input change when live (only the newest pending run matters).
+    std::vector<Trigger> triggers;
+    if (options_.live) {
+        for (ComponentId id : inputs_) triggers.push_back({id, Event::Change});
+    } else {
+        triggers.push_back({submit, Event::Click});
+        for (ComponentId id : inputs_)
+            if (engine_.component(id).spec.kind == ComponentKind::Textbox) triggers.push_back({id, Event::Submit});
+    }
+    run_listener_ = register_listener(listener(std::move(triggers), std::move(fn), inputs_, outputs_,
+                                               options_.live ? TriggerMode::AlwaysLast : TriggerMode::Once,
+                                               options_.live ? "live run" : "click of '" + options_.submit_btn + "'"));
+
+    // Auto flagging: every run that succeeded is saved with its inputs and outputs.
+    if (options_.flagging_mode == FlaggingMode::Auto) {
+        std::vector<ComponentId> all = inputs_;
+        all.insert(all.end(), outputs_.begin(), outputs_.end());
+        auto callback = options_.flagging_callback;
+        ListenerSpec save = listener({}, [callback](const Values& values, Progress&) -> HandlerOutputs {
+            callback->flag(values);
+            return {};
+        }, all, {}, TriggerMode::Multiple, "automatic flag");
+        save.after = run_listener_;
+        save.only_on_success = true;
+        save.show_progress = false;
+        register_listener(std::move(save));
+    }
+
+    // Clear: every input and output back to its first value.
+    std::vector<ComponentId> cleared = inputs_;
+    cleared.insert(cleared.end(), outputs_.begin(), outputs_.end());
+    register_listener(listener({{clear, Event::Click}}, [initial = initial_values_](const Values&, Progress&) {
+        HandlerOutputs out;
+        for (const Value& v : initial) out.push_back(Update().value(v));
+        return out;
+    }, {}, cleared, TriggerMode::Once, "click of '" + options_.clear_btn + "'"));
+}
+
+void Interface::add_flag_button(const std::string& text, const std::string& option_value) {
+    const ComponentId button = add(Button(text).busy_text("Saving…")).id();
+    std::vector<ComponentId> all = inputs_;
+    all.insert(all.end(), outputs_.begin(), outputs_.end());
+    auto callback = options_.flagging_callback;
+    // The button itself is the listener's output: it shows "Saving…" while
+    // the row is written, then "Saved (N)" or the failure for a moment.
+    ListenerSpec spec = listener({{button, Event::Click}}, [callback, option_value](const Values& values, Progress&) {
+        HandlerOutputs out;
+        try {
+            const int rows = callback->flag(values, option_value);
+            out.push_back(Update().value("Saved (" + std::to_string(rows) + ")").for_seconds(kSavedSeconds));
+        } catch (const std::exception& e) {
+            post_message(MessageLevel::Error, std::string("not flagged: ") + e.what());
+            out.push_back(Update().value(std::string("Not saved")).for_seconds(kFailedSeconds));
+        }
+        return out;
+    }, all, {button}, TriggerMode::Multiple, "click of '" + text + "'");
+    register_listener(std::move(spec));
+}
+
+void Interface::add_examples() {
+    add(Markdown("**Examples**"));
+    row([&] {
+        for (const auto& example : options_.examples) {
+            const std::string text = describe_example(example);
+            Button builder(text);
+            // As wide as its text (about 0.6 em a character), never stretched.
+            builder.size(ButtonSize::Small).scale(0).min_width(2.0f + 0.6f * (float)text.size());
+            const ComponentId button = add(builder).id();
+            std::vector<Value> values;
+            for (const ExampleCell& cell : example) values.push_back(cell.value);
+            std::vector<ComponentId> targets(inputs_.begin(), inputs_.begin() + (long)std::min(values.size(), inputs_.size()));
+            std::vector<ComponentKind> kinds;
+            for (ComponentId id : targets) kinds.push_back(engine_.component(id).spec.kind);
+            register_listener(listener({{button, Event::Click}}, [values, kinds](const Values&, Progress&) {
+                HandlerOutputs out;
+                for (size_t i = 0; i < kinds.size(); ++i) {
+                    // An Image example is a file path: load it now, off the UI thread.
+                    if (kinds[i] == ComponentKind::Image && std::holds_alternative<std::string>(values[i])) {
+                        ImageLoadResult loaded = load_image_file(std::get<std::string>(values[i]));
+                        if (!loaded) throw Error("cannot load the example image " + loaded.error);
+                        out.push_back(Update().value(std::move(loaded.image)));
+                    } else {
+                        out.push_back(Update().value(values[i]));
+                    }
+                }
+                return out;
+            }, {}, targets, TriggerMode::Once, "example"));
+        }
+    });
+}
+
+void Interface::on_launch() {
+    if (auto_notice_ < 0) return;
+    const std::string dir = effective_flagging_dir(options_.flagging_dir);
+    engine_.set_from_program(auto_notice_, "**Every submission is saved** (with its result) to `" + dir +
+                                               "/`, as this demo flags all data automatically.");
+}
+
+}  // namespace imgr

@@ -1,0 +1,134 @@
+// Interface: one function wrapped in a standard demo, as Gradio's
+// gr.Interface. Inputs on the left with Clear and Submit, outputs on the
+// right with the flag buttons, examples and an article below.
+//
+//   imgr::Interface demo(calculator,
+//       {imgr::Number("num1"), imgr::Radio("operation", {"add", "subtract"}), imgr::Number("num2")},
+//       imgr::Number(),
+//       {.flagging_options = {"wrong sign", "off by one", "other"}});
+//   return demo.launch(argc, argv);
+//
+// The function's parameter types must be the inputs' value types and its
+// return type the output's (a std::tuple for several): checked at compile time.
+#pragma once
+#include "imgr/engine/blocks.h"
+#include "imgr/engine/flagging/flagging_callback.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace imgr {
+
+enum class FlaggingMode {
+    Manual,  // flag buttons; a sample is saved when someone clicks one
+    Auto,    // no button; every successful run is saved (and the window says so)
+    Never,   // no button, nothing saved
+};
+
+// A flagging option: the button shows "Flag as <label>", the `flag` column holds value.
+struct FlagOption {
+    std::string label, value;
+    FlagOption(const char* text) : label(text), value(text) {}            // NOLINT: {"wrong sign", ...}
+    FlagOption(std::string text) : label(text), value(std::move(text)) {}  // NOLINT
+    FlagOption(std::string shown, std::string stored) : label(std::move(shown)), value(std::move(stored)) {}
+};
+
+// A cell of an example row: numbers may be written as ints, text as literals;
+// an Image's cell is a file path, loaded when the example is clicked.
+struct ExampleCell {
+    Value value;
+    ExampleCell(int v) : value((double)v) {}                  // NOLINT: {5, "add", 7}
+    ExampleCell(double v) : value(v) {}                       // NOLINT
+    ExampleCell(bool v) : value(v) {}                         // NOLINT
+    ExampleCell(const char* v) : value(std::string(v)) {}     // NOLINT
+    ExampleCell(std::string v) : value(std::move(v)) {}       // NOLINT
+    ExampleCell(StringList v) : value(std::move(v)) {}        // NOLINT
+    ExampleCell(Value v) : value(std::move(v)) {}             // NOLINT
+};
+
+struct InterfaceOptions {
+    std::string title;                                    // a heading above everything
+    std::string description;                              // Markdown under the title
+    std::string article;                                  // Markdown under the examples
+    bool live = false;                                    // no Submit: every input change runs the function
+    std::vector<std::vector<ExampleCell>> examples;       // rows of input values; a click fills the inputs
+    std::string submit_btn = "Submit";
+    std::string clear_btn = "Clear";
+    FlaggingMode flagging_mode = FlaggingMode::Manual;
+    std::vector<FlagOption> flagging_options;             // none: one "Flag" button
+    std::string flagging_dir = "flagged";                 // relative to the working directory; --flagging-dir overrides
+    std::shared_ptr<FlaggingCallback> flagging_callback;  // null: a CSVLogger
+    Theme theme = Theme::Light;
+};
+
+// Component builders for an Interface's inputs or outputs, type-checked
+// against the function: T... are its parameter (or result) types.
+template <class... T>
+struct InterfaceComponents {
+    std::vector<ComponentSpec> specs;
+    template <class... B>
+    InterfaceComponents(const B&... builders) : specs{builders.spec()...} {  // NOLINT: braces read naturally
+        static_assert(sizeof...(B) == sizeof...(T),
+                      "imgr: the number of components differs from the function's parameters (inputs) or "
+                      "results (outputs; return a std::tuple for several)");
+        if constexpr (sizeof...(B) == sizeof...(T))
+            static_assert(((std::is_same_v<typename B::value_type, T> || std::is_same_v<T, Update>) && ...),
+                          "imgr: a component's value type differs from the function's parameter or result type "
+                          "(Number and Slider: double; Textbox, Radio, Dropdown: std::string; Checkbox: bool; "
+                          "Image: imgr::ImageBuffer; Label: imgr::LabelValue; ...)");
+    }
+};
+
+namespace detail {
+template <class Tuple>
+struct interface_inputs;
+template <class... A>
+struct interface_inputs<std::tuple<A...>> {
+    using type = InterfaceComponents<std::decay_t<A>...>;
+};
+template <class R>
+struct interface_outputs {
+    using type = InterfaceComponents<std::decay_t<R>>;
+};
+template <class... R>
+struct interface_outputs<std::tuple<R...>> {
+    using type = InterfaceComponents<std::decay_t<R>...>;
+};
+}  // namespace detail
+
+template <class F>
+using InterfaceInputsFor = typename detail::interface_inputs<detail::params_of<F>>::type;
+template <class F>
+using InterfaceOutputsFor = typename detail::interface_outputs<typename detail::callable<F>::result>::type;
+
+class Interface : public Blocks {
+public:
+    template <class F>
+    Interface(F fn, InterfaceInputsFor<F> inputs, InterfaceOutputsFor<F> outputs, InterfaceOptions options = {})
+        : Blocks(options.title.empty() ? "imgr" : options.title, options.theme), options_(std::move(options)) {
+        build(erase_handler(std::move(fn)), std::move(inputs.specs), std::move(outputs.specs));
+    }
+
+    const std::vector<ComponentId>& inputs() const { return inputs_; }
+    const std::vector<ComponentId>& outputs() const { return outputs_; }
+    FlaggingCallback& flagging_callback() { return *options_.flagging_callback; }
+
+protected:
+    void on_launch() override;
+
+private:
+    void build(HandlerFn fn, std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
+    void add_flag_button(const std::string& text, const std::string& option_value);
+    void add_examples();
+    ListenerSpec listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
+                          std::vector<ComponentId> outputs, TriggerMode mode, std::string description) const;
+
+    InterfaceOptions options_;
+    std::vector<ComponentId> inputs_, outputs_;
+    std::vector<Value> initial_values_;   // inputs then outputs, for Clear
+    ComponentId auto_notice_ = -1;
+    int run_listener_ = -1;
+};
+
+}  // namespace imgr

@@ -1,0 +1,392 @@
+#include "imgr/view/blocks_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace imgr {
+namespace {
+
+constexpr double kToastSeconds = 6.0, kErrorToastSeconds = 10.0;
+constexpr size_t kMaxToasts = 5;
+
+float em() { return ImGui::GetFontSize(); }
+
+// Kinds drawn without a card around them, as in Gradio.
+bool bare(ComponentKind kind) { return kind == ComponentKind::Button || kind == ComponentKind::Markdown; }
+
+double toast_lifetime(const Message& m) { return m.level == MessageLevel::Error ? kErrorToastSeconds : kToastSeconds; }
+
+}  // namespace
+
+BlocksView::BlocksView(Blocks& blocks) : blocks_(blocks) {}
+
+bool BlocksView::node_visible(NodeId id) const {
+    const LayoutNode& node = blocks_.layout().node(id);
+    if (node.type == NodeType::Component) return blocks_.engine().component(node.component).spec.common.visible;
+    return node.visible;
+}
+
+RowItem BlocksView::row_item(NodeId id) const {
+    const LayoutNode& node = blocks_.layout().node(id);
+    if (node.type == NodeType::Component) {
+        const CommonProps& common = blocks_.engine().component(node.component).spec.common;
+        return {common.scale, common.min_width * em()};
+    }
+    if (node.type == NodeType::Column) return {node.scale, node.min_width * em()};
+    return {1.0f, 20.0f * em()};
+}
+
+void BlocksView::observe(const ComponentState& state) {
+    if (!observe_text_) return;
+    observe_text_(state.spec.common.label);
+    observe_text_(state.spec.common.info);
+    if (auto* s = std::get_if<std::string>(&state.spec.value)) observe_text_(*s);
+    if (auto* list = std::get_if<StringList>(&state.spec.value))
+        for (const std::string& s : *list) observe_text_(s);
+    if (auto* choice = std::get_if<ChoiceProps>(&state.spec.props))
+        for (const std::string& s : choice->choices) observe_text_(s);
+    if (auto* label = std::get_if<LabelValue>(&state.spec.value)) {
+        observe_text_(label->label);
+        for (const auto& [name, score] : label->confidences) observe_text_(name);
+    }
+    if (auto* textbox = std::get_if<TextboxProps>(&state.spec.props)) observe_text_(textbox->placeholder);
+}
+
+void BlocksView::draw() {
+    Engine& engine = blocks_.engine();
+    engine.poll();
+    caches_.resize(engine.component_count());
+    line_heights_.resize(blocks_.layout().size(), 0.0f);
+    any_busy_ = false;
+
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f, em()));
+    ImGui::Begin("##imgr", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysVerticalScrollbar * 0);
+    ImGui::PopStyleVar();
+    const float width = ImGui::GetContentRegionAvail().x;
+    draw_stack(blocks_.layout().node(blocks_.layout().root()).children, width, false);
+    ImGui::End();
+
+    for (Message& message : engine.take_messages()) {
+        if (observe_text_) observe_text_(message.text);
+        toasts_.push_back({std::move(message), -1});
+        if (toasts_.size() > kMaxToasts) toasts_.pop_front();
+    }
+    draw_toasts();
+    if (textures_) textures_->end_frame();
+}
+
+float BlocksView::draw_stack(const std::vector<NodeId>& children, float width, bool in_group) {
+    const float top = ImGui::GetCursorScreenPos().y;
+    const float spacing = in_group ? 0.0f : ImGui::GetStyle().ItemSpacing.y;
+    const float x = ImGui::GetCursorScreenPos().x;
+    float y = top;
+    bool first = true;
+    for (NodeId child : children) {
+        if (!node_visible(child)) continue;
+        if (!first) y += spacing;
+        first = false;
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        y += draw_node(child, width, 0.0f, in_group);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    return y - top;
+}
+
+float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_group) {
+    const LayoutNode& node = blocks_.layout().node(id);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    float height = 0;
+    ImGui::PushID(id);
+    ImGui::BeginGroup();
+    switch (node.type) {
+        case NodeType::Component:
+            height = draw_component(node.component, width, min_height, in_group);
+            break;
+        case NodeType::Row:
+            height = draw_row(node, id, width);
+            break;
+        case NodeType::Root:
+        case NodeType::Column:
+        case NodeType::Tab:
+            height = draw_stack(node.children, width, in_group);
+            break;
+        case NodeType::Group: {
+            // One card around all children, no gaps between them.
+            ImDrawList* draw = ImGui::GetWindowDrawList();
+            draw->ChannelsSplit(2);
+            draw->ChannelsSetCurrent(1);
+            height = draw_stack(node.children, width, true);
+            draw->ChannelsSetCurrent(0);
+            draw->AddRectFilled(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_ChildBg),
+                                ImGui::GetStyle().ChildRounding);
+            draw->AddRect(start, ImVec2(start.x + width, start.y + height), ImGui::GetColorU32(ImGuiCol_Border),
+                          ImGui::GetStyle().ChildRounding);
+            draw->ChannelsMerge();
+            break;
+        }
+        case NodeType::Tabs: {
+            if (ImGui::BeginTabBar("##tabs")) {
+                for (NodeId tab : node.children) {
+                    const LayoutNode& tab_node = blocks_.layout().node(tab);
+                    if (!node_visible(tab)) continue;
+                    ImGui::PushID(tab);
+                    if (ImGui::BeginTabItem(tab_node.label.c_str())) {
+                        ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+                        draw_stack(tab_node.children, width, in_group);
+                        ImGui::EndTabItem();
+                    }
+                    ImGui::PopID();
+                }
+                ImGui::EndTabBar();
+            }
+            height = ImGui::GetCursorScreenPos().y - start.y;
+            break;
+        }
+        case NodeType::Accordion: {
+            ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
+            ImGui::SetNextItemWidth(width);
+            const bool open = ImGui::CollapsingHeader(node.label.c_str());
+            if (open) {
+                ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y));
+                draw_stack(node.children, width, in_group);
+            }
+            height = ImGui::GetCursorScreenPos().y - start.y;
+            break;
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height));
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return height;
+}
+
+float BlocksView::draw_row(const LayoutNode& node, NodeId id, float width) {
+    std::vector<NodeId> visible;
+    visible.reserve(node.children.size());
+    row_items_.clear();
+    for (NodeId child : node.children)
+        if (node_visible(child)) {
+            visible.push_back(child);
+            row_items_.push_back(row_item(child));
+        }
+    const std::vector<RowPlacement> places = place_row(row_items_, width, ImGui::GetStyle().ItemSpacing.x);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float min_height = node.equal_height ? line_heights_[(size_t)id] : 0.0f;
+    float line_top = origin.y, line_height = 0, tallest = 0;
+    int line = 0;
+    for (size_t i = 0; i < visible.size(); ++i) {
+        if (places[i].line != line) {
+            line_top += line_height + spacing;
+            line_height = 0;
+            line = places[i].line;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + places[i].x, line_top));
+        const float h = draw_node(visible[i], places[i].width, min_height, false);
+        line_height = std::max(line_height, h);
+        tallest = std::max(tallest, h);
+    }
+    line_heights_[(size_t)id] = tallest;
+    const float height = visible.empty() ? 0.0f : line_top + line_height - origin.y;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    return height;
+}
+
+float BlocksView::draw_component(ComponentId id, float width, float min_height, bool in_group) {
+    Engine& engine = blocks_.engine();
+    const ComponentState& state = engine.component(id);
+    ComponentCache& cache = caches_[(size_t)id];
+    if (cache.seen_version != state.version) observe(state);
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool card = !bare(state.spec.kind) && !in_group;
+    const ImVec2 padding = card || in_group ? ImVec2(em() * 0.75f, em() * 0.6f) : ImVec2(0, 0);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float inner = std::max(1.0f, width - padding.x * 2);
+
+    // Cards are drawn behind their content once the content's height is known.
+    if (card_depth_ >= (int)splitters_.size()) splitters_.resize((size_t)card_depth_ + 1);
+    ImDrawListSplitter& splitter = splitters_[(size_t)card_depth_];
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (card) {
+        splitter.Split(draw, 2);
+        splitter.SetCurrentChannel(draw, 1);
+        ++card_depth_;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(start.x + padding.x, start.y + padding.y));
+    ImGui::BeginGroup();
+    ImGui::PushID(id);
+    ImGui::PushTextWrapPos(start.x + padding.x + inner);
+    const CommonProps& common = state.spec.common;
+    if (common.show_label && !common.label.empty() && state.spec.kind != ComponentKind::Checkbox) {
+        ImGui::TextColored(style.Colors[ImGuiCol_TextDisabled], "%s", common.label.c_str());
+    }
+    if (!common.info.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("%s", common.info.c_str());
+        ImGui::PopStyleColor();
+    }
+    ComponentContext context{engine, id, state, cache, inner, engine.interactive(id), fonts_, textures_};
+    draw_widget(context);
+    cache.seen_version = state.version;
+    if (!cache.hint.empty()) {
+        if (ImGui::GetTime() > cache.hint_until) {
+            cache.hint.clear();
+        } else {
+            const ImVec4 color = cache.hint_is_error ? ImVec4(0.86f, 0.15f, 0.15f, 1) : ImVec4(0.85f, 0.45f, 0.05f, 1);
+            ImGui::TextColored(color, "%s", cache.hint.c_str());
+        }
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+    ImGui::EndGroup();
+
+    const float content = ImGui::GetItemRectMax().y - start.y;
+    const float height = std::max(content + padding.y, min_height);
+    const ImVec2 end(start.x + width, start.y + height);
+    cache.card_min = start;
+    cache.card_max = end;
+    if (card) {
+        --card_depth_;
+        splitter.SetCurrentChannel(draw, 0);
+        draw->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_ChildBg), style.ChildRounding);
+        draw->AddRect(start, end, ImGui::GetColorU32(ImGuiCol_Border), style.ChildRounding);
+        splitter.Merge(draw);
+    }
+    if (engine.busy(id)) draw_busy_overlay(id, start, end);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+    ImGui::Dummy(ImVec2(width, 0));
+    return height;
+}
+
+void BlocksView::draw_widget(const ComponentContext& c) {
+    switch (c.spec().kind) {
+        case ComponentKind::Number: draw_number(c); break;
+        case ComponentKind::Slider: draw_slider(c); break;
+        case ComponentKind::Radio: draw_radio(c); break;
+        case ComponentKind::Dropdown: draw_dropdown(c); break;
+        case ComponentKind::Checkbox: draw_checkbox(c); break;
+        case ComponentKind::CheckboxGroup: draw_checkbox_group(c); break;
+        case ComponentKind::Textbox: draw_textbox(c); break;
+        case ComponentKind::Button: draw_button(c); break;
+        case ComponentKind::Markdown: draw_markdown(c); break;
+        case ComponentKind::Label: draw_label(c); break;
+        case ComponentKind::Image: draw_image(c); break;
+        case ComponentKind::Plot: draw_plot(c); break;
+        case ComponentKind::Json: draw_json(c); break;
+        case ComponentKind::ColorPicker: draw_color_picker(c); break;
+        case ComponentKind::Dataframe: draw_dataframe(c); break;
+    }
+}
+
+// A run is computing this output: dim it, spin, and show reported progress.
+void BlocksView::draw_busy_overlay(ComponentId id, ImVec2 min, ImVec2 max) {
+    any_busy_ = true;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_ChildBg];
+    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImVec4(bg.x, bg.y, bg.z, 0.55f)), ImGui::GetStyle().ChildRounding);
+    const float radius = em() * 0.45f;
+    const ImVec2 center(max.x - radius * 2.0f, min.y + radius * 2.0f);
+    const float t = (float)ImGui::GetTime() * 6.0f;
+    draw->PathArcTo(center, radius, t, t + 4.2f, 24);
+    draw->PathStroke(IM_COL32(249, 115, 22, 255), 0, radius * 0.35f);
+    std::string description;
+    const double fraction = blocks_.engine().progress(id, &description);
+    if (fraction >= 0) {
+        const float bar_h = em() * 0.35f;
+        const ImVec2 bar_min(min.x + em() * 0.75f, max.y - em() * 0.6f - bar_h);
+        const ImVec2 bar_max(max.x - em() * 0.75f, bar_min.y + bar_h);
+        draw->AddRectFilled(bar_min, bar_max, IM_COL32(229, 231, 235, 255), bar_h);
+        draw->AddRectFilled(bar_min, ImVec2(bar_min.x + (bar_max.x - bar_min.x) * (float)fraction, bar_max.y),
+                            IM_COL32(249, 115, 22, 255), bar_h);
+        if (!description.empty())
+            draw->AddText(ImVec2(bar_min.x, bar_min.y - em() * 1.2f), ImGui::GetColorU32(ImGuiCol_Text),
+                          description.c_str());
+    }
+}
+
+void BlocksView::draw_toasts() {
+    const double now = ImGui::GetTime();
+    while (!toasts_.empty() && toasts_.front().shown_at >= 0 &&
+           now - toasts_.front().shown_at > toast_lifetime(toasts_.front().message))
+        toasts_.pop_front();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    float y = viewport->WorkPos.y + em();
+    const float width = std::min(em() * 24, viewport->WorkSize.x - em() * 2);
+    for (size_t i = 0; i < toasts_.size(); ++i) {
+        Toast& toast = toasts_[i];
+        if (toast.shown_at < 0) toast.shown_at = now;
+        const MessageLevel level = toast.message.level;
+        const ImU32 accent = level == MessageLevel::Error     ? IM_COL32(220, 38, 38, 255)
+                             : level == MessageLevel::Warning ? IM_COL32(217, 119, 6, 255)
+                                                              : IM_COL32(37, 99, 235, 255);
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - width - em(), y));
+        ImGui::SetNextWindowSize(ImVec2(width, 0));
+        ImGui::PushID((int)i);
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyle().Colors[ImGuiCol_PopupBg]);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ImGui::GetStyle().ChildRounding);
+        char name[32];
+        std::snprintf(name, sizeof name, "##toast%zu", i);
+        ImGui::Begin(name, nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
+                         ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoSavedSettings);
+        const ImVec2 min = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + em() * 0.3f, min.y + ImGui::GetWindowHeight()),
+                                                  accent, ImGui::GetStyle().ChildRounding, ImDrawFlags_RoundCornersLeft);
+        ImGui::PushStyleColor(ImGuiCol_Text, accent);
+        ImGui::TextUnformatted(level == MessageLevel::Error ? "Error" : level == MessageLevel::Warning ? "Warning" : "Info");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(width - em() * 2.2f);
+        if (ImGui::SmallButton("x")) toast.shown_at = now - toast_lifetime(toast.message) - 1;
+        ImGui::PushTextWrapPos(width - em());
+        ImGui::TextUnformatted(toast.message.text.c_str());
+        ImGui::PopTextWrapPos();
+        y += ImGui::GetWindowHeight() + em() * 0.5f;
+        ImGui::End();
+        ImGui::PopStyleVar(2);
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    // Closed toasts (the x) go at once, whatever their place in the queue.
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
+                                 [&](const Toast& t) { return now - t.shown_at > toast_lifetime(t.message); }),
+                  toasts_.end());
+}
+
+void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 position) {
+    if (paths.empty()) return;
+    Engine& engine = blocks_.engine();
+    for (size_t i = 0; i < caches_.size(); ++i) {
+        const ComponentState& state = engine.component((ComponentId)i);
+        const ComponentCache& cache = caches_[i];
+        if (state.spec.kind != ComponentKind::Image || !state.spec.common.visible || !engine.interactive((ComponentId)i))
+            continue;
+        if (position.x < cache.card_min.x || position.x > cache.card_max.x || position.y < cache.card_min.y ||
+            position.y > cache.card_max.y)
+            continue;
+        upload_image_file(engine, (ComponentId)i, paths.front());
+        return;
+    }
+    engine.post(MessageLevel::Info, "drop image files on an input image to upload them");
+}
+
+bool BlocksView::animating() const { return any_busy_ || !blocks_.engine().idle(); }
+
+double BlocksView::seconds_until_wake() const {
+    double soonest = blocks_.engine().seconds_until_next_timer();
+    const double now = ImGui::GetTime();
+    for (const Toast& toast : toasts_)
+        if (toast.shown_at >= 0) soonest = std::min(soonest, toast.shown_at + toast_lifetime(toast.message) - now);
+    for (const ComponentCache& cache : caches_)
+        if (!cache.hint.empty()) soonest = std::min(soonest, cache.hint_until - now);
+    return std::max(0.0, soonest);
+}
+
+}  // namespace imgr

@@ -1,0 +1,75 @@
+// BlocksView: draws a Blocks each frame with ImGui, in one full-window
+// ImGui window, and turns what the person does into engine events. Needs an
+// ImGui context (with a built font atlas), not a window: tests run it headless.
+#pragma once
+#include "imgr/engine/blocks.h"
+#include "imgr/view/component_context.h"
+#include "imgr/view/row_layout.h"
+#include "imgr/view/font_roles.h"
+#include "imgr/view/texture_source.h"
+
+#include <imgui.h>
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace imgr {
+
+class BlocksView {
+public:
+    explicit BlocksView(Blocks& blocks);
+
+    void set_fonts(const FontRoles& fonts) { fonts_ = fonts; }
+    void set_textures(TextureSource* textures) { textures_ = textures; }
+    // Called with every text the view is about to show for the first time
+    // (the platform bakes missing glyphs, e.g. Chinese, into the font atlas).
+    void set_text_observer(std::function<void(std::string_view)> observer) { observe_text_ = std::move(observer); }
+
+    // One frame: applies finished runs, then draws everything. Between ImGui::NewFrame and Render.
+    void draw();
+    // Files dropped on the window at a position: the Image under it uploads the first one.
+    void drop_files(const std::vector<std::string>& paths, ImVec2 position);
+    // True while something moves: a run in progress (spinner), a toast or hint fading.
+    bool animating() const;
+    // Seconds until the view needs a frame without input (a toast or hint expires, a timer is due).
+    double seconds_until_wake() const;
+
+    // Last frame's rectangles, for scripts and tests.
+    const ComponentCache& cache(ComponentId id) const { return caches_.at((size_t)id); }
+    Blocks& blocks() { return blocks_; }
+
+    struct Toast {
+        Message message;
+        double shown_at = -1;  // ImGui time it first appeared
+    };
+    const std::deque<Toast>& toasts() const { return toasts_; }
+
+private:
+    float draw_node(NodeId id, float width, float min_height, bool in_group);
+    float draw_stack(const std::vector<NodeId>& children, float width, bool in_group);
+    float draw_row(const LayoutNode& node, NodeId id, float width);
+    float draw_component(ComponentId id, float width, float min_height, bool in_group);
+    void draw_widget(const ComponentContext& context);
+    void draw_busy_overlay(ComponentId id, ImVec2 min, ImVec2 max);
+    void draw_toasts();
+    void observe(const ComponentState& state);
+    bool node_visible(NodeId id) const;
+    RowItem row_item(NodeId id) const;
+
+    Blocks& blocks_;
+    FontRoles fonts_;
+    TextureSource* textures_ = nullptr;
+    std::function<void(std::string_view)> observe_text_;
+    std::vector<ComponentCache> caches_;
+    std::vector<float> line_heights_;                   // per node: last frame's Row line heights (equal_height)
+    std::vector<ImDrawListSplitter> splitters_;         // one per nesting depth of cards
+    int card_depth_ = 0;
+    std::deque<Toast> toasts_;
+    std::vector<RowItem> row_items_;                    // scratch, reused each frame
+    bool any_busy_ = false;
+};
+
+}  // namespace imgr

@@ -1,0 +1,70 @@
+// What a component's drawing function gets: its state, the view's cache for
+// it (edit buffers, parsed text, last rectangles), its width, and the way to
+// tell the engine what the person did.
+#pragma once
+#include "imgr/engine/engine.h"
+#include "imgr/view/font_roles.h"
+#include "imgr/view/texture_source.h"
+
+#include <imgui.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace imgr {
+
+// View-side memory of one component, kept across frames so that drawing
+// formats and parses only when the value changed.
+struct ComponentCache {
+    uint64_t seen_version = 0;          // the engine version the fields below reflect
+    std::string text;                   // edit buffer: Number, Textbox, Image path
+    std::string display;                // formatted value (Slider format, Dropdown preview, ...)
+    std::string hint;                   // a note under the widget ("clamped to 10")
+    double hint_until = 0;              // ImGui time when the hint goes away
+    bool hint_is_error = false;
+    ImVec2 card_min, card_max;          // last frame's card (file drops, scripts, tests)
+    ImVec2 widget_min, widget_max;      // last frame's main widget (scripts aim the cursor here)
+    bool fit = true;                    // Image: zoom to fit, or 1:1
+    std::shared_ptr<void> widget_state; // parsed Markdown, plot cache... owned by the widget code
+};
+
+struct ComponentContext {
+    Engine& engine;
+    ComponentId id;
+    const ComponentState& state;
+    ComponentCache& cache;
+    float width;                        // pixels available inside the card
+    bool interactive;
+    const FontRoles& fonts;
+    TextureSource* textures;            // null: images show as placeholders
+
+    const ComponentSpec& spec() const { return state.spec; }
+    bool value_changed() const { return cache.seen_version != state.version; }
+    void user_set(Value value) const { engine.set_from_user(id, std::move(value)); }
+    void fire(Event event) const { engine.fire(id, event); }
+    void show_hint(std::string text, bool is_error, double seconds = 4.0) const;
+};
+
+// One drawing function per kind; each draws the widget (not the card or label).
+void draw_number(const ComponentContext& c);
+void draw_slider(const ComponentContext& c);
+void draw_radio(const ComponentContext& c);
+void draw_dropdown(const ComponentContext& c);
+void draw_checkbox(const ComponentContext& c);
+void draw_checkbox_group(const ComponentContext& c);
+void draw_textbox(const ComponentContext& c);
+void draw_button(const ComponentContext& c);
+void draw_markdown(const ComponentContext& c);
+void draw_label(const ComponentContext& c);
+void draw_image(const ComponentContext& c);
+void draw_plot(const ComponentContext& c);
+void draw_json(const ComponentContext& c);
+void draw_color_picker(const ComponentContext& c);
+void draw_dataframe(const ComponentContext& c);
+
+// Loads an image file into an Image component as an upload; errors become
+// messages and leave the component as it was. Returns whether it loaded.
+bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
+
+}  // namespace imgr

@@ -1,0 +1,42 @@
+// An image "classifier" with flagging options and a JSONLogger. The model is
+// a stand-in that says so: it scores brightness and colourfulness from pixel
+// statistics, so the demo runs anywhere without weights.
+#include <imgr/imgr.h>
+
+#include <algorithm>
+#include <cmath>
+
+imgr::LabelValue classify(const imgr::ImageBuffer& image) {
+    if (image.empty()) throw imgr::Error("Drop an image on the input first");
+    double brightness = 0, saturation = 0;
+    const int w = image.width(), h = image.height();
+    // Every pixel of small images, a grid of about 256x256 samples of large ones.
+    const int step = std::max(1, std::max(w, h) / 256);
+    int samples = 0;
+    for (int y = 0; y < h; y += step)
+        for (int x = 0; x < w; x += step) {
+            const double r = image.sample(x, y, 0) / 255.0, g = image.sample(x, y, 1) / 255.0,
+                         b = image.sample(x, y, 2) / 255.0;
+            const double hi = std::max({r, g, b}), lo = std::min({r, g, b});
+            brightness += 0.299 * r + 0.587 * g + 0.114 * b;
+            saturation += hi > 0 ? (hi - lo) / hi : 0;
+            ++samples;
+        }
+    brightness /= samples;
+    saturation /= samples;
+    // Scores, normalised to sum to 1 like a softmax output.
+    double bright = brightness, dark = 1 - brightness, colorful = saturation * 1.5;
+    const double sum = bright + dark + colorful;
+    return imgr::LabelValue({{"bright", bright / sum}, {"dark", dark / sum}, {"colorful", colorful / sum}});
+}
+
+int main(int argc, char** argv) {
+    imgr::Interface demo(classify, {imgr::Image("image")}, {imgr::Label("label")},
+                         {.title = "Image classifier (a stand-in model)",
+                          .description = "Scores **bright**, **dark** and **colorful** from simple pixel statistics. "
+                                         "Flag the images it gets wrong.",
+                          .flagging_mode = imgr::FlaggingMode::Manual,
+                          .flagging_options = {"wrong", "unsure"},
+                          .flagging_callback = std::make_shared<imgr::JSONLogger>()});
+    return demo.launch(argc, argv);
+}

@@ -1,0 +1,180 @@
+// The view in a headless ImGui context: simulated mouse and keyboard, real
+// layout, real engine events. No window, no GL.
+#include <doctest/doctest.h>
+#include <imgr/view/blocks_view.h>
+
+#include <chrono>
+#include <thread>
+
+namespace {
+
+// An ImGui context with a built font atlas and a fixed display: enough to draw.
+struct Headless {
+    ImGuiContext* context;
+    explicit Headless(ImVec2 size = ImVec2(1000, 700)) {
+        context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        io.KeyMap[ImGuiKey_Enter] = 13;
+    }
+    ~Headless() { ImGui::DestroyContext(context); }
+
+    void frame(imgr::BlocksView& view) {
+        ImGui::GetIO().DeltaTime = 1.0f / 60;
+        ImGui::NewFrame();
+        view.draw();
+        ImGui::Render();
+    }
+    void move_to(ImVec2 p) { ImGui::GetIO().MousePos = p; }
+    // Presses and releases the left button at p, a frame each, as a person clicks.
+    void click(imgr::BlocksView& view, ImVec2 p) {
+        move_to(p);
+        frame(view);
+        ImGui::GetIO().MouseDown[0] = true;
+        frame(view);
+        ImGui::GetIO().MouseDown[0] = false;
+        frame(view);
+    }
+};
+
+ImVec2 center(ImVec2 min, ImVec2 max) { return ImVec2((min.x + max.x) / 2, (min.y + max.y) / 2); }
+
+void settle(imgr::BlocksView& view, Headless& ui) {
+    for (int i = 0; i < 2000 && !view.blocks().engine().idle(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ui.frame(view);
+    }
+    ui.frame(view);
+}
+
+}  // namespace
+
+TEST_CASE("clicking a button runs its handler and shows the output") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto a = demo.add(imgr::Number("a", 2));
+    auto go = demo.add(imgr::Button("Double it"));
+    auto out = demo.add(imgr::Number("out"));
+    go.click([](double x) { return x * 2; }, {a}, out);
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    const auto& button = view.cache(go.id());
+    CHECK(button.widget_max.x > button.widget_min.x);
+    ui.click(view, center(button.widget_min, button.widget_max));
+    settle(view, ui);
+    CHECK(out.value() == 4.0);
+    CHECK(view.cache(out.id()).text == "4");  // the Number field shows the new value
+}
+
+TEST_CASE("dragging a slider fires input and change while moving, release when let go") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto s = demo.add(imgr::Slider("s", 0, 100, 0));
+    std::atomic<int> releases{0}, changes{0};
+    auto seen = demo.add(imgr::Number("seen"));
+    s.change([&](double v) { ++changes; return v; }, {s}, seen);
+    s.release([&] { ++releases; });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    const auto& slider = view.cache(s.id());
+    const float y = (slider.widget_min.y + slider.widget_max.y) / 2;
+    ui.move_to(ImVec2(slider.widget_min.x + 2, y));
+    ui.frame(view);
+    ImGui::GetIO().MouseDown[0] = true;
+    for (int i = 0; i <= 10; ++i) {
+        ui.move_to(ImVec2(slider.widget_min.x + (slider.widget_max.x - slider.widget_min.x) * (0.5f + i * 0.05f), y));
+        ui.frame(view);
+    }
+    CHECK(releases.load() == 0);
+    ImGui::GetIO().MouseDown[0] = false;
+    ui.frame(view);
+    settle(view, ui);
+    CHECK(s.value() == doctest::Approx(100).epsilon(0.02));
+    CHECK(seen.value() == s.value());  // the last value got its run
+    CHECK(changes.load() >= 1);
+    CHECK(releases.load() == 1);
+}
+
+TEST_CASE("a Row puts its children side by side, a Column stacks them") {
+    Headless ui;
+    imgr::Blocks demo;
+    imgr::Handle<double> left_top, left_bottom, right;
+    demo.row([&] {
+        demo.column([&] {
+            left_top = demo.add(imgr::Number("top"));
+            left_bottom = demo.add(imgr::Number("bottom"));
+        });
+        right = demo.add(imgr::Number("right").min_width(5));
+    });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    const auto& top = view.cache(left_top.id());
+    const auto& bottom = view.cache(left_bottom.id());
+    const auto& r = view.cache(right.id());
+    CHECK(r.card_min.x > top.card_max.x);                          // side by side
+    CHECK(r.card_min.y == doctest::Approx(top.card_min.y));        // on the same line
+    CHECK(bottom.card_min.y > top.card_max.y);                     // stacked
+    CHECK(bottom.card_min.x == doctest::Approx(top.card_min.x));
+}
+
+TEST_CASE("a narrow window wraps a row's columns onto new lines") {
+    Headless ui(ImVec2(400, 700));
+    imgr::Blocks demo;
+    imgr::Handle<double> a, b;
+    demo.row([&] {
+        a = demo.add(imgr::Number("a").min_width(15));
+        b = demo.add(imgr::Number("b").min_width(15));
+    });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    CHECK(view.cache(b.id()).card_min.y > view.cache(a.id()).card_max.y);
+}
+
+TEST_CASE("typing a number out of range clamps it and tells the person") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto n = demo.add(imgr::Number("n").minimum(0).maximum(10));
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    const auto& cache = view.cache(n.id());
+    ui.click(view, center(cache.widget_min, cache.widget_max));
+    ImGui::GetIO().AddInputCharactersUTF8("42");
+    ui.frame(view);
+    CHECK(n.value() == 10.0);
+    CHECK(cache.hint == "clamped to 10 (maximum)");
+}
+
+TEST_CASE("a handler's exception becomes a toast, and the app goes on") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto go = demo.add(imgr::Button("Fail"));
+    go.click([] { throw imgr::Error("this model is not loaded"); });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    demo.engine().fire(go.id(), imgr::Event::Click);
+    settle(view, ui);
+    REQUIRE(view.toasts().size() == 1);
+    CHECK(view.toasts().front().message.text == "this model is not loaded");
+    CHECK(view.seconds_until_wake() > 0);
+}
+
+TEST_CASE("a hidden component takes no space; an update shows it again") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto hidden = demo.add(imgr::Textbox("hidden").visible(false));
+    auto below = demo.add(imgr::Textbox("below"));
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    const float y_hidden = view.cache(below.id()).card_min.y;
+    demo.engine().apply_update(hidden.id(), imgr::update().visible(true));
+    ui.frame(view);
+    CHECK(view.cache(below.id()).card_min.y > y_hidden);
+}
