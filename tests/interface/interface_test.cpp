@@ -249,3 +249,38 @@ TEST_CASE("an unwritable flagging folder is a visible error on the button, and t
     CHECK(imgr::parse_csv(read(blocker / "flags" / "logs.csv")).size() == 3);
     fs::remove_all(blocker);
 }
+
+TEST_CASE("the Flagged panel lists flagged rows and loads one back into the inputs") {
+    const fs::path dir = fresh_dir("flagged_panel");
+    imgr::Interface demo(calculator,
+                         {imgr::Number("num1"), imgr::Radio("operation", {"add", "subtract", "multiply", "divide"}),
+                          imgr::Number("num2")},
+                         imgr::Number(), {.flagging_dir = dir.string(), .show_flagged = true});
+    imgr::Engine& engine = demo.engine();
+    auto run_and_flag = [&](double a, const char* op, double b) {
+        engine.set_from_user(by_label(demo, "num1"), a);
+        engine.set_from_user(by_label(demo, "operation"), std::string(op));
+        engine.set_from_user(by_label(demo, "num2"), b);
+        engine.fire(by_label(demo, "Submit"), imgr::Event::Click);
+        settle(engine);
+        engine.fire(by_label(demo, "Flag"), imgr::Event::Click);
+        settle(engine);
+    };
+    run_and_flag(5, "add", 7);
+    run_and_flag(6, "subtract", 1.5);
+    const auto& table = std::get<imgr::TableValue>(engine.component(by_label(demo, "Flagged samples")).spec.value);
+    REQUIRE(table.rows.size() == 2);
+    CHECK(table.headers[0] == "num1");
+    CHECK(table.rows[1][3] == "4.5");
+    const imgr::ComponentId choice = by_label(demo, "Flagged sample");
+    const auto& choices = std::get<imgr::ChoiceProps>(engine.component(choice).spec.props).choices;
+    REQUIRE(choices.size() == 2);
+    CHECK(choices[0] == "#1: 5, add, 7, 12");
+    // The hard case reproduced in one click.
+    engine.set_from_user(choice, choices[0]);
+    engine.fire(by_label(demo, "Load into the demo"), imgr::Event::Click);
+    settle(engine);
+    CHECK(std::get<double>(engine.component(by_label(demo, "num1")).spec.value) == 5.0);
+    CHECK(std::get<std::string>(engine.component(by_label(demo, "operation")).spec.value) == "add");
+    CHECK(std::get<double>(engine.component(by_label(demo, "num2")).spec.value) == 7.0);
+}

@@ -1,8 +1,11 @@
 #include "imgr/engine/interface.h"
 
+#include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging_dir.h"
 #include "imgr/model/image_io.h"
+
+#include <cstdio>
 
 namespace imgr {
 
@@ -113,8 +116,9 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
         save.after = run_listener_;
         save.only_on_success = true;
         save.show_progress = false;
-        register_listener(std::move(save));
+        flag_listeners_.push_back(register_listener(std::move(save)));
     }
+    if (options_.show_flagged && flagging) add_flagged_panel();
 
     // Clear: every input and output back to its first value.
     std::vector<ComponentId> cleared = inputs_;
@@ -144,7 +148,7 @@ void Interface::add_flag_button(const std::string& text, const std::string& opti
         }
         return out;
     }, all, {button}, TriggerMode::Multiple, "click of '" + text + "'");
-    register_listener(std::move(spec));
+    flag_listeners_.push_back(register_listener(std::move(spec)));
 }
 
 void Interface::add_examples() {
@@ -179,7 +183,79 @@ void Interface::add_examples() {
     });
 }
 
+namespace {
+
+// The panel's table and its choices ("#2: 5, add, 7, 12") from the log file.
+HandlerOutputs flagged_panel_updates(FileLogger& logger) {
+    const FlaggedRows flagged = read_flagged_rows(logger);
+    TableValue table;
+    table.headers = flagged.header;
+    StringList choices;
+    for (size_t i = 0; i < flagged.rows.size(); ++i) {
+        std::vector<Json> cells(flagged.rows[i].begin(), flagged.rows[i].end());
+        table.rows.push_back(std::move(cells));
+        std::string summary = "#" + std::to_string(i + 1) + ":";
+        for (size_t c = 0; c + 1 < flagged.rows[i].size() && summary.size() < 60; ++c)
+            summary += (c ? ", " : " ") + flagged.rows[i][c];
+        choices.push_back(std::move(summary));
+    }
+    return {Update().value(std::move(table)), Update().choices(std::move(choices))};
+}
+
+}  // namespace
+
+void Interface::add_flagged_panel() {
+    auto logger = std::dynamic_pointer_cast<FileLogger>(options_.flagging_callback);
+    if (!logger) {
+        std::fprintf(stderr, "imgr: the Flagged panel reads CSVLogger and JSONLogger files only\n");
+        return;
+    }
+    ComponentId load = -1;
+    accordion("Flagged", [&] {
+        flagged_table_ = add(Dataframe("Flagged samples")).id();
+        row([&] {
+            flagged_choice_ = add(Dropdown("Flagged sample", {}).scale(3)).id();
+            load = add(Button("Load into the demo").scale(1)).id();
+        });
+    }, false);
+    // After every flag, the panel reads the file again.
+    for (int flag_listener : flag_listeners_) {
+        ListenerSpec refresh = listener({}, [logger](const Values&, Progress&) { return flagged_panel_updates(*logger); },
+                                        {}, {flagged_table_, flagged_choice_}, TriggerMode::AlwaysLast, "Flagged panel");
+        refresh.after = flag_listener;
+        refresh.show_progress = false;
+        register_listener(std::move(refresh));
+    }
+    // Load: the chosen row's input cells become the inputs' values again.
+    std::vector<std::pair<ComponentKind, KindProps>> kinds;
+    for (ComponentId id : inputs_) kinds.emplace_back(engine_.component(id).spec.kind, engine_.component(id).spec.props);
+    register_listener(listener({{load, Event::Click}}, [logger, kinds](const Values& values, Progress&) {
+        const std::string& choice = std::get<std::string>(values[0]);
+        if (choice.size() < 2 || choice[0] != '#') throw Error("choose a flagged sample first");
+        const size_t index = std::stoul(choice.substr(1)) - 1;
+        const FlaggedRows flagged = read_flagged_rows(*logger);
+        if (index >= flagged.rows.size()) throw Error("that flagged sample is no longer in the log file");
+        HandlerOutputs out;
+        for (size_t i = 0; i < kinds.size() && i < flagged.rows[index].size(); ++i)
+            out.push_back(Update().value(value_from_cell(kinds[i].first, kinds[i].second, flagged.rows[index][i], flagged.dir)));
+        return out;
+    }, {flagged_choice_}, inputs_, TriggerMode::Once, "click of 'Load into the demo'"));
+}
+
+void Interface::refresh_flagged_panel() {
+    auto logger = std::dynamic_pointer_cast<FileLogger>(options_.flagging_callback);
+    if (flagged_table_ < 0 || !logger) return;
+    try {
+        HandlerOutputs updates = flagged_panel_updates(*logger);
+        engine_.apply_update(flagged_table_, *updates[0]);
+        engine_.apply_update(flagged_choice_, *updates[1]);
+    } catch (const std::exception& e) {
+        engine_.post(MessageLevel::Error, e.what());
+    }
+}
+
 void Interface::on_launch() {
+    refresh_flagged_panel();
     if (auto_notice_ < 0) return;
     const std::string dir = effective_flagging_dir(options_.flagging_dir);
     engine_.set_from_program(auto_notice_, "**Every submission is saved** (with its result) to `" + dir +

@@ -60,6 +60,8 @@ struct InterfaceOptions {
     std::string flagging_dir = "flagged";                 // relative to the working directory; --flagging-dir overrides
     std::shared_ptr<FlaggingCallback> flagging_callback;  // null: a CSVLogger
     Theme theme = Theme::Light;
+    bool show_flagged = false;                            // a "Flagged" panel: the saved rows, and a button that
+                                                          // loads one back into the inputs (CSV and JSON loggers)
 };
 
 // Component builders for an Interface's inputs or outputs, type-checked
@@ -121,6 +123,8 @@ private:
     void build(HandlerFn fn, std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
     void add_flag_button(const std::string& text, const std::string& option_value);
     void add_examples();
+    void add_flagged_panel();
+    void refresh_flagged_panel();
     ListenerSpec listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
                           std::vector<ComponentId> outputs, TriggerMode mode, std::string description) const;
 
@@ -128,6 +132,8 @@ private:
     std::vector<ComponentId> inputs_, outputs_;
     std::vector<Value> initial_values_;   // inputs then outputs, for Clear
     ComponentId auto_notice_ = -1;
+    ComponentId flagged_table_ = -1, flagged_choice_ = -1;
+    std::vector<int> flag_listeners_;
     int run_listener_ = -1;
 };
 
