@@ -306,3 +306,34 @@ TEST_CASE("a slow handler does not hold up other listeners") {
     release = true;
     settle(demo.engine());
 }
+
+TEST_CASE("a handler that never returns is left behind: the person is told, and the button works again") {
+    imgr::Blocks demo;
+    demo.engine().set_stuck_after(0.05);
+    auto button = demo.add(imgr::Button("go"));
+    auto out = demo.add(imgr::Number("out"));
+    std::atomic<bool> release{false};
+    std::atomic<int> calls{0};
+    button.click(
+        [&] {
+            if (calls++ == 0)
+                while (!release) std::this_thread::sleep_for(1ms);  // stuck until the test ends
+            return (double)calls.load();
+        },
+        {}, out);
+    demo.engine().fire(button.id(), imgr::Event::Click);
+    std::this_thread::sleep_for(80ms);
+    demo.engine().poll();
+    CHECK(demo.engine().idle());
+    auto messages = demo.engine().take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].level == imgr::MessageLevel::Warning);
+    CHECK(messages[0].text.find("the handler for the click of 'go' has run for over 0.05 s") == 0);
+    demo.engine().fire(button.id(), imgr::Event::Click);
+    settle(demo.engine());
+    CHECK(out.value() == 2.0);
+    release = true;  // the stuck run ends; its late result is dropped
+    std::this_thread::sleep_for(20ms);
+    demo.engine().poll();
+    CHECK(out.value() == 2.0);
+}

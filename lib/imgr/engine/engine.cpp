@@ -227,13 +227,15 @@ void Engine::start(int listener, Job job) {
     ++in_flight_;
     ++runs_started_;
     auto progress = std::make_shared<Progress>();
-    state.progress.push_back(progress);
+    const uint64_t run = runs_started_;
+    state.runs.push_back({run, progress, Clock::now()});
     HandlerFn handler = state.spec.handler;
     std::string description = state.spec.description;
-    executor_.submit([listener, handler = std::move(handler), inputs = std::move(job.inputs), progress,
+    executor_.submit([listener, run, handler = std::move(handler), inputs = std::move(job.inputs), progress,
                       description = std::move(description), mailbox = mailbox_] {
         Finished finished;
         finished.listener = listener;
+        finished.run = run;
         try {
             finished.outputs = handler(inputs, *progress);
         } catch (const Error& e) {
@@ -258,10 +260,12 @@ void Engine::start(int listener, Job job) {
 
 void Engine::finish(const Finished& finished) {
     ListenerState& state = listeners_.at((size_t)finished.listener);
+    auto run = std::find_if(state.runs.begin(), state.runs.end(), [&](const Run& r) { return r.id == finished.run; });
+    if (run == state.runs.end()) return;  // abandoned as stuck: its result comes too late to be shown
+    state.runs.erase(run);
     --state.running;
     --in_flight_;
     ++runs_finished_;
-    if (!state.progress.empty()) state.progress.erase(state.progress.begin());
     if (finished.ok) {
         const auto& outputs = state.spec.outputs;
         if (finished.outputs.size() != outputs.size() && !outputs.empty()) {
@@ -292,6 +296,7 @@ void Engine::poll() {
         finished.swap(mailbox_->finished);
     }
     for (const Finished& f : finished) finish(f);
+    abandon_stuck_runs();
     const auto now = Clock::now();
     for (size_t i = 0; i < passing_.size();) {
         if (now < passing_[i].until) {
@@ -309,6 +314,27 @@ void Engine::poll() {
             std::chrono::duration<double>(state.spec.every_seconds));
         state.next_tick = std::max(state.next_tick + period, now);  // a late frame does not cause a burst
         trigger((int)i);
+    }
+}
+
+void Engine::abandon_stuck_runs() {
+    const auto now = Clock::now();
+    for (size_t i = 0; i < listeners_.size(); ++i) {
+        ListenerState& state = listeners_[i];
+        while (!state.runs.empty() &&
+               std::chrono::duration<double>(now - state.runs.front().started).count() > stuck_after_) {
+            state.runs.erase(state.runs.begin());
+            --state.running;
+            --in_flight_;
+            post(MessageLevel::Warning, "the handler for the " + state.spec.description + " has run for over " +
+                                            format_number(stuck_after_) +
+                                            " s: it is left behind, and its result will not be shown");
+            if (!state.queued.empty()) {
+                Job job = std::move(state.queued.front());
+                state.queued.pop_front();
+                start((int)i, std::move(job));
+            }
+        }
     }
 }
 
@@ -330,11 +356,11 @@ bool Engine::busy(ComponentId id) const {
 
 double Engine::progress(ComponentId id, std::string* description) const {
     for (const ListenerState& state : listeners_) {
-        if (state.progress.empty()) continue;
+        if (state.runs.empty()) continue;
         if (std::find(state.spec.outputs.begin(), state.spec.outputs.end(), id) == state.spec.outputs.end()) continue;
-        const double fraction = state.progress.front()->fraction();
+        const double fraction = state.runs.front().progress->fraction();
         if (fraction >= 0) {
-            if (description) *description = state.progress.front()->description();
+            if (description) *description = state.runs.front().progress->description();
             return fraction;
         }
     }

@@ -96,6 +96,10 @@ public:
     std::vector<Message> take_messages();
     void post(MessageLevel level, std::string text);
 
+    // A run taking longer than this is abandoned: the person is told, its
+    // listener takes new events again, and its result, if it ever comes, is dropped.
+    void set_stuck_after(double seconds) { stuck_after_ = seconds; }
+
     // Counters for tests and benchmarks.
     uint64_t runs_started() const { return runs_started_; }
     uint64_t runs_finished() const { return runs_finished_; }
@@ -106,14 +110,20 @@ private:
     };
     struct Finished {
         int listener = -1;
+        uint64_t run = 0;
         HandlerOutputs outputs;
         bool ok = true;
+    };
+    struct Run {
+        uint64_t id = 0;
+        std::shared_ptr<Progress> progress;
+        std::chrono::steady_clock::time_point started;
     };
     struct ListenerState {
         ListenerSpec spec;
         int running = 0;
         std::deque<Job> queued;
-        std::vector<std::shared_ptr<Progress>> progress;  // of the running runs
+        std::vector<Run> runs;                             // running now, oldest first
         std::chrono::steady_clock::time_point next_tick;
         std::vector<int> chained;                          // listeners with `after` == this one
     };
@@ -148,6 +158,8 @@ private:
     std::shared_ptr<Mailbox> mailbox_;
     int in_flight_ = 0;                              // started and not yet applied (UI thread)
     uint64_t runs_started_ = 0, runs_finished_ = 0;
+    double stuck_after_ = 30.0;
+    void abandon_stuck_runs();
 };
 
 }  // namespace imgr
