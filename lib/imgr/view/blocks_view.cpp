@@ -233,8 +233,10 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
         ImGui::PopStyleColor();
     }
     ComponentContext context{engine, id, state, cache, inner, engine.interactive(id), fonts_, textures_};
+    // What the widget saw; a value it sets itself this frame counts as new next frame, so caches refresh.
+    const uint64_t drawn_version = state.version;
     draw_widget(context);
-    cache.seen_version = state.version;
+    cache.seen_version = drawn_version;
     if (!cache.hint.empty()) {
         if (ImGui::GetTime() > cache.hint_until) {
             cache.hint.clear();
