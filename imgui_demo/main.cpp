@@ -1,51 +1,657 @@
-// imgui_demo: the showcase of imgr. For now it shows that the runner works:
-// fonts (Latin, Greek, Chinese), the light theme and a few ImGui widgets.
-#include <imgr/platform/runner.h>
+// imgui_demo: the kitchen-sink showcase of imgr, in the spirit of Dear ImGui's
+// ShowDemoWindow. Every component and every listener appears here working,
+// with a line or two of explanation; each tab is one function below, and each
+// example in it is short enough to copy into your own main().
+//
+// Index
+//   show_inputs()    Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, ColorPicker
+//   show_outputs()   Label, Plot, JSON, Dataframe, Markdown
+//   show_layout()    Row (scale, min_width, equal_height, wrapping), Group, Accordion, nested Tabs
+//   show_events()    one events_*() function per listener idea: change/input, click, submit,
+//                    release and always_last, .then/.success, Blocks::on, messages (info,
+//                    warning, Error), Progress, every, updates
+//   main()           the header, the tabs, and IMGR_DEMO_TAB
+//   show_images()    Image input and output, a synthetic test image, filters, upload
+#include <imgr/imgr.h>
 
-#include <imgui.h>
-
+#include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <stdexcept>
+#include <string>
+#include <strings.h>
+#include <thread>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using imgr::Blocks;
+using imgr::Event;
+using imgr::Handle;
+
+// One or two lines of explanation above an example.
+void explain(Blocks& demo, std::string markdown) { demo.add(imgr::Markdown(std::move(markdown))); }
+
+std::string join(const imgr::StringList& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+    return out + "]";
+}
+
+std::string clock_text() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[32];
+    std::strftime(text, sizeof text, "%H:%M:%S", &local);
+    return text;
+}
+
+// -----------------------------------------------------------------------------
+// Inputs: every input component, each beside an output that echoes what its
+// change handler received. Handler parameters are the components' value types:
+// double, std::string, bool, imgr::StringList, imgr::Color.
+// -----------------------------------------------------------------------------
+
+// One example line: explanation | input | an echo of what its handler received.
+template <class B>
+std::pair<Handle<typename B::value_type>, Handle<std::string>> input_example(Blocks& demo, std::string markdown,
+                                                                             B input, std::string first_echo) {
+    std::pair<Handle<typename B::value_type>, Handle<std::string>> handles;
+    demo.row({.equal_height = true}, [&] {
+        demo.add(imgr::Markdown(std::move(markdown)).scale(3).min_width(16));
+        handles.first = demo.add(input.scale(4).min_width(16));
+        handles.second = demo.add(imgr::Textbox("handler received", std::move(first_echo)).scale(2).min_width(10));
+    });
+    return handles;
+}
+
+void show_inputs(Blocks& demo) {
+    explain(demo, "Each input's `change` listener sends its value to a handler that shows what it received. "
+                  "Outputs are read-only; inputs are interactive.");
+
+    auto [number, number_echo] = input_example(demo,
+        "**Number** `.minimum(0).maximum(10).step(0.5).precision(2)`: entries beyond 0..10 are clamped (and you are "
+        "told); letters are refused.",
+        imgr::Number("Number", 2.5).minimum(0).maximum(10).step(0.5).precision(2), "2.5");
+    number.change([](double v) { return imgr::format_number(v); }, {number}, number_echo);
+
+    auto [slider, slider_echo] = input_example(demo, "**Slider** `(\"Slider\", 0, 100, 40).step(5)`: values snap to the step.",
+        imgr::Slider("Slider", 0, 100, 40).step(5), "40");
+    slider.change([](double v) { return imgr::format_number(v); }, {slider}, slider_echo);
+
+    auto [radio, radio_echo] = input_example(demo, "**Radio**: one choice among a few, all in view.",
+        imgr::Radio("Radio", {"cat", "dog", "bird", "fish"}).value("cat"), "cat");
+    radio.change([](const std::string& v) { return v; }, {radio}, radio_echo);
+
+    auto [dropdown, dropdown_echo] = input_example(demo, "**Dropdown**: one choice from a longer list.",
+        imgr::Dropdown("Dropdown", {"ResNet-50", "ViT-B/16", "ConvNeXt-T", "MobileNet-V3"}).value("ResNet-50"), "ResNet-50");
+    dropdown.change([](const std::string& v) { return v; }, {dropdown}, dropdown_echo);
+
+    auto [multi, multi_echo] = input_example(demo, "**Dropdown** `.multiselect()`: the value becomes an `imgr::StringList`.",
+        imgr::Dropdown("Dropdown (multiselect)", {"train", "validation", "test"}).multiselect().value({"train", "test"}),
+        "[train, test]");
+    multi.change([](const imgr::StringList& v) { return join(v); }, {multi}, multi_echo);
+
+    auto [checkbox, checkbox_echo] = input_example(demo, "**Checkbox**: a `bool`. Labels are UTF-8, Chinese included.",
+        imgr::Checkbox("标记 (flag)"), "false");
+    checkbox.change([](bool v) { return std::string(v ? "true" : "false"); }, {checkbox}, checkbox_echo);
+
+    auto [group, group_echo] = input_example(demo, "**CheckboxGroup**: any number of choices, kept in the choices' order.",
+        imgr::CheckboxGroup("CheckboxGroup", {"flip", "rotate", "crop", "noise"}).value({"flip"}), "[flip]");
+    group.change([](const imgr::StringList& v) { return join(v); }, {group}, group_echo);
+
+    auto [text, text_echo] = input_example(demo, "**Textbox** `.placeholder(...)`: the grey hint shows while it is empty.",
+        imgr::Textbox("Textbox").placeholder("Type something"), "");
+    text.change([](const std::string& v) { return v; }, {text}, text_echo);
+
+    auto [lines, lines_echo] = input_example(demo,
+        "**Textbox** `.lines(3).max_lines(6)`: Enter types a line break; the box grows up to six lines.",
+        imgr::Textbox("Textbox (multi-line)", "A prompt can take\nseveral lines of text.").lines(3).max_lines(6),
+        "2 lines, 41 characters");
+    lines.change([](const std::string& v) {
+        const size_t breaks = (size_t)std::count(v.begin(), v.end(), '\n');
+        return std::to_string(breaks + 1) + " lines, " + std::to_string(v.size()) + " characters";
+    }, {lines}, lines_echo);
+
+    auto [password, password_echo] = input_example(demo,
+        "**Textbox** `.password()`: the text is hidden on screen, not from handlers.",
+        imgr::Textbox("Password").password().placeholder("API key"), "0 characters");
+    password.change([](const std::string& v) { return std::to_string(v.size()) + " characters"; }, {password},
+                    password_echo);
+
+    auto [color, color_echo] = input_example(demo,
+        "**ColorPicker**: an `imgr::Color`, RGBA in 0..1; click the swatch for a picker.",
+        imgr::ColorPicker("ColorPicker", {0.976f, 0.451f, 0.086f, 1}), "#f97316");
+    color.change([](const imgr::Color& c) { return imgr::color_to_hex(c); }, {color}, color_echo);
+}
+
+// -----------------------------------------------------------------------------
+// Outputs: components that show what a handler returns. A handler returning a
+// std::tuple fills several outputs at once.
+// -----------------------------------------------------------------------------
+
+// A toy classifier: fixed scores, softened or sharpened by a temperature.
+std::tuple<imgr::LabelValue, imgr::Json> classify(double temperature) {
+    const std::vector<std::pair<std::string, double>> logits = {
+        {"tabby cat", 2.1}, {"lynx", 1.4}, {"red fox", 0.9}, {"barn owl", 0.2}, {"axolotl", -0.6}};
+    double sum = 0;
+    for (const auto& [name, logit] : logits) sum += std::exp(logit / temperature);
+    imgr::LabelValue label;
+    imgr::Json json = {{"model", "toy-classifier"}, {"temperature", temperature}, {"calibrated", false}, {"notes", nullptr}};
+    for (const auto& [name, logit] : logits) {
+        const double p = std::exp(logit / temperature) / sum;
+        label.confidences.push_back({name, p});
+        json["probabilities"][name] = std::round(p * 1000) / 1000;
+    }
+    json["top_class"] = logits.front().first;
+    json["input_shape"] = {1, 3, 224, 224};
+    return {label, json};
+}
+
+// A line and noisy samples of sin(frequency * x).
+imgr::PlotValue wave(double frequency) {
+    imgr::PlotSeries line, samples;
+    line.name = "sin(f x)";
+    samples.name = "samples";
+    samples.style = imgr::PlotSeries::Style::Scatter;
+    for (int i = 0; i <= 200; ++i) {
+        const double x = i * 0.05;
+        line.x.push_back(x);
+        line.y.push_back(std::sin(frequency * x));
+    }
+    for (int i = 0; i < 40; ++i) {
+        const double x = i * 0.25 + 0.1;
+        // Fixed pseudo-noise in -0.25..0.25: the same points on every run.
+        const double hash = std::sin(i * 12.9898) * 43758.5453, noise = (hash - std::floor(hash) - 0.5) * 0.5;
+        samples.x.push_back(x);
+        samples.y.push_back(std::sin(frequency * x) + noise);
+    }
+    return {.title = "A wave and noisy samples", .x_label = "x", .y_label = "y", .series = {line, samples}};
+}
+
+imgr::TableValue leaderboard(const std::string& sort_by) {
+    imgr::TableValue table{.headers = {"model", "params (M)", "top-1 %", "latency (ms)"},
+                           .rows = {{"ResNet-50", 25.6, 76.1, 4.1},
+                                    {"ViT-B/16", 86.6, 81.1, 7.9},
+                                    {"ConvNeXt-T", 28.6, 82.1, 5.2},
+                                    {"MobileNet-V3", 5.4, 75.2, 1.3},
+                                    {"EfficientNet-B0", 5.3, 77.7, 2.2}}};
+    const auto column = std::find(table.headers.begin(), table.headers.end(), sort_by) - table.headers.begin();
+    const bool descending = sort_by == "top-1 %";
+    std::sort(table.rows.begin(), table.rows.end(), [&](const auto& a, const auto& b) {
+        return descending ? a[column] > b[column] : a[column] < b[column];
+    });
+    return table;
+}
+
+const char* kMarkdownSample = R"md(# Heading 1
+## Heading 2
+### Heading 3
+Text with **bold**, *italic* and `inline code`;
+a [link](https://www.gradio.app) is copied to the
+clipboard when clicked. A backslash escapes: \*not italic\*.
+
+- a bullet
+  - a nested bullet
+- another bullet
+
+1. numbered
+2. lists too
+
+```cpp
+double square(double x) { return x * x; }
+```
+---
+Edit the source on the left: the preview follows as you type.)md";
+
+void show_outputs(Blocks& demo) {
+    Handle<double> temperature;
+    Handle<imgr::LabelValue> label;
+    Handle<imgr::Json> json;
+    const auto [first_label, first_json] = classify(1);
+    demo.row([&] {
+        demo.column([&] {
+            explain(demo, "**Label** shows a class, or classes with confidences as bars; `.num_top_classes(3)` keeps "
+                          "the three highest. One handler returns a tuple that fills the Label and the JSON.");
+            temperature = demo.add(imgr::Slider("Temperature", 0.2, 3, 1).step(0.1));
+            label = demo.add(imgr::Label("Label").num_top_classes(3).value(first_label));
+        });
+        demo.column([&] {
+            explain(demo, "**JSON** shows an `imgr::Json` (nlohmann::json) as a tree: click a key to fold it.");
+            json = demo.add(imgr::JSON("JSON").value(first_json));
+        });
+    });
+    temperature.change(classify, {temperature}, {label, json});
+
+    Handle<double> frequency;
+    Handle<imgr::PlotValue> plot;
+    Handle<std::string> sort_by;
+    Handle<imgr::TableValue> table;
+    demo.row([&] {
+        demo.column({.scale = 3}, [&] {
+            explain(demo, "**Plot** draws line and scatter series with axes, ticks and a legend. Drag the slider: "
+                          "the plot follows live. Hover a point to read it.");
+            frequency = demo.add(imgr::Slider("Frequency", 0.5, 4, 1.5).step(0.1));
+            plot = demo.add(imgr::Plot("Plot").height(14).value(wave(1.5)));
+        });
+        demo.column({.scale = 2}, [&] {
+            explain(demo, "**Dataframe** shows an `imgr::TableValue`: headers and rows of numbers or text.");
+            sort_by = demo.add(imgr::Dropdown("Sort by", {"model", "params (M)", "top-1 %", "latency (ms)"}).value("top-1 %"));
+            table = demo.add(imgr::Dataframe("Dataframe").value(leaderboard("top-1 %")));
+        });
+    });
+    frequency.change(wave, {frequency}, plot);
+    sort_by.change(leaderboard, {sort_by}, table);
+
+    explain(demo, "**Markdown**: headings, **bold**, *italic*, `code`, lists, links, code blocks and rules, "
+                  "enough for a demo's description.");
+    Handle<std::string> source, preview;
+    demo.row({.equal_height = true}, [&] {
+        source = demo.add(imgr::Textbox("Markdown source", kMarkdownSample).lines(18).max_lines(30));
+        preview = demo.add(imgr::Markdown(kMarkdownSample));
+    });
+    source.change([](const std::string& text) { return text; }, {source}, preview);
+}
+
+// -----------------------------------------------------------------------------
+// Layout: rows, columns, groups, accordions and tabs nest like Gradio's
+// `with gr.Row():` blocks; here a lambda is the body.
+// -----------------------------------------------------------------------------
+
+void show_layout(Blocks& demo) {
+    explain(demo, "### Row and Column: scale and min_width\nFree width is shared by `scale` (1 : 2 here), but a column "
+                  "never gets narrower than its `min_width` in font units: the third asks for 30, more than its share.");
+    demo.row([&] {
+        demo.column({.scale = 1, .min_width = 8}, [&] { demo.add(imgr::Button("scale 1")); });
+        demo.column({.scale = 2, .min_width = 8}, [&] { demo.add(imgr::Button("scale 2")); });
+        demo.column({.scale = 1, .min_width = 30}, [&] { demo.add(imgr::Button("scale 1, min_width 30")); });
+    });
+
+    explain(demo, "### Wrapping\nSix cards with `.min_width(14)` do not fit on one line here, so the row flows onto "
+                  "a second one. Make the window narrower or wider to see it reflow.");
+    demo.row([&] {
+        demo.add(imgr::Number("learning rate", 0.001).min_width(14));
+        demo.add(imgr::Number("batch size", 32).min_width(14));
+        demo.add(imgr::Number("epochs", 10).min_width(14));
+        demo.add(imgr::Number("warmup steps", 500).min_width(14));
+        demo.add(imgr::Number("weight decay", 0.01).min_width(14));
+        demo.add(imgr::Number("dropout", 0.1).min_width(14));
+    });
+
+    explain(demo, "### equal_height\nBy default each card keeps its own height (first row); with "
+                  "`RowOptions{.equal_height = true}` the cards stretch to the tallest one (second row).");
+    demo.row([&] {
+        demo.add(imgr::Textbox("prompt", "A multi-line box\nis taller\nthan its neighbours.").lines(3));
+        demo.add(imgr::Number("seed", 7));
+        demo.add(imgr::Checkbox("sample", true));
+    });
+    demo.row({.equal_height = true}, [&] {
+        demo.add(imgr::Textbox("prompt (equal height)", "A multi-line box\nis taller\nthan its neighbours.").lines(3));
+        demo.add(imgr::Number("seed (equal height)", 7));
+        demo.add(imgr::Checkbox("sample (equal height)", true));
+    });
+
+    demo.row([&] {
+        demo.column([&] {
+            explain(demo, "### Group\nOne card around its children, without gaps: for fields that belong together.");
+            demo.group([&] {
+                demo.add(imgr::Textbox("Name", "Ada Lovelace"));
+                demo.add(imgr::Textbox("E-mail").placeholder("ada@example.org"));
+                demo.add(imgr::Checkbox("Send me the results"));
+            });
+        });
+        demo.column([&] {
+            explain(demo, "### Accordion\nA section that folds: `demo.accordion(\"Advanced settings\", body, open)`. "
+                          "The second one starts closed.");
+            demo.accordion("Advanced settings", [&] {
+                demo.row([&] {
+                    demo.add(imgr::Slider("top-p", 0, 1, 0.9).step(0.05));
+                    demo.add(imgr::Slider("top-k", 1, 100, 40).step(1));
+                });
+            }, true);
+            demo.accordion("About the model (closed at start)", [&] {
+                explain(demo, "A toy model for this demo: *no weights*, no downloads.");
+            }, false);
+        });
+    });
+
+    explain(demo, "### Nested tabs\nTabs hold any layout, tabs included.");
+    demo.tabs([&] {
+        demo.tab("Train", [&] {
+            demo.row([&] {
+                demo.add(imgr::Slider("learning rate (log10)", -5, -1, -3).step(0.5));
+                demo.add(imgr::Dropdown("optimizer", {"AdamW", "SGD", "Lion"}).value("AdamW"));
+            });
+        });
+        demo.tab("Evaluate", [&] {
+            demo.add(imgr::CheckboxGroup("metrics", {"accuracy", "F1", "ROC AUC", "calibration"}).value({"accuracy", "F1"}));
+        });
+        demo.tab("Export", [&] { demo.add(imgr::Radio("format", {"ONNX", "TorchScript", "GGUF"}).value("ONNX")); });
+    });
+}
+
+// -----------------------------------------------------------------------------
+// Events: listeners, chains, messages, progress, timers and updates. Handlers
+// run on worker threads: they use only their parameters, never the handles.
+// -----------------------------------------------------------------------------
+
+std::string show_number(double v) { return imgr::format_number(v); }
+
+void events_change_and_input(Blocks& demo) {
+    explain(demo, "### change and input\n`change` fires for every new value, `input` only when a person made it. "
+                  "The button sets the slider from code: only `change` sees that.");
+    auto source = demo.add(imgr::Slider("Source", 0, 100, 20).step(1));
+    auto set50 = demo.add(imgr::Button("Set the slider to 50 from code"));
+    Handle<std::string> changed, input;
+    demo.row([&] {
+        changed = demo.add(imgr::Textbox("change saw", "20"));
+        input = demo.add(imgr::Textbox("input saw", "20"));
+    });
+    source.change(show_number, {source}, changed);
+    source.input(show_number, {source}, input);
+    set50.click([] { return 50.0; }, {}, source);
+}
+
+void events_click(Blocks& demo) {
+    explain(demo, "### click\nThree variants and two sizes. A button's value is its text, so one handler can tell "
+                  "the buttons apart.");
+    std::vector<Handle<std::string>> buttons;
+    demo.row([&] {
+        buttons.push_back(demo.add(imgr::Button("Primary").primary().min_width(6)));
+        buttons.push_back(demo.add(imgr::Button("Secondary").min_width(6)));
+        buttons.push_back(demo.add(imgr::Button("Stop").stop().min_width(6)));
+        buttons.push_back(demo.add(imgr::Button("Small").size(imgr::ButtonSize::Small).min_width(6)));
+    });
+    auto clicked = demo.add(imgr::Textbox("Last click"));
+    for (auto& button : buttons)
+        button.click([](const std::string& text) { return "clicked " + text; }, {button}, clicked);
+}
+
+void events_submit(Blocks& demo) {
+    explain(demo, "### submit\nEnter in a one-line Textbox fires `submit` (Ctrl+Enter in a multi-line one). The "
+                  "handler returns two values: the reply, and \"\" to clear the box.");
+    auto message = demo.add(imgr::Textbox("Message").placeholder("Type and press Enter"));
+    auto reply = demo.add(imgr::Textbox("Reply"));
+    message.submit([](const std::string& text) {
+        if (text.empty()) throw imgr::Error("Type a message first");
+        return std::tuple{"You said: " + text, std::string()};
+    }, {message}, {reply, message});
+}
+
+void events_release_and_always_last(Blocks& demo) {
+    explain(demo, "### release and always_last\nDrag quickly: the slow `change` handler (0.3 s) runs once at a time "
+                  "and only the newest value waits, so the last one always runs. `release` fires on let go.");
+    auto drag = demo.add(imgr::Slider("Drag me", 0, 100, 50).step(1));
+    Handle<std::string> slow, released;
+    demo.row([&] {
+        slow = demo.add(imgr::Textbox("change (slow): x²", "2500"));
+        released = demo.add(imgr::Textbox("released at", "50"));
+    });
+    drag.change([](double x) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        return imgr::format_number(x * x);
+    }, {drag}, slow);
+    drag.release(show_number, {drag}, released);
+}
+
+void events_then_and_success(Blocks& demo) {
+    explain(demo, "### .then() and .success()\nSteps after a click: `.success()` runs only when the step before did "
+                  "not fail, `.then()` runs whatever happened. Try x = 0: `imgr::Error` becomes a toast.");
+    Handle<double> x, result, successes, thens;
+    demo.row([&] {
+        x = demo.add(imgr::Number("x", 4));
+        result = demo.add(imgr::Number("1 / x", 0.25));
+    });
+    auto compute = demo.add(imgr::Button("Compute 1 / x").primary());
+    demo.row([&] {
+        // Inputs of their own counting steps, so made read-only on purpose.
+        successes = demo.add(imgr::Number("success steps run").interactive(false));
+        thens = demo.add(imgr::Number("then steps run").interactive(false));
+    });
+    auto step = compute.click([](double v) {
+        if (v == 0) throw imgr::Error("x is 0: cannot divide by zero");
+        return 1 / v;
+    }, {x}, result);
+    step.success([](double n) { return n + 1; }, {successes}, successes);
+    step.then([](double n) { return n + 1; }, {thens}, thens);
+}
+
+void events_on(Blocks& demo) {
+    explain(demo, "### Blocks::on\nOne handler on several triggers, like `gr.on`: the greeting follows the first "
+                  "name as you type, and the last name when you press Enter.");
+    Handle<std::string> first, last;
+    demo.row([&] {
+        first = demo.add(imgr::Textbox("First name", "Ada"));
+        last = demo.add(imgr::Textbox("Last name", "Lovelace"));
+    });
+    auto greeting = demo.add(imgr::Textbox("Greeting", "Hello, Ada Lovelace!"));
+    demo.on({first.on(Event::Change), last.on(Event::Submit)},
+            [](const std::string& f, const std::string& l) { return "Hello, " + f + " " + l + "!"; }, {first, last},
+            greeting);
+}
+
+void events_messages(Blocks& demo) {
+    explain(demo, "### Messages\n`imgr::info` and `imgr::warning` show a toast; a thrown `imgr::Error`, or any other "
+                  "exception, shows an error toast (and goes to stderr). The app goes on.");
+    Handle<std::string> info, warning, error, crash;
+    demo.row([&] {
+        info = demo.add(imgr::Button("imgr::info"));
+        warning = demo.add(imgr::Button("imgr::warning"));
+    });
+    demo.row([&] {
+        error = demo.add(imgr::Button("throw imgr::Error").stop());
+        crash = demo.add(imgr::Button("throw std::runtime_error").stop());
+    });
+    info.click([] { imgr::info("The model was loaded in 0.4 s."); });
+    warning.click([] { imgr::warning("The image is small: results may be poor."); });
+    error.click([] { throw imgr::Error("Shown on purpose with imgr::Error."); });
+    crash.click([] { throw std::runtime_error("an unexpected failure, caught by imgr"); });
+}
+
+void events_progress(Blocks& demo) {
+    explain(demo, "### Progress\nA handler whose last parameter is `imgr::Progress&` reports how far it is: a bar "
+                  "over its output. The window keeps drawing meanwhile.");
+    auto epochs = demo.add(imgr::Slider("Epochs", 1, 10, 5).step(1));
+    auto train = demo.add(imgr::Button("Train").primary());
+    auto report = demo.add(imgr::Textbox("Training result").lines(3));
+    train.click([](double epochs, imgr::Progress& progress) {
+        const int steps = (int)epochs * 10;
+        double loss = 1;
+        for (int i = 0; i < steps; ++i) {
+            progress((double)i / steps, "epoch " + std::to_string(i / 10 + 1) + " of " + imgr::format_number(epochs));
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            loss *= 0.93;
+        }
+        return "trained for " + imgr::format_number(epochs) + " epochs\nfinal loss " +
+               imgr::format_number(std::round(loss * 1000) / 1000);
+    }, {epochs}, report);
+}
+
+void events_every(Blocks& demo) {
+    explain(demo, "### every\nA periodic event, like Gradio's Timer: the clock's handler runs every second on a "
+                  "worker; `demo.every(1.0, clock_text, {}, clock)`.");
+    auto clock = demo.add(imgr::Textbox("Clock", clock_text()));
+    demo.every(1.0, clock_text, {}, clock);
+}
+
+void events_updates(Blocks& demo) {
+    explain(demo, "### Updates\nReturning `imgr::update()` changes an output's properties as well as its value: "
+                  "`visible`, `label`, `interactive`, `choices`.");
+    Handle<bool> show, lock;
+    demo.row([&] {
+        show = demo.add(imgr::Checkbox("Show the secret", true));
+        lock = demo.add(imgr::Checkbox("Lock the slider"));
+    });
+    auto secret = demo.add(imgr::Textbox("Secret", "42 is the answer"));
+    auto rename = demo.add(imgr::Textbox("New label for the slider").placeholder("Type a label, press Enter"));
+    // Outputs are read-only unless told otherwise: these two stay for the person to use.
+    auto target = demo.add(imgr::Slider("Learning rate", 0, 1, 0.1).step(0.01).interactive(true));
+    auto task = demo.add(imgr::Radio("Task", {"vision", "text"}).value("vision"));
+    auto model = demo.add(imgr::Dropdown("Model", {"ResNet-50", "ViT-B/16"}).value("ResNet-50").interactive(true));
+    show.change([](bool v) { return imgr::update().visible(v); }, {show}, secret);
+    lock.change([](bool v) { return imgr::update().interactive(!v); }, {lock}, target);
+    rename.submit([](const std::string& text) { return imgr::update().label(text); }, {rename}, target);
+    task.change([](const std::string& t) {
+        const imgr::StringList models = t == "vision" ? imgr::StringList{"ResNet-50", "ViT-B/16"}
+                                                      : imgr::StringList{"BERT-base", "GPT-2", "T5-small"};
+        return imgr::update().choices(models).value(models.front());
+    }, {task}, model);
+}
+
+void show_events(Blocks& demo) {
+    demo.row([&] {
+        demo.column([&] {
+            events_change_and_input(demo);
+            events_submit(demo);
+            events_then_and_success(demo);
+            events_messages(demo);
+            events_progress(demo);
+            events_every(demo);
+        });
+        demo.column([&] {
+            events_click(demo);
+            events_release_and_always_last(demo);
+            events_on(demo);
+            events_updates(demo);
+        });
+    });
+}
+
+// -----------------------------------------------------------------------------
+// Images: an Image input with a test card generated in code (no files needed),
+// filters, and an Image output.
+// -----------------------------------------------------------------------------
+
+// A colourful test card: a hue sweep, a disc, a checkerboard and colour bars.
+imgr::ImageBuffer test_card(int w, int h) {
+    std::vector<uint8_t> pixels((size_t)w * h * 3);
+    const uint8_t bars[8][3] = {{235, 235, 235}, {235, 235, 16}, {16, 235, 235}, {16, 235, 16},
+                                {235, 16, 235},  {235, 16, 16},  {16, 16, 235},  {16, 16, 16}};
+    const float disc_x = w * 0.3f, disc_y = h * 0.42f, disc_r = h * 0.24f;
+    const int board_x = (int)(w * 0.58f), board_y = (int)(h * 0.14f), board = (int)(h * 0.5f), cell = board / 8;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            uint8_t* p = &pixels[((size_t)y * w + x) * 3];
+            // HSV to RGB: hue from left to right, darker towards the bottom.
+            const float hue = 6.0f * x / w, value = 1.0f - 0.5f * y / h, saturation = 0.7f;
+            for (int c = 0; c < 3; ++c) {
+                const float k = std::fmod((c == 0 ? 5.0f : c == 1 ? 3.0f : 1.0f) + hue, 6.0f);
+                p[c] = (uint8_t)(255 * (value - value * saturation * std::clamp(std::min(k, 4 - k), 0.0f, 1.0f)));
+            }
+            const float d = std::hypot(x - disc_x, y - disc_y);
+            if (d < disc_r) p[0] = p[1] = p[2] = 245;
+            else if (d < disc_r + 4) p[0] = p[1] = p[2] = 30;
+            if (x >= board_x && x < board_x + board && y >= board_y && y < board_y + board)
+                p[0] = p[1] = p[2] = (((x - board_x) / cell + (y - board_y) / cell) % 2) ? 20 : 240;
+            if (y > h * 0.84f) std::copy(bars[x * 8 / w], bars[x * 8 / w] + 3, p);
+        }
+    return imgr::ImageBuffer(w, h, 3, std::move(pixels));
+}
+
+// A box blur along one direction of interleaved pixels, as a running sum.
+void blur_lines(const std::vector<uint8_t>& src, std::vector<uint8_t>& dst, int length, int lines, size_t step,
+                size_t line_step, int channels, int radius) {
+    for (int line = 0; line < lines; ++line)
+        for (int c = 0; c < channels; ++c) {
+            const uint8_t* s = &src[line * line_step + c];
+            uint8_t* d = &dst[line * line_step + c];
+            auto at = [&](int i) { return (int)s[(size_t)std::clamp(i, 0, length - 1) * step]; };
+            int sum = 0;
+            for (int k = -radius; k <= radius; ++k) sum += at(k);
+            for (int i = 0; i < length; ++i) {
+                d[(size_t)i * step] = (uint8_t)(sum / (2 * radius + 1));
+                sum += at(i + radius + 1) - at(i - radius);
+            }
+        }
+}
+
+imgr::ImageBuffer apply_filter(const imgr::ImageBuffer& input, const std::string& filter, double blur) {
+    if (input.empty()) return {};
+    const int w = input.width(), h = input.height(), channels = filter == "grey" ? 1 : 3;
+    std::vector<uint8_t> out((size_t)w * h * channels);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            uint8_t* p = &out[((size_t)y * w + x) * channels];
+            const int r = input.sample(x, y, 0), g = input.sample(x, y, 1), b = input.sample(x, y, 2);
+            if (filter == "grey") {
+                p[0] = (uint8_t)((299 * r + 587 * g + 114 * b) / 1000);
+            } else {
+                const bool invert = filter == "invert";
+                p[0] = (uint8_t)(invert ? 255 - r : r);
+                p[1] = (uint8_t)(invert ? 255 - g : g);
+                p[2] = (uint8_t)(invert ? 255 - b : b);
+            }
+        }
+    if (const int radius = (int)blur; radius > 0) {
+        std::vector<uint8_t> along_rows(out.size());
+        blur_lines(out, along_rows, w, h, channels, (size_t)w * channels, channels, radius);
+        blur_lines(along_rows, out, h, w, (size_t)w * channels, channels, channels, radius);
+    }
+    return imgr::ImageBuffer(w, h, channels, std::move(out));
+}
+
+void show_images(Blocks& demo) {
+    explain(demo, "An **Image** input shows an `imgr::ImageBuffer` (grey, RGB or RGBA; 8-bit or float). This test card "
+                  "was generated in code; drop a PNG, JPEG or BMP file on it, or type a path under it, to use your own.");
+    const imgr::ImageBuffer card = test_card(480, 320);
+    Handle<imgr::ImageBuffer> input, output;
+    Handle<std::string> filter;
+    Handle<double> blur;
+    demo.row([&] {
+        demo.column([&] {
+            input = demo.add(imgr::Image("Input image").height(20).value(card));
+            demo.row([&] {
+                filter = demo.add(imgr::Radio("Filter", {"none", "grey", "invert"}).value("grey"));
+                blur = demo.add(imgr::Slider("Blur radius", 0, 10, 2).step(1));
+            });
+        });
+        demo.column([&] {
+            output = demo.add(imgr::Image("Output image").height(20).value(apply_filter(card, "grey", 2)));
+            explain(demo, "Images are zoomed to fit with their aspect kept; **1:1** under an image shows its real "
+                          "pixels in a scrolling view, **Fit** goes back. The grey filter returns a one-channel image.");
+        });
+    });
+    // Blocks::on listens to all three; always_last keeps only the newest run
+    // pending while the blur slider is dragged (on() defaults to once).
+    demo.on({input.on(Event::Change), filter.on(Event::Change), blur.on(Event::Change)}, apply_filter,
+            {input, filter, blur}, output, {.trigger_mode = imgr::TriggerMode::AlwaysLast});
+    input.upload([](const imgr::ImageBuffer& image) {
+        imgr::info("Uploaded " + std::to_string(image.width()) + " x " + std::to_string(image.height()) + " from " +
+                   (image.source.empty() ? std::string("memory") : image.source));
+    }, {input});
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-    auto command_line = imgr::parse_command_line(argc, argv);
-    if (!command_line.error.empty() || command_line.options.help) {
-        if (!command_line.error.empty()) std::fprintf(stderr, "imgui_demo: %s\n", command_line.error.c_str());
-        std::fputs(imgr::usage("imgui_demo").c_str(), command_line.error.empty() ? stdout : stderr);
-        return command_line.error.empty() ? 0 : 2;
-    }
-    imgr::RunnerParams params;
-    params.title = "imgr demo";
-    imgr::apply_command_line(command_line.options, params);
+    imgr::Blocks demo("imgr demo");
+    demo.add(imgr::Markdown(
+        "# imgr demo\n"
+        "imgr builds machine-learning demos in C++ the way Gradio's Blocks does in Python: components in rows, columns "
+        "and tabs, with their events wired to plain C++ functions that run on worker threads. Dear ImGui draws it all "
+        "each frame, so the window stays responsive, and every example below is a few lines of `imgui_demo/main.cpp`."));
 
-    float strength = 0.5f;
-    int operation = 0;
-    bool sharpen = true;
-    char note[128] = "你好, imgr";
-    params.glyph_text = "标记 困难样本 你好";
-    params.draw = [&](imgr::Runner& runner) {
-        const ImGuiViewport* viewport = ImGui::GetMainViewport();
-        ImGui::SetNextWindowPos(viewport->WorkPos);
-        ImGui::SetNextWindowSize(viewport->WorkSize);
-        ImGui::Begin("imgr demo", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        ImGui::PushFont(runner.fonts().large());
-        ImGui::TextUnformatted("imgr");
-        ImGui::PopFont();
-        ImGui::TextWrapped("Machine-learning demos in C++, drawn each frame by Dear ImGui. "
-                           "Greek αβγ, Cyrillic ЖЯ, and Chinese: 标记困难样本");
-        ImGui::Separator();
-        ImGui::SliderFloat("strength", &strength, 0.0f, 1.0f);
-        const char* operations[] = {"add", "subtract", "multiply", "divide"};
-        for (int i = 0; i < 4; ++i) {
-            if (i) ImGui::SameLine();
-            ImGui::RadioButton(operations[i], &operation, i);
-        }
-        ImGui::Checkbox("sharpen", &sharpen);
-        if (ImGui::InputText("note", note, sizeof note)) runner.cover_text(note);
-        ImGui::Button("Flag");
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%d frames drawn)", runner.frame_index());
-        ImGui::End();
-    };
-    imgr::Runner runner(params);
-    return runner.run();
+    std::vector<std::pair<std::string, void (*)(Blocks&)>> areas = {
+        {"Inputs", show_inputs}, {"Outputs", show_outputs}, {"Layout", show_layout},
+        {"Events", show_events}, {"Images", show_images}};
+    // IMGR_DEMO_TAB=Events opens the demo on that tab by moving it first: a
+    // convenience for screenshots, since scripts address components, not tabs.
+    if (const char* wanted = std::getenv("IMGR_DEMO_TAB"); wanted && *wanted) {
+        auto it = std::find_if(areas.begin(), areas.end(), [&](const auto& a) { return strcasecmp(a.first.c_str(), wanted) == 0; });
+        if (it != areas.end())
+            std::rotate(areas.begin(), it, it + 1);
+        else
+            std::fprintf(stderr, "imgui_demo: IMGR_DEMO_TAB='%s' names no tab; opening on the first\n", wanted);
+    }
+    demo.tabs([&] {
+        for (const auto& [name, show] : areas) demo.tab(name, [&] { show(demo); });
+    });
+    return demo.launch(argc, argv);
 }
+
