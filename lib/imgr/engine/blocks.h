@@ -61,17 +61,17 @@ public:
     // Listeners. fn's parameters are the inputs' value types (plus an optional
     // trailing imgr::Progress&); its return value fills the outputs.
     template <class F>
-    EventChain change(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain change(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
-    EventChain input(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain input(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
-    EventChain click(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain click(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
-    EventChain submit(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain submit(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
-    EventChain release(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain release(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
-    EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
+    EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 
     // The current value and a program change (UI thread: before launch, or from view code).
     const T& value() const;
@@ -196,7 +196,7 @@ EventChain EventChain::success(F fn, InputsFor<F> inputs, OutputsFor<F> outputs,
 #define IMGR_HANDLE_LISTENER(name, event, mode)                                                                 \
     template <class T>                                                                                          \
     template <class F>                                                                                          \
-    EventChain Handle<T>::name(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {        \
+    EventChain Handle<T>::name(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) const {  \
         return blocks_->listen({{id_, event}}, std::move(fn), inputs.list(), outputs.list(), options, mode, -1, \
                                false, blocks_->describe_trigger(id_, event));                                   \
     }

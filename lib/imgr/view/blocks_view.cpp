@@ -55,10 +55,17 @@ void BlocksView::observe(const ComponentState& state) {
 
 void BlocksView::draw() {
     Engine& engine = blocks_.engine();
+    if (!layout_observed_ && observe_text_) {
+        // Tab and accordion titles are text too (Chinese ones need their glyphs).
+        for (size_t i = 0; i < blocks_.layout().size(); ++i) observe_text_(blocks_.layout().node((NodeId)i).label);
+        layout_observed_ = true;
+    }
     engine.poll();
     caches_.resize(engine.component_count());
     line_heights_.resize(blocks_.layout().size(), 0.0f);
     any_busy_ = false;
+    idle_ = engine.idle();
+    idle_runs_started_ = engine.runs_started();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -150,8 +157,10 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
         }
         case NodeType::Accordion: {
             ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
-            ImGui::SetNextItemWidth(width);
+            // ImGui 1.86 stretches a header to the window's edge: clip it to its column.
+            ImGui::PushClipRect(start, ImVec2(start.x + width, start.y + ImGui::GetFrameHeight() * 2), true);
             const bool open = ImGui::CollapsingHeader(node.label.c_str());
+            ImGui::PopClipRect();
             if (open) {
                 ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y));
                 draw_stack(node.children, width, in_group);
@@ -257,11 +266,15 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
     if (card) {
         --card_depth_;
         splitter.SetCurrentChannel(draw, 0);
-        draw->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_ChildBg), style.ChildRounding);
-        draw->AddRect(start, end, ImGui::GetColorU32(ImGuiCol_Border), style.ChildRounding);
+        // ImDrawList does not cull: a card scrolled out of view would still cost its rounded outlines.
+        if (ImGui::IsRectVisible(start, end)) {
+            draw->AddRectFilled(start, end, ImGui::GetColorU32(ImGuiCol_ChildBg), style.ChildRounding);
+            draw->AddRect(start, end, ImGui::GetColorU32(ImGuiCol_Border), style.ChildRounding);
+        }
         splitter.Merge(draw);
     }
-    if (engine.busy(id)) draw_busy_overlay(id, start, end);
+    // Only an output can be busy (Engine::busy), and only when the engine is not idle.
+    if (state.used_as_output && maybe_busy() && engine.busy(id)) draw_busy_overlay(id, start, end);
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
     ImGui::Dummy(ImVec2(width, 0));
     return height;
@@ -377,6 +390,19 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
         return;
     }
     engine.post(MessageLevel::Info, "drop image files on an input image to upload them");
+}
+
+// Engine::busy() scans every listener, so asking it for every component made a
+// frame quadratic in the size of the demo. When the engine is idle nothing is
+// busy; it stops being idle only by starting a run (runs_started() moves), even
+// in the middle of a frame, when a widget fires an event.
+bool BlocksView::maybe_busy() {
+    const Engine& engine = blocks_.engine();
+    if (engine.runs_started() != idle_runs_started_) {
+        idle_ = engine.idle();
+        idle_runs_started_ = engine.runs_started();
+    }
+    return !idle_;
 }
 
 bool BlocksView::animating() const { return any_busy_ || !blocks_.engine().idle(); }

@@ -57,6 +57,7 @@ private:
     void draw_toasts();
     void observe(const ComponentState& state);
     bool node_visible(NodeId id) const;
+    bool maybe_busy();  // false: no component can be busy (the engine is idle), without asking each
     RowItem row_item(NodeId id) const;
 
     Blocks& blocks_;
@@ -70,6 +71,9 @@ private:
     std::deque<Toast> toasts_;
     std::vector<RowItem> row_items_;                    // scratch, reused each frame
     bool any_busy_ = false;
+    bool layout_observed_ = false;                      // tab and accordion titles given to observe_text_
+    bool idle_ = false;                                 // the engine was idle when runs_started() was idle_runs_started_
+    uint64_t idle_runs_started_ = 0;
 };
 
 }  // namespace imgr

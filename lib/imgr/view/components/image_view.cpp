@@ -50,6 +50,7 @@ void draw_drop_zone(const ComponentContext& c, ImVec2 size) {
 
 void draw_image(const ComponentContext& c) {
     const auto& props = std::get<ImageProps>(c.spec().props);
+    if (c.cache.seen_version == 0) c.cache.fit = props.fit;  // the declared zoom, until the person toggles it
     const ImageBuffer& image = std::get<ImageBuffer>(c.state.spec.value);
     const float box_height = props.height * ImGui::GetFontSize();
     const ImVec2 box(c.width, box_height);

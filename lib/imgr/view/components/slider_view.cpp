@@ -31,15 +31,27 @@ void draw_slider(const ComponentContext& c) {
         c.cache.display = format;
     }
     double value = std::get<double>(c.state.spec.value);
-    ImGui::SetNextItemWidth(c.width);
+    // The value sits beside the track, as in Gradio, where the grab cannot cover it.
+    char text[64];
+    std::snprintf(text, sizeof text, c.cache.display.c_str(), value);
+    char widest[64];
+    std::snprintf(widest, sizeof widest, c.cache.display.c_str(),
+                  std::fabs(props.minimum) > std::fabs(props.maximum) ? props.minimum : props.maximum);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float value_width = ImGui::CalcTextSize(widest).x + style.FramePadding.x * 2;
+    ImGui::SetNextItemWidth(std::max(1.0f, c.width - value_width - style.ItemInnerSpacing.x));
     ImGui::BeginDisabled(!c.interactive);
-    if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &props.minimum, &props.maximum,
-                            c.cache.display.c_str()))
+    if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &props.minimum, &props.maximum, ""))
         c.user_set(value);
     c.cache.widget_min = ImGui::GetItemRectMin();
     c.cache.widget_max = ImGui::GetItemRectMax();
     if (ImGui::IsItemDeactivatedAfterEdit()) c.fire(Event::Release);
     ImGui::EndDisabled();
+    ImGui::SameLine(0, style.ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    const float text_width = ImGui::CalcTextSize(text).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + value_width - text_width - style.FramePadding.x);  // right-aligned
+    ImGui::TextUnformatted(text);
 }
 
 }  // namespace imgr
