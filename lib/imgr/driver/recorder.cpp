@@ -1,0 +1,374 @@
+#include "imgr/driver/recorder.h"
+
+#include <glad/gl.h>
+#include <stb_image_write.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <regex>
+
+extern char** environ;
+
+namespace imgr {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = (char)std::tolower((unsigned char)c);
+    return s;
+}
+
+// The program as `command -v` would find it: the first executable file of that name on PATH.
+std::string find_on_path(const std::string& program) {
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+        size_t end = dirs.find(':', start);
+        if (end == std::string::npos) end = dirs.size();
+        const std::string dir = end > start ? dirs.substr(start, end - start) : ".";
+        const std::string candidate = dir + "/" + program;
+        struct stat info {};
+        if (stat(candidate.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+        start = end + 1;
+    }
+    return "";
+}
+
+std::string frame_name(int index) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%06d.png", index);
+    return name;
+}
+
+bool write_all(int fd, const uint8_t* data, size_t size) {
+    while (size > 0) {
+        const ssize_t n = ::write(fd, data, size);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        data += n;
+        size -= (size_t)n;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps, std::string& error) {
+    const fs::path path(path_text);
+    const std::string extension = lower(path.extension().string());
+    std::error_code ec;
+    Kind kind = Kind::Folder;
+    if (extension == ".mp4") kind = Kind::Mp4;
+    if (extension == ".gif") kind = Kind::Gif;
+    if (kind == Kind::Folder) {
+        static const char* kVideoLike[] = {".webm", ".mkv", ".mov", ".avi", ".png", ".jpg", ".jpeg", ".apng"};
+        if (!fs::is_directory(path, ec) &&
+            std::find(std::begin(kVideoLike), std::end(kVideoLike), extension) != std::end(kVideoLike)) {
+            error = "cannot record to '" + path_text + "': --record takes a folder (for PNG frames) or a file " +
+                    "ending in .mp4 or .gif";
+            return nullptr;
+        }
+        if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+            error = "cannot record to '" + path_text + "': it is a file, not a folder";
+            return nullptr;
+        }
+        fs::create_directories(path, ec);
+        if (ec) {
+            error = "cannot record to '" + path_text + "': cannot make the folder: " + ec.message();
+            return nullptr;
+        }
+        // Frames of an earlier recording would mix with this one's.
+        static const std::regex kFrame(R"(frame_\d{6}\.png)");
+        for (const fs::directory_entry& entry : fs::directory_iterator(path, ec))
+            if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), kFrame))
+                fs::remove(entry.path(), ec);
+        return std::unique_ptr<Recorder>(new Recorder(kind, path, fps, ""));
+    }
+
+    std::string ffmpeg = find_on_path("ffmpeg");
+    if (ffmpeg.empty()) {
+        error = "cannot record to '" + path_text + "': encoding " + extension.substr(1) +
+                " needs ffmpeg, which is not installed (not found on PATH). Install it (Debian: sudo apt-get " +
+                "install ffmpeg), or record PNG frames into a folder: --record frames/";
+        return nullptr;
+    }
+    if (path.has_parent_path()) {
+        fs::create_directories(path.parent_path(), ec);
+        if (!fs::is_directory(path.parent_path(), ec)) {
+            error = "cannot record to '" + path_text + "': cannot make the folder '" + path.parent_path().string() + "'";
+            return nullptr;
+        }
+    }
+    if (fs::is_directory(path, ec)) {
+        error = "cannot record to '" + path_text + "': it is a folder";
+        return nullptr;
+    }
+    return std::unique_ptr<Recorder>(new Recorder(kind, path, fps, std::move(ffmpeg)));
+}
+
+Recorder::Recorder(Kind kind, fs::path path, int fps, std::string ffmpeg)
+    : kind_(kind), path_(std::move(path)), fps_(fps), ffmpeg_(std::move(ffmpeg)) {
+    if (kind_ == Kind::Folder) {
+        // stb picks a PNG filter per row by trying all five; for flat UI colours
+        // no filter at all is both smaller and 2-3x faster to write. The setting
+        // is stb's global: other PNGs written meanwhile (flagged images) are
+        // also unfiltered, which changes their bytes, never their pixels.
+        saved_png_filter_ = stbi_write_force_png_filter;
+        stbi_write_force_png_filter = 0;
+    }
+    // PNG encoding is the slow part: a writer per core (the UI mostly waits on
+    // the queue while a script records); a video needs its frames in order: one.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    const size_t writers = kind_ == Kind::Folder ? std::clamp<size_t>(cores, 1, 8) : 1;
+    capacity_ = writers * 2 + 2;
+    for (size_t i = 0; i < writers; ++i) workers_.emplace_back([this] { work(); });
+}
+
+Recorder::~Recorder() { finish(); }
+
+void Recorder::set_error(std::string message) {
+    std::lock_guard lock(mutex_);
+    if (error_.empty()) error_ = std::move(message);
+    failed_ = true;
+    not_full_.notify_all();
+}
+
+std::string Recorder::error() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
+// --- frames in --------------------------------------------------------------------
+
+void Recorder::capture_gl(int width, int height) {
+    if (failed_ || finished_ || width <= 0 || height <= 0) return;
+    Slot& slot = slots_[next_slot_];
+    if (slot.pending) collect(slot);  // started two frames ago: long done on the GPU
+    if (!slot.buffer) glGenBuffers(1, &slot.buffer);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, slot.buffer);
+    if (slot.width != width || slot.height != height) {
+        glBufferData(GL_PIXEL_PACK_BUFFER, (GLsizeiptr)width * height * 3, nullptr, GL_STREAM_READ);
+        slot.width = width;
+        slot.height = height;
+    }
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);  // rows of 3-byte pixels are not 4-aligned
+    glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, nullptr);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    slot.pending = true;
+    slot.index = next_index_++;
+    next_slot_ = (next_slot_ + 1) % slots_.size();
+}
+
+void Recorder::collect(Slot& slot) {
+    slot.pending = false;
+    const size_t bytes = (size_t)slot.width * slot.height * 3;
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, slot.buffer);
+    const void* data = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, (GLsizeiptr)bytes, GL_MAP_READ_BIT);
+    if (!data) {
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        set_error("cannot read frame " + std::to_string(slot.index) + " back from OpenGL");
+        return;
+    }
+    Frame frame;
+    frame.index = slot.index;
+    frame.width = slot.width;
+    frame.height = slot.height;
+    frame.bottom_up = true;
+    frame.pixels.assign((const uint8_t*)data, (const uint8_t*)data + bytes);
+    glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    enqueue(std::move(frame));
+}
+
+void Recorder::flush_gl() {
+    for (size_t i = 0; i < slots_.size(); ++i) {
+        Slot& slot = slots_[(next_slot_ + i) % slots_.size()];  // oldest first
+        if (slot.pending) collect(slot);
+    }
+    for (Slot& slot : slots_) {
+        if (slot.buffer) glDeleteBuffers(1, &slot.buffer);
+        slot = Slot{};
+    }
+}
+
+void Recorder::add(RgbImage image) {
+    if (failed_ || finished_ || image.width <= 0 || image.height <= 0) return;
+    Frame frame;
+    frame.index = next_index_++;
+    frame.width = image.width;
+    frame.height = image.height;
+    frame.pixels = std::move(image.pixels);
+    enqueue(std::move(frame));
+}
+
+void Recorder::enqueue(Frame frame) {
+    std::unique_lock lock(mutex_);
+    not_full_.wait(lock, [&] { return queue_.size() < capacity_ || failed_; });
+    if (failed_) return;
+    queue_.push_back(std::move(frame));
+    not_empty_.notify_one();
+}
+
+// --- frames out -------------------------------------------------------------------
+
+void Recorder::work() {
+    // A write to an ffmpeg that died must fail with EPIPE here, not kill the app with SIGPIPE.
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, nullptr);
+    for (;;) {
+        Frame frame;
+        {
+            std::unique_lock lock(mutex_);
+            not_empty_.wait(lock, [&] { return !queue_.empty() || closing_; });
+            if (queue_.empty()) return;
+            frame = std::move(queue_.front());
+            queue_.pop_front();
+            not_full_.notify_one();
+        }
+        if (failed_) continue;  // drain without writing
+        if (frame.bottom_up) {
+            const size_t row = (size_t)frame.width * 3;
+            std::vector<uint8_t> flipped(frame.pixels.size());
+            for (int y = 0; y < frame.height; ++y)
+                std::memcpy(&flipped[(size_t)y * row], &frame.pixels[(size_t)(frame.height - 1 - y) * row], row);
+            frame.pixels.swap(flipped);
+            frame.bottom_up = false;
+        }
+        if (kind_ == Kind::Folder)
+            write_png(frame);
+        else
+            write_video(frame);
+    }
+}
+
+void Recorder::write_png(Frame& frame) {
+    RgbImage image;
+    image.width = frame.width;
+    image.height = frame.height;
+    image.pixels = std::move(frame.pixels);
+    const std::string error = imgr::write_png((path_ / frame_name(frame.index)).string(), image);
+    if (!error.empty()) set_error(error);
+}
+
+void Recorder::write_video(Frame& frame) {
+    if (ffmpeg_pid_ < 0) {
+        const std::string error = start_ffmpeg(frame.width, frame.height);
+        if (!error.empty()) {
+            set_error(error);
+            return;
+        }
+    }
+    // A video has one size: a window resized while recording is cropped or padded (black) to the first.
+    const uint8_t* data = frame.pixels.data();
+    if (frame.width != video_width_ || frame.height != video_height_) {
+        const size_t row = (size_t)video_width_ * 3;
+        video_row_buffer_.assign(row * (size_t)video_height_, 0);
+        const size_t copy = (size_t)std::min(frame.width, video_width_) * 3;
+        for (int y = 0; y < std::min(frame.height, video_height_); ++y)
+            std::memcpy(&video_row_buffer_[(size_t)y * row], &frame.pixels[(size_t)y * frame.width * 3], copy);
+        data = video_row_buffer_.data();
+    }
+    if (!write_all(ffmpeg_fd_, data, (size_t)video_width_ * video_height_ * 3))
+        set_error("ffmpeg stopped taking frames while encoding '" + path_.string() + "' (" + std::strerror(errno) +
+                  "); its own message, if any, is above");
+}
+
+std::string Recorder::start_ffmpeg(int width, int height) {
+    video_width_ = width;
+    video_height_ = height;
+    const std::string size = std::to_string(width) + "x" + std::to_string(height);
+    std::vector<std::string> args = {ffmpeg_, "-hide_banner", "-loglevel", "error", "-y",
+                                     "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", size,
+                                     "-r", std::to_string(fps_), "-i", "pipe:0"};
+    if (kind_ == Kind::Mp4) {
+        // yuv420p plays everywhere but needs even sides: pad by a pixel when odd.
+        for (const char* a : {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-pix_fmt", "yuv420p", "-movflags", "+faststart"})
+            args.emplace_back(a);
+    } else {
+        // One palette made from the whole recording; UI colours stay clean.
+        for (const char* a : {"-vf",
+                              "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:"
+                              "bayer_scale=5:diff_mode=rectangle",
+                              "-loop", "0"})
+            args.emplace_back(a);
+    }
+    args.push_back(path_.string());
+
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) return std::string("cannot make a pipe to ffmpeg: ") + std::strerror(errno);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, fds[0], 0);  // dup2 clears close-on-exec for ffmpeg's stdin
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    const int spawned = posix_spawn(&pid, ffmpeg_.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(fds[0]);
+    if (spawned != 0) {
+        close(fds[1]);
+        return "cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned);
+    }
+    ffmpeg_pid_ = pid;
+    ffmpeg_fd_ = fds[1];
+    return "";
+}
+
+std::string Recorder::stop_ffmpeg() {
+    if (ffmpeg_fd_ >= 0) close(ffmpeg_fd_);  // end of input: ffmpeg writes the file and exits
+    ffmpeg_fd_ = -1;
+    if (ffmpeg_pid_ < 0) return "";
+    int status = 0;
+    while (waitpid(ffmpeg_pid_, &status, 0) < 0 && errno == EINTR) {
+    }
+    ffmpeg_pid_ = -1;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+    const std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                              : "signal " + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    return "ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above";
+}
+
+std::string Recorder::finish() {
+    if (finished_) return finish_result_;
+    finished_ = true;
+    {
+        std::lock_guard lock(mutex_);
+        closing_ = true;
+    }
+    not_empty_.notify_all();
+    for (std::thread& worker : workers_) worker.join();
+    workers_.clear();
+    if (kind_ == Kind::Folder) stbi_write_force_png_filter = saved_png_filter_;
+    std::string encoder_error;
+    if (kind_ != Kind::Folder) encoder_error = stop_ffmpeg();
+    std::string result = error();
+    if (result.empty()) result = encoder_error;
+    if (result.empty() && next_index_ == 0) result = "no frame was recorded";
+    std::error_code ec;
+    if (result.empty() && kind_ != Kind::Folder && !(fs::file_size(path_, ec) > 0 && !ec))
+        result = "ffmpeg wrote no video to '" + path_.string() + "'";
+    // A broken video is worse than none: the error says what happened.
+    if (!result.empty() && kind_ != Kind::Folder) fs::remove(path_, ec);
+    finish_result_ = result;
+    return result;
+}
+
+}  // namespace imgr

@@ -1,0 +1,112 @@
+// Recorder: `--record PATH`. Every frame handed to it becomes a video frame:
+//
+//   a folder       frame_000000.png, frame_000001.png, ... (the folder is made
+//                  when missing; older frame_NNNNNN.png files in it are removed,
+//                  so the folder holds exactly this recording)
+//   *.mp4, *.gif   raw RGB frames piped to Debian's ffmpeg (H.264 in yuv420p;
+//                  a GIF with its own palette). Without ffmpeg, create() says
+//                  so before any window opens; an encoder failure is an error,
+//                  never a silently empty file.
+//
+// While a folder records, stb writes PNGs without row filters, process-wide
+// (see the constructor): frames are written 2-3x faster.
+//
+// Reading frames must not stall the UI: capture_gl() starts an asynchronous
+// read into one of three pixel buffer objects and collects the one started two
+// frames earlier; PNG encoding and the pipe to ffmpeg run on writer threads fed
+// by a bounded queue (a full queue makes the UI wait rather than use unbounded memory).
+//
+// The frame rate only labels the video; the caller draws with a fixed time
+// step of 1/fps (RunnerParams::fixed_time_step) so that frames are reproducible.
+#pragma once
+#include "imgr/platform/capture.h"
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace imgr {
+
+class Recorder {
+public:
+    // Checks and prepares the destination; null with `error` set when it cannot record there.
+    static std::unique_ptr<Recorder> create(const std::string& path, int fps, std::string& error);
+    ~Recorder();
+    Recorder(const Recorder&) = delete;
+    Recorder& operator=(const Recorder&) = delete;
+
+    // After a frame is rendered, with its framebuffer bound for reading (the runner's after_render).
+    void capture_gl(int width, int height);
+    // Collects the frames still in flight on the GPU and frees the buffers; the GL context must be current.
+    void flush_gl();
+    // A frame already in memory, top row first (tests, or a caller that reads pixels itself).
+    void add(RgbImage image);
+    // Waits until every frame is written and the encoder has finished. Returns "" or why the recording failed.
+    std::string finish();
+
+    std::string error() const;                // the first failure so far ("" while all is well)
+    int frames() const { return next_index_; }
+    const std::filesystem::path& path() const { return path_; }
+    bool encodes_video() const { return kind_ != Kind::Folder; }
+
+private:
+    enum class Kind { Folder, Mp4, Gif };
+    struct Frame {
+        int index = 0;
+        int width = 0, height = 0;
+        bool bottom_up = false;               // OpenGL's row order
+        std::vector<uint8_t> pixels;          // RGB
+    };
+    struct Slot {                             // one pixel buffer object
+        unsigned buffer = 0;
+        int width = 0, height = 0;
+        int index = -1;
+        bool pending = false;
+    };
+
+    Recorder(Kind kind, std::filesystem::path path, int fps, std::string ffmpeg);
+    void enqueue(Frame frame);
+    void collect(Slot& slot);
+    void work();
+    void write_png(Frame& frame);
+    void write_video(Frame& frame);
+    std::string start_ffmpeg(int width, int height);
+    std::string stop_ffmpeg();
+    void set_error(std::string message);
+
+    Kind kind_;
+    std::filesystem::path path_;
+    int fps_;
+    std::string ffmpeg_;                      // the ffmpeg executable found on PATH
+
+    std::array<Slot, 3> slots_{};
+    size_t next_slot_ = 0;
+    int next_index_ = 0;
+
+    mutable std::mutex mutex_;
+    std::condition_variable not_empty_, not_full_;
+    std::deque<Frame> queue_;
+    size_t capacity_ = 4;
+    bool closing_ = false;
+    std::vector<std::thread> workers_;
+    std::string error_;
+    std::atomic<bool> failed_{false};
+    bool finished_ = false;
+    std::string finish_result_;
+
+    // The encoder (written by the single video writer thread, then by finish()).
+    int ffmpeg_pid_ = -1;
+    int ffmpeg_fd_ = -1;
+    int video_width_ = 0, video_height_ = 0;
+    int saved_png_filter_ = -1;               // stb's global filter choice, restored by finish()
+    std::vector<uint8_t> video_row_buffer_;
+};
+
+}  // namespace imgr

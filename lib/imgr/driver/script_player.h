@@ -1,0 +1,139 @@
+// ScriptPlayer: plays a parsed demo script (script.h) against a running app,
+// as a person would: a drawn pointer moves to each target and presses it
+// through ImGui's own input, sliders are dragged, text is typed.
+//
+//   set      Slider: pressed at its grab and dragged to the value.
+//            Number, Textbox: clicked, everything selected, the text typed
+//            (character by character; at --pace fast all at once).
+//            Radio, Checkbox, CheckboxGroup, Dropdown: the choices clicked.
+//            Anything the pointer cannot reach exactly (a value between two
+//            slider pixels, text ImGui cannot type, a choice list it cannot
+//            locate) is finished through Engine::set_from_user, so the value
+//            always ends as value_for_set() says and input + change fire.
+//   click    the button pressed and released under the pointer.
+//   upload   the pointer goes to the image, the file is dropped on it (upload_image_file).
+//   expect   waits until no handler runs (up to 10 s), then compares.
+//   wait     N frames, a duration (ImGui time, so recordings are exact), or idle.
+//   the end  waits for running handlers (up to 10 s) and, at human pace, holds
+//            the result for a second, so a video does not stop on the last click.
+//
+// An action waits (up to 10 s) for its component to be visible and
+// interactive, scrolls it into view, then acts. Time is ImGui's clock: with
+// the runner's fixed time step every run of a script draws the same frames.
+//
+// Frame protocol (the runner's hooks):
+//   before_frame(io)   before ImGui::NewFrame: the scripted pointer, buttons, keys, characters
+//   after_draw()       after the app's view is drawn, before ImGui::Render: the script
+//                      advances one step (reading this frame's rectangles) and the pointer is drawn
+//   after_render(f)    after rendering: a `screenshot` command reads the frame through f
+#pragma once
+#include "imgr/driver/script.h"
+#include "imgr/platform/capture.h"
+#include "imgr/view/blocks_view.h"
+
+#include <imgui.h>
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace imgr {
+
+struct ScriptPlayerOptions {
+    bool fast = false;                 // --pace fast: no pointer animation, no pauses, text typed at once
+    double action_timeout = 10.0;      // seconds an action waits for its component to become interactive
+    double idle_timeout = 120.0;       // seconds `wait idle` waits before it is a script error
+    bool report = true;                // failures and the summary on stderr
+};
+
+class ScriptPlayer {
+public:
+    enum class Status { Running, Passed, ExpectFailed, ScriptError };
+
+    ScriptPlayer(BlocksView& view, ScriptParseResult script, ScriptPlayerOptions options = {});
+
+    void before_frame(ImGuiIO& io);
+    void after_draw();
+    void after_render(const std::function<RgbImage()>& capture);
+
+    Status status() const { return status_; }
+    bool finished() const { return status_ != Status::Running; }
+    int exit_code() const;                                // 0 passed, 1 an expect failed, 2 script error
+    const std::vector<std::string>& failures() const { return failures_; }  // FILE:LINE messages, in order
+    ImVec2 pointer() const { return pointer_; }           // where the scripted mouse is
+    int engine_sets() const { return engine_sets_; }      // sets the pointer could not finish (see above)
+    const std::string& file_name() const { return script_.file_name; }
+
+private:
+    enum class Step { Continue, Done, DoneNow };         // Done: next step next frame; DoneNow: this frame
+    using StepFn = std::function<Step()>;
+
+    void start_command(const ScriptCommand& command);
+    void run_steps();
+    void insert_steps(std::vector<StepFn> steps);        // run right after the current step
+    void fail(std::string message);                      // script error: exit 2, stop
+    void expectation_failed(std::string message);        // exit 1 at the end, go on
+    void finish();
+    void draw_pointer() const;
+
+    // Looking up components and their last frame's rectangles.
+    std::optional<ComponentId> resolve(const std::string& label);
+    bool shown(ComponentId id) const;                    // visible, and every layout ancestor too
+    bool reachable(ComponentId id) const;                // drawn with a non-empty widget rectangle
+    const ComponentCache& cache(ComponentId id) const { return view_.cache(id); }
+    Engine& engine() const;
+    double now() const;
+
+    // Building blocks of the commands' steps.
+    StepFn wait_actionable(ComponentId id, const char* what);
+    StepFn open_ancestors(ComponentId id, int attempts = 0);  // selects its tabs, opens its accordions
+    StepFn reveal(ComponentId id);                       // scrolls its card into view
+    StepFn scroll_into_view(std::function<ImVec2()> y_span);  // (top, bottom) in screen coordinates
+    StepFn move_to(std::function<ImVec2()> target, double seconds = -1);
+    StepFn set_button(bool down);
+    StepFn press();                                      // down, checked a frame later (one retry)
+    StepFn pause(double seconds);                        // only at human pace
+    StepFn frames(int count);
+    StepFn key(int imgui_key, bool ctrl);                // one press of a key, then its release
+    StepFn type(std::vector<std::string> characters);  // one string per character
+    std::vector<StepFn> click_at(std::function<ImVec2()> target);
+    std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty corner: ends text editing
+    StepFn finish_set(ComponentId id, Value value);       // the engine takes what the pointer did not reach
+
+    std::vector<StepFn> set_steps(ComponentId id, const Value& value);
+    std::vector<StepFn> set_slider(ComponentId id, double value);
+    std::vector<StepFn> set_text(ComponentId id, const std::string& text, bool is_number);
+    std::vector<StepFn> set_choices(ComponentId id, const Value& value);
+    std::vector<StepFn> set_checkbox(ComponentId id, bool value);
+    std::vector<StepFn> set_dropdown(ComponentId id, const Value& value);
+
+    BlocksView& view_;
+    ScriptParseResult script_;
+    ScriptPlayerOptions options_;
+    std::vector<NodeId> node_parent_;                    // layout parents, for visibility
+    std::vector<NodeId> component_node_;
+
+    Status status_ = Status::Running;
+    std::vector<std::string> failures_;
+    int failed_expectations_ = 0;
+    int engine_sets_ = 0;
+    bool ending_ = false;                                // the last command ran; waiting for handlers
+    size_t next_command_ = 0;
+    const ScriptCommand* command_ = nullptr;             // being played
+    std::deque<StepFn> steps_;
+    std::vector<StepFn> inserted_;
+    int frames_drawn_ = 0;
+    std::optional<std::filesystem::path> screenshot_;    // taken in after_render
+
+    // The scripted input for the next frame.
+    ImVec2 pointer_{-1, -1};
+    bool mouse_down_ = false;
+    std::string characters_;
+    int key_down_ = -1;                                  // ImGuiKey_ held this frame
+    bool ctrl_ = false;
+    int key_released_ = -1;                              // key index to let go of
+};
+
+}  // namespace imgr

@@ -1,0 +1,137 @@
+// The recorder's destinations and failures, with frames made in memory (no
+// window, no GL), and stand-in ffmpeg programs that fail the ways a real one can.
+#include <doctest/doctest.h>
+#include <imgr/driver/recorder.h>
+#include <imgr/model/image_io.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace imgr;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_folder(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("imgr_recorder_" + std::to_string(getpid()) + "_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+RgbImage solid(int width, int height, uint8_t value) {
+    RgbImage image;
+    image.width = width;
+    image.height = height;
+    image.pixels.assign((size_t)width * height * 3, value);
+    return image;
+}
+
+// PATH as given while it lives.
+struct ScopedPath {
+    std::string old_path;
+    explicit ScopedPath(const std::string& path) : old_path(std::getenv("PATH") ? std::getenv("PATH") : "") {
+        setenv("PATH", path.c_str(), 1);
+    }
+    ~ScopedPath() { setenv("PATH", old_path.c_str(), 1); }
+};
+
+// An `ffmpeg` running `body` in `dir`, first on PATH while it lives (the shell tools stay reachable).
+struct FakeFfmpeg : ScopedPath {
+    FakeFfmpeg(const fs::path& dir, const std::string& body) : ScopedPath(dir.string() + ":/usr/bin:/bin") {
+        const fs::path program = dir / "ffmpeg";
+        std::ofstream(program) << "#!/bin/sh\n" << body << "\n";
+        chmod(program.c_str(), 0755);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a folder gets one PNG per frame, numbered from 0, and is made when missing") {
+    const fs::path dir = temp_folder("folder") / "new" / "frames";
+    std::string error;
+    auto recorder = Recorder::create(dir.string(), 30, error);
+    REQUIRE_MESSAGE(recorder, error);
+    for (int i = 0; i < 12; ++i) recorder->add(solid(8, 6, (uint8_t)(i * 20)));
+    CHECK(recorder->finish().empty());
+    CHECK(recorder->frames() == 12);
+    for (int i = 0; i < 12; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%06d.png", i);
+        ImageLoadResult frame = load_image_file((dir / name).string());
+        REQUIRE_MESSAGE(frame, frame.error);
+        CHECK(frame.image.width() == 8);
+        CHECK(frame.image.sample(3, 2, 1) == i * 20);  // each frame in its own file, in order
+    }
+}
+
+TEST_CASE("paths --record cannot use are refused before anything is recorded") {
+    const fs::path dir = temp_folder("refused");
+    std::string error;
+    SUBCASE("a file where a folder is wanted") {
+        std::ofstream(dir / "taken") << "x";
+        CHECK_FALSE(Recorder::create((dir / "taken").string(), 30, error));
+        CHECK(error.find("it is a file, not a folder") != std::string::npos);
+    }
+    SUBCASE("a video format ffmpeg is not asked for") {
+        CHECK_FALSE(Recorder::create((dir / "tour.webm").string(), 30, error));
+        CHECK(error.find("a file ending in .mp4 or .gif") != std::string::npos);
+    }
+    SUBCASE("no ffmpeg on PATH") {
+        ScopedPath none((dir / "nothing_here").string());
+        CHECK_FALSE(Recorder::create((dir / "tour.mp4").string(), 30, error));
+        CHECK(error.find("needs ffmpeg, which is not installed") != std::string::npos);
+    }
+}
+
+TEST_CASE("an ffmpeg that fails is an error, not a crash and not a broken file") {
+    const fs::path dir = temp_folder("failing");
+    std::string error;
+    SUBCASE("it exits at once: the frames meet a closed pipe") {
+        FakeFfmpeg fake(dir, "exit 3");
+        auto recorder = Recorder::create((dir / "tour.mp4").string(), 30, error);
+        REQUIRE_MESSAGE(recorder, error);
+        for (int i = 0; i < 40; ++i) recorder->add(solid(320, 240, 0));  // more than a pipe buffer holds
+        const std::string result = recorder->finish();
+        CHECK(result.find("ffmpeg") != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "tour.mp4"));
+    }
+    SUBCASE("it reads every frame but writes nothing") {
+        FakeFfmpeg fake(dir, "cat > /dev/null");
+        auto recorder = Recorder::create((dir / "tour.gif").string(), 30, error);
+        REQUIRE_MESSAGE(recorder, error);
+        recorder->add(solid(4, 4, 9));
+        CHECK(recorder->finish() == "ffmpeg wrote no video to '" + (dir / "tour.gif").string() + "'");
+    }
+    SUBCASE("no frame at all") {
+        FakeFfmpeg fake(dir, "cat > /dev/null");
+        auto recorder = Recorder::create((dir / "tour.gif").string(), 30, error);
+        REQUIRE_MESSAGE(recorder, error);
+        CHECK(recorder->finish() == "no frame was recorded");
+    }
+}
+
+TEST_CASE("ffmpeg gets raw RGB frames of the first frame's size, at the frame rate asked for") {
+    const fs::path dir = temp_folder("arguments");
+    std::string error;
+    // A stand-in that notes its arguments and the bytes it was given, then writes a "video".
+    FakeFfmpeg fake(dir, "echo \"$@\" > '" + (dir / "args").string() + "'; wc -c > '" + (dir / "bytes").string() +
+                             "'; for last; do :; done; echo video > \"$last\"");
+    auto recorder = Recorder::create((dir / "tour.mp4").string(), 25, error);
+    REQUIRE_MESSAGE(recorder, error);
+    recorder->add(solid(6, 4, 1));
+    recorder->add(solid(8, 2, 2));  // a resized window: cropped and padded to 6x4
+    CHECK(recorder->finish().empty());
+    std::ifstream args_file(dir / "args"), bytes_file(dir / "bytes");
+    std::string args;
+    std::getline(args_file, args);
+    size_t bytes = 0;
+    bytes_file >> bytes;
+    CHECK(args.find("-f rawvideo -pix_fmt rgb24 -s 6x4 -r 25 -i pipe:0") != std::string::npos);
+    CHECK(args.find("yuv420p") != std::string::npos);
+    CHECK(bytes == 2 * 6 * 4 * 3);
+}

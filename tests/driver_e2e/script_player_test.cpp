@@ -1,0 +1,416 @@
+// The script player against a real BlocksView in a headless ImGui context:
+// real layout, real ImGui input handling, real engine events; no window.
+// Time advances 1/60 s a frame, so timeouts and human-pace moves are exact.
+#include <doctest/doctest.h>
+#include <imgr/driver/script_player.h>
+#include <imgr/model/image_io.h>
+#include <imgui_internal.h>  // the open popups
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+using namespace imgr;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path temp_folder(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("imgr_player_" + std::to_string(getpid()) + "_" + name);
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+// One ImGui context, view and player; frame() is what the runner does each frame.
+struct Harness {
+    ImGuiContext* context;
+    std::unique_ptr<BlocksView> view;
+    std::unique_ptr<ScriptPlayer> player;
+    bool settle_engine = true;  // wait for handlers before each frame, as a recording does
+    int frames = 0;
+    std::vector<ImVec2> pointer_path;
+
+    Harness(Blocks& blocks, std::string_view script, ScriptPlayerOptions options = {.fast = true, .report = false},
+            fs::path base = fs::temp_directory_path(), ImVec2 size = ImVec2(1000, 700)) {
+        context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = size;
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        // The keys the player presses, mapped as a backend would.
+        io.KeyMap[ImGuiKey_A] = 'A';
+        io.KeyMap[ImGuiKey_Backspace] = 8;
+        io.KeyMap[ImGuiKey_Enter] = 13;
+        view = std::make_unique<BlocksView>(blocks);
+        ScriptParseResult parsed = parse_script(script, "tour.txt", base);
+        REQUIRE_MESSAGE(parsed.ok(), parsed.error);
+        player = std::make_unique<ScriptPlayer>(*view, std::move(parsed), options);
+    }
+    ~Harness() {
+        player.reset();
+        view.reset();
+        ImGui::DestroyContext(context);
+    }
+
+    void frame() {
+        Engine& engine = view->blocks().engine();
+        if (settle_engine)
+            for (int i = 0; i < 5000 && !engine.idle(); ++i) {
+                engine.poll();
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
+        else
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60;
+        player->before_frame(io);
+        ImGui::NewFrame();
+        view->draw();
+        player->after_draw();
+        ImGui::Render();
+        player->after_render([&] {
+            RgbImage image;
+            image.width = (int)io.DisplaySize.x;
+            image.height = (int)io.DisplaySize.y;
+            image.pixels.assign((size_t)image.width * image.height * 3, 200);
+            return image;
+        });
+        pointer_path.push_back(io.MousePos);
+        ++frames;
+    }
+    int run(int max_frames = 5000) {
+        while (!player->finished() && frames < max_frames) frame();
+        REQUIRE(player->finished());
+        return player->exit_code();
+    }
+    const ComponentCache& cache(ComponentId id) const { return view->cache(id); }
+};
+
+bool inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+
+}  // namespace
+
+TEST_CASE("set drags a slider to the value: its release fires and sees the exact value") {
+    Blocks demo;
+    auto s = demo.add(Slider("strength", 0, 10, 1));
+    std::atomic<int> releases{0}, changes{0};
+    std::atomic<double> released{-1};
+    s.release([&](double v) { ++releases; released = v; }, {s});
+    s.change([&](double) { ++changes; }, {s});
+    Harness ui(demo, "set \"strength\" 7\n");
+    CHECK(ui.run() == 0);
+    CHECK(s.value() == 7.0);
+    CHECK(releases == 1);  // only ImGui's slider fires release: it was dragged
+    CHECK(released == 7.0);
+    CHECK(changes >= 1);
+}
+
+TEST_CASE("a slider value between two pixels still ends exact, through the engine") {
+    Blocks demo;
+    auto s = demo.add(Slider("strength", 0, 100, 10));
+    Harness ui(demo, "set \"strength\" 33.3333\n");
+    CHECK(ui.run() == 0);
+    CHECK(s.value() == doctest::Approx(33.3333).epsilon(1e-12));
+}
+
+TEST_CASE("set types into a Number and a Textbox, firing input and change") {
+    Blocks demo;
+    auto n = demo.add(Number("num1", 1));
+    auto t = demo.add(Textbox("name", "old text"));
+    auto echo = demo.add(Textbox("echo"));
+    std::atomic<int> inputs{0};
+    n.input([&](double) { ++inputs; }, {n});
+    t.change([](const std::string& s) { return "<" + s + ">"; }, {t}, echo);
+    Harness ui(demo, "set \"num1\" -12.5\nset \"name\" \"Zoë 你好\"\nexpect \"echo\" \"<Zoë 你好>\"\n");
+    CHECK(ui.run() == 0);
+    CHECK(n.value() == -12.5);
+    CHECK(t.value() == "Zoë 你好");
+    CHECK(inputs >= 1);
+    CHECK(ui.player->engine_sets() == 0);  // typed, not set behind the field's back
+    CHECK(ui.cache(n.id()).text == "-12.5");
+}
+
+TEST_CASE("set with an empty string clears a Textbox") {
+    Blocks demo;
+    auto t = demo.add(Textbox("name", "something"));
+    Harness ui(demo, "set \"name\" \"\"\n");
+    CHECK(ui.run() == 0);
+    CHECK(t.value().empty());
+    CHECK(ui.player->engine_sets() == 0);
+}
+
+TEST_CASE("text ImGui cannot type (a tab, a line break in one line) still ends exact") {
+    Blocks demo;
+    auto t = demo.add(Textbox("name"));
+    Harness ui(demo, "set \"name\" \"a\\tb\\nc\"\n");
+    CHECK(ui.run() == 0);
+    CHECK(t.value() == "a\tb\nc");
+    CHECK(ui.cache(t.id()).text == "a\tb\nc");  // the field shows it too, once left
+}
+
+TEST_CASE("a multi-line Textbox gets its line breaks typed") {
+    Blocks demo;
+    auto t = demo.add(Textbox("notes").lines(4));
+    Harness ui(demo, "set \"notes\" \"one\\ntwo\"\n");
+    CHECK(ui.run() == 0);
+    CHECK(t.value() == "one\ntwo");
+    CHECK(ui.player->engine_sets() == 0);
+}
+
+TEST_CASE("Radio, Checkbox, CheckboxGroup and Dropdown are set by clicking their choices") {
+    Blocks demo;
+    auto radio = demo.add(Radio("operation", {"add", "subtract", "multiply", "divide"}).value(std::string("add")));
+    auto check = demo.add(Checkbox("negate"));
+    auto group = demo.add(CheckboxGroup("tags", {"red", "green", "blue"}).value(StringList{"red"}));
+    auto drop = demo.add(Dropdown("unit", {"m", "cm", "mm", "km"}).value(std::string("m")));
+    auto multi = demo.add(Dropdown("sizes", {"S", "M", "L", "XL"}).multiselect());
+    Harness ui(demo,
+               "set \"operation\" \"multiply\"\n"
+               "set \"negate\" true\n"
+               "set \"tags\" [\"green\", \"blue\"]\n"
+               "set \"unit\" \"mm\"\n"
+               "set \"sizes\" [\"M\", \"XL\"]\n");
+    CHECK(ui.run() == 0);
+    CHECK(radio.value() == "multiply");
+    CHECK(check.value() == true);
+    CHECK(group.value() == StringList{"green", "blue"});
+    CHECK(drop.value() == "mm");
+    CHECK(multi.value() == StringList{"M", "XL"});
+    CHECK(ui.player->engine_sets() == 0);
+    CHECK(ui.cache(drop.id()).display == "mm");       // the closed dropdown shows the choice
+    CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 0);  // and its list is closed
+}
+
+TEST_CASE("a CheckboxGroup set in another order than its choices keeps the script's order") {
+    Blocks demo;
+    auto group = demo.add(CheckboxGroup("tags", {"red", "green", "blue"}));
+    Harness ui(demo, "set \"tags\" [\"blue\", \"red\"]\n");
+    CHECK(ui.run() == 0);
+    CHECK(group.value() == StringList{"blue", "red"});
+}
+
+TEST_CASE("click presses the button under the pointer and its handler runs") {
+    Blocks demo;
+    auto a = demo.add(Number("a", 2));
+    auto go = demo.add(Button("Double it"));
+    auto out = demo.add(Number("out"));
+    go.click([](double x) { return x * 2; }, {a}, out);
+    Harness ui(demo, "set \"a\" 21\nclick \"Double it\"\nexpect \"out\" 42\n");
+    CHECK(ui.run() == 0);
+    CHECK(out.value() == 42.0);
+    const ComponentCache& button = ui.cache(go.id());
+    CHECK(inside(ui.player->pointer(), button.widget_min, button.widget_max));
+}
+
+TEST_CASE("a button below the window's edge is scrolled into view, then clicked") {
+    Blocks demo;
+    for (int i = 0; i < 12; ++i) demo.add(Textbox("filler " + std::to_string(i)).lines(3));
+    auto go = demo.add(Button("Far away"));
+    auto out = demo.add(Number("out"));
+    go.click([] { return 1.0; }, {}, out);
+    Harness ui(demo, "click \"Far away\"\nexpect \"out\" 1\n", {.fast = true, .report = false},
+               fs::temp_directory_path(), ImVec2(800, 400));
+    CHECK(ui.run() == 0);
+    CHECK(out.value() == 1.0);
+    const ImVec2 p = ui.player->pointer();
+    CHECK((p.y > 0 && p.y < 400));
+}
+
+TEST_CASE("a failed expect exits 1 with FILE:LINE: expected X, got Y, and the script goes on") {
+    Blocks demo;
+    auto a = demo.add(Number("a", 5));
+    Harness ui(demo, "# check\nexpect \"a\" 12\nset \"a\" 7\nexpect \"a\" 7\nexpect \"a\" \"seven\"\n");
+    CHECK(ui.run() == 1);
+    CHECK(a.value() == 7.0);
+    REQUIRE(ui.player->failures().size() == 2);
+    CHECK(ui.player->failures()[0] == "tour.txt:2: expected 12, got 5");
+    CHECK(ui.player->failures()[1].rfind("tour.txt:5: expected \"seven\", got 7", 0) == 0);
+}
+
+TEST_CASE("a label that names no component, or several, stops the script with exit 2") {
+    Blocks demo;
+    demo.add(Number("num1"));
+    demo.add(Number("twin"));
+    demo.add(Slider("twin", 0, 1));
+    SUBCASE("none") {
+        Harness ui(demo, "set \"num1\" 1\nset \"num3\" 2\nset \"num1\" 3\n");
+        CHECK(ui.run() == 2);
+        REQUIRE(ui.player->failures().size() == 1);
+        CHECK(ui.player->failures()[0].rfind("tour.txt:2: no component is labelled \"num3\" (the labels are \"num1\"", 0) == 0);
+        CHECK(std::get<double>(demo.engine().component(0).spec.value) == 1.0);  // stopped before line 3
+    }
+    SUBCASE("several") {
+        Harness ui(demo, "expect \"twin\" 0\n");
+        CHECK(ui.run() == 2);
+        REQUIRE(ui.player->failures().size() == 1);
+        CHECK(ui.player->failures()[0] == "tour.txt:1: 2 components are labelled \"twin\" (Number, Slider); a script "
+                                          "needs the label to name one");
+    }
+}
+
+TEST_CASE("commands that do not fit the component are script errors") {
+    Blocks demo;
+    demo.add(Number("num1"));
+    demo.add(Button("Go"));
+    SUBCASE("click on a Number") {
+        Harness ui(demo, "click \"num1\"\n");
+        CHECK(ui.run() == 2);
+        CHECK(ui.player->failures()[0] == "tour.txt:1: cannot click \"num1\": it is a Number, not a button (use set or upload)");
+    }
+    SUBCASE("set a Number to a string") {
+        Harness ui(demo, "set \"num1\" \"five\"\n");
+        CHECK(ui.run() == 2);
+        CHECK(ui.player->failures()[0].rfind("tour.txt:1: cannot set \"num1\": Number needs a number", 0) == 0);
+    }
+    SUBCASE("upload a missing file") {
+        demo.add(Image("picture"));
+        Harness ui(demo, "upload \"picture\" \"/nonexistent/cat.png\"\n");
+        CHECK(ui.run() == 2);
+        CHECK(ui.player->failures()[0] == "tour.txt:1: cannot upload \"/nonexistent/cat.png\": no such file");
+    }
+}
+
+TEST_CASE("an action waits until its component becomes interactive") {
+    Blocks demo;
+    auto unlock = demo.add(Button("Unlock"));
+    auto locked = demo.add(Textbox("locked").interactive(false));
+    unlock.click(
+        [] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            return update().interactive(true);
+        },
+        {}, locked);
+    Harness ui(demo, "click \"Unlock\"\nset \"locked\" \"open now\"\n");
+    ui.settle_engine = false;  // the handler finishes while frames go on
+    CHECK(ui.run() == 0);
+    CHECK(locked.value() == "open now");
+}
+
+TEST_CASE("a component that never becomes interactive is a script error after 10 s") {
+    Blocks demo;
+    auto locked = demo.add(Textbox("locked").interactive(false));
+    Harness ui(demo, "set \"locked\" \"x\"\n");
+    CHECK(ui.run() == 2);
+    CHECK(ui.player->failures()[0] == "tour.txt:1: cannot set \"locked\": it is not interactive (waited 10 s)");
+    CHECK(ui.frames >= 600);  // 10 s at 1/60 s a frame
+    CHECK(ui.frames < 700);
+    CHECK(locked.value().empty());
+}
+
+TEST_CASE("wait N draws N frames, and wait 500ms draws 30 frames at 60 fps") {
+    Blocks demo;
+    demo.add(Number("a"));
+    auto frames_for = [&](std::string_view script) {
+        Harness ui(demo, script);
+        ui.run();
+        return ui.frames;
+    };
+    const int base = frames_for("expect \"a\" 0\n");
+    CHECK(frames_for("wait 100\nexpect \"a\" 0\n") - base == 100);
+    CHECK(frames_for("wait 500ms\nexpect \"a\" 0\n") - base == 30);
+}
+
+TEST_CASE("wait idle returns once the handlers have finished") {
+    Blocks demo;
+    auto go = demo.add(Button("Slow"));
+    auto out = demo.add(Number("out"));
+    go.click(
+        [] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+            return 1.0;
+        },
+        {}, out);
+    SUBCASE("with wait idle, the result is there when the script quits") {
+        Harness ui(demo, "click \"Slow\"\nwait idle\nquit\n");
+        ui.settle_engine = false;
+        CHECK(ui.run() == 0);
+        CHECK(out.value() == 1.0);
+    }
+    SUBCASE("without it, quit does not wait") {
+        Harness ui(demo, "click \"Slow\"\nquit\n");
+        ui.settle_engine = false;
+        CHECK(ui.run() == 0);
+        CHECK(out.value() == 0.0);
+    }
+}
+
+TEST_CASE("screenshot writes the frame as PNG, making its folder") {
+    Blocks demo;
+    demo.add(Number("a"));
+    const fs::path dir = temp_folder("shot");
+    Harness ui(demo, "screenshot \"shots/first.png\"\n", {.fast = true, .report = false}, dir, ImVec2(320, 200));
+    CHECK(ui.run() == 0);
+    ImageLoadResult shot = load_image_file((dir / "shots/first.png").string());
+    REQUIRE_MESSAGE(shot, shot.error);
+    CHECK(shot.image.width() == 320);
+    CHECK(shot.image.height() == 200);
+}
+
+TEST_CASE("upload loads the file into the Image, firing upload") {
+    Blocks demo;
+    auto picture = demo.add(Image("picture"));
+    std::atomic<int> uploads{0};
+    picture.upload([&](const ImageBuffer&) { ++uploads; }, {picture});
+    const fs::path dir = temp_folder("upload");
+    REQUIRE(save_png((dir / "cat.png").string(), ImageBuffer(4, 3, 3, std::vector<float>(36, 0.5f))).empty());
+    Harness ui(demo, "upload \"picture\" \"cat.png\"\nexpect \"picture\" [4, 3]\n", {.fast = true, .report = false}, dir);
+    CHECK(ui.run() == 0);
+    CHECK(uploads == 1);
+}
+
+TEST_CASE("at human pace the pointer glides to its target over a few tenths of a second") {
+    Blocks demo;
+    auto go = demo.add(Button("Go"));
+    auto out = demo.add(Number("out"));
+    go.click([] { return 1.0; }, {}, out);
+    SUBCASE("human") {
+        Harness ui(demo, "click \"Go\"\n", {.fast = false, .report = false});
+        CHECK(ui.run() == 0);
+        CHECK(out.value() == 1.0);
+        // Frames in which the pointer was moving from the start towards the button.
+        int moving = 0;
+        for (size_t i = 1; i < ui.pointer_path.size(); ++i)
+            moving += ui.pointer_path[i].x != ui.pointer_path[i - 1].x || ui.pointer_path[i].y != ui.pointer_path[i - 1].y;
+        CHECK(moving >= 18);   // at least 0.3 s at 60 fps
+        CHECK(moving <= 31);   // at most 0.5 s
+    }
+    SUBCASE("fast") {
+        Harness ui(demo, "click \"Go\"\n");
+        CHECK(ui.run() == 0);
+        int moving = 0;
+        for (size_t i = 1; i < ui.pointer_path.size(); ++i)
+            moving += ui.pointer_path[i].x != ui.pointer_path[i - 1].x || ui.pointer_path[i].y != ui.pointer_path[i - 1].y;
+        CHECK(moving == 1);
+    }
+}
+
+TEST_CASE("a component in another tab or in a closed accordion is brought into view first, as a person would") {
+    Blocks demo;
+    Handle<double> first, deep, folded;
+    Handle<bool> ticked;
+    demo.tabs([&] {
+        demo.tab("One", [&] { first = demo.add(Number("first")); });
+        demo.tab("Two", [&] {
+            demo.tabs([&] {
+                demo.tab("Inner A", [&] { demo.add(Number("unused")); });
+                demo.tab("Inner B", [&] { deep = demo.add(Number("deep")); });
+            });
+            demo.accordion("More", [&] {
+                folded = demo.add(Number("folded"));
+                ticked = demo.add(Checkbox("ticked"));
+            }, false);
+        });
+    });
+    Harness ui(demo, "set \"deep\" 6\nset \"folded\" 4\nset \"ticked\" true\nset \"first\" 2\n");
+    CHECK(ui.run() == 0);
+    CHECK(deep.value() == 6.0);
+    CHECK(folded.value() == 4.0);
+    CHECK(ticked.value() == true);
+    CHECK(first.value() == 2.0);
+    CHECK(ui.player->engine_sets() == 0);  // every value went through the widgets, each shown first
+}
