@@ -8,6 +8,7 @@ packages=(
   doctest-dev
   xvfb xauth libgl1-mesa-dri
   fonts-dejavu-core fonts-wqy-microhei
+  ffmpeg
   python3
 )
 
