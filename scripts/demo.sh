@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs imgui_demo. Without a display it
-# runs the demo under Xvfb and saves a screenshot instead of showing a window.
+# plays the demo's tour under Xvfb, records it as a video, and saves a
+# screenshot, then says where both are.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${IMGR_BUILD_DIR:-$root/build}
@@ -10,6 +11,10 @@ demo="$build/imgui_demo/imgui_demo"
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
   exec "$demo" "$@"
 fi
+video="$build/imgui_demo_tour.mp4"
 shot="$build/imgui_demo.png"
-xvfb-run -a -s "-screen 0 1920x1080x24" "$demo" --headless --screenshot "$shot" "$@"
-echo "No display here: imgui_demo ran under Xvfb. Its screenshot is $shot"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$demo" --headless --size 1280x860 \
+  --script "$root/imgui_demo/tour.txt" --record "$video" --screenshot "$shot" "$@"
+echo "No display here: imgui_demo played its tour under Xvfb."
+echo "  video:      $video"
+echo "  screenshot: $shot"
