@@ -475,9 +475,11 @@ void events_progress(Blocks& demo) {
 
 void events_every(Blocks& demo) {
     explain(demo, "### every\nA periodic event, like Gradio's Timer: the clock's handler runs every second on a "
-                  "worker; `demo.every(1.0, clock_text, {}, clock)`.");
+                  "worker while the box is checked; `demo.every(1.0, clock_text, {}, clock, {}, running)`.");
+    auto running = demo.add(imgr::Checkbox("Run the clock"));
     auto clock = demo.add(imgr::Textbox("Clock", clock_text()));
-    demo.every(1.0, clock_text, {}, clock);
+    // Ticking only while checked: a timer redraws the window, and an idle demo should cost nothing.
+    demo.every(1.0, clock_text, {}, clock, {}, running);
 }
 
 void events_updates(Blocks& demo) {

@@ -4,6 +4,7 @@
 #include <imgr/engine/blocks.h>
 
 #include <atomic>
+#include <limits>
 #include <chrono>
 #include <thread>
 
@@ -336,4 +337,22 @@ TEST_CASE("a handler that never returns is left behind: the person is told, and 
     std::this_thread::sleep_for(20ms);
     demo.engine().poll();
     CHECK(out.value() == 2.0);
+}
+
+TEST_CASE("a timer with an active Checkbox ticks only while it is checked") {
+    imgr::Blocks demo;
+    auto on = demo.add(imgr::Checkbox("run"));
+    auto count = demo.add(imgr::Number("count"));
+    demo.every(0.01, [](double n) { return n + 1; }, {count}, count, {}, on);
+    CHECK(demo.engine().seconds_until_next_timer() == std::numeric_limits<double>::infinity());
+    std::this_thread::sleep_for(30ms);
+    settle(demo.engine());
+    CHECK(count.value() == 0.0);
+    demo.engine().set_from_user(on.id(), true);
+    const auto deadline = std::chrono::steady_clock::now() + 2s;
+    while (count.value() < 2 && std::chrono::steady_clock::now() < deadline) {
+        demo.engine().poll();
+        std::this_thread::sleep_for(2ms);
+    }
+    CHECK(count.value() >= 2);
 }

@@ -117,10 +117,11 @@ public:
         return listen(std::move(triggers), std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Once,
                       -1, false, "event");
     }
-    // A periodic event, like gr.Timer: fn runs every `seconds` while the app runs.
+    // A periodic event, like gr.Timer: fn runs every `seconds` while the app runs,
+    // or, with `active`, only while that Checkbox is checked (an idle window then costs nothing).
     template <class F>
     EventChain every(double seconds, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
-                     EventOptions options = {});
+                     EventOptions options = {}, Handle<bool> active = {});
 
     // Runs the app: opens the window, parses the command line (DESIGN.md), runs
     // a --script, records, takes screenshots. Returns the process exit code.
@@ -225,7 +226,8 @@ void Handle<T>::set(T value) const {
 }
 
 template <class F>
-EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
+EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options,
+                         Handle<bool> active) {
     ListenerSpec spec;
     spec.inputs = inputs.list();
     spec.outputs = outputs.list();
@@ -234,6 +236,7 @@ EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F
     spec.concurrency_limit = options.concurrency_limit;
     spec.show_progress = false;  // a ticking output should not flicker
     spec.every_seconds = seconds > 0 ? seconds : 1;
+    spec.active_when = active ? active.id() : -1;
     spec.description = "timer";
     return EventChain(this, register_listener(std::move(spec)));
 }

@@ -310,6 +310,10 @@ void Engine::poll() {
     for (size_t i = 0; i < listeners_.size(); ++i) {
         ListenerState& state = listeners_[i];
         if (state.spec.every_seconds <= 0 || now < state.next_tick) continue;
+        if (!timer_active(state.spec)) {
+            state.next_tick = now;  // ticks at once when switched on again
+            continue;
+        }
         const auto period = std::chrono::duration_cast<Clock::duration>(
             std::chrono::duration<double>(state.spec.every_seconds));
         state.next_tick = std::max(state.next_tick + period, now);  // a late frame does not cause a burst
@@ -336,6 +340,13 @@ void Engine::abandon_stuck_runs() {
             }
         }
     }
+}
+
+// A switched-off timer costs nothing: no wake-ups, no frames.
+bool Engine::timer_active(const ListenerSpec& spec) const {
+    if (spec.active_when < 0) return true;
+    const bool* on = std::get_if<bool>(&components_.at((size_t)spec.active_when).spec.value);
+    return on && *on;
 }
 
 bool Engine::idle() const {
@@ -379,7 +390,7 @@ double Engine::seconds_until_next_timer() const {
     double soonest = std::numeric_limits<double>::infinity();
     const auto now = Clock::now();
     for (const ListenerState& state : listeners_)
-        if (state.spec.every_seconds > 0)
+        if (state.spec.every_seconds > 0 && timer_active(state.spec))
             soonest = std::min(soonest, std::max(0.0, std::chrono::duration<double>(state.next_tick - now).count()));
     for (const PassingState& p : passing_)
         soonest = std::min(soonest, std::max(0.0, std::chrono::duration<double>(p.until - now).count()));

@@ -50,6 +50,7 @@ struct ListenerSpec {
     int concurrency_limit = 1;
     bool show_progress = true;
     double every_seconds = 0;                  // > 0: a timer (like Gradio's Timer/every)
+    ComponentId active_when = -1;              // a timer ticks only while this Checkbox is checked
     int after = -1;                            // a chained step: runs when listener `after` finishes
     bool only_on_success = false;              // .success(): only when that run did not fail
     std::string description;                   // for messages: "click of 'Submit'"
@@ -160,6 +161,7 @@ private:
     uint64_t runs_started_ = 0, runs_finished_ = 0;
     double stuck_after_ = 30.0;
     void abandon_stuck_runs();
+    bool timer_active(const ListenerSpec& spec) const;
 };
 
 }  // namespace imgr
