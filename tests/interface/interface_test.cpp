@@ -284,3 +284,22 @@ TEST_CASE("the Flagged panel lists flagged rows and loads one back into the inpu
     CHECK(std::get<std::string>(engine.component(by_label(demo, "operation")).spec.value) == "add");
     CHECK(std::get<double>(engine.component(by_label(demo, "num2")).spec.value) == 7.0);
 }
+
+TEST_CASE("the Flagged panel shows the chosen row's image as a thumbnail") {
+    const fs::path dir = fresh_dir("flagged_thumbnail");
+    imgr::Interface demo([](const imgr::ImageBuffer& image) { return (double)image.width(); }, {imgr::Image("picture")},
+                         imgr::Number("width"), {.flagging_dir = dir.string(), .show_flagged = true});
+    imgr::Engine& engine = demo.engine();
+    engine.set_from_user(by_label(demo, "picture"), imgr::ImageBuffer(3, 2, 3, std::vector<uint8_t>(18, 200)));
+    engine.fire(by_label(demo, "Flag"), imgr::Event::Click);
+    settle(engine);
+    const imgr::ComponentId choice = by_label(demo, "Flagged sample");
+    const auto choices = std::get<imgr::ChoiceProps>(engine.component(choice).spec.props).choices;
+    REQUIRE(choices.size() == 1);
+    engine.set_from_user(choice, choices[0]);
+    settle(engine);
+    const auto& thumbnail = std::get<imgr::ImageBuffer>(engine.component(by_label(demo, "Flagged image")).spec.value);
+    CHECK(thumbnail.width() == 3);
+    CHECK(thumbnail.height() == 2);
+    CHECK(thumbnail.sample(1, 1, 0) == 200);
+}

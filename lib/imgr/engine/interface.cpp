@@ -211,13 +211,35 @@ void Interface::add_flagged_panel() {
         return;
     }
     ComponentId load = -1;
+    // The first image column, if any, is shown as a thumbnail of the chosen row.
+    std::vector<ComponentId> fields = inputs_;
+    fields.insert(fields.end(), outputs_.begin(), outputs_.end());
+    int image_column = -1;
+    for (size_t i = 0; i < fields.size() && image_column < 0; ++i)
+        if (engine_.component(fields[i]).spec.kind == ComponentKind::Image) image_column = (int)i;
+    ComponentId thumbnail = -1;
     accordion("Flagged", [&] {
         flagged_table_ = add(Dataframe("Flagged samples")).id();
         row([&] {
-            flagged_choice_ = add(Dropdown("Flagged sample", {}).scale(3)).id();
-            load = add(Button("Load into the demo").scale(1)).id();
+            column({.scale = 3}, [&] {
+                flagged_choice_ = add(Dropdown("Flagged sample", {})).id();
+                load = add(Button("Load into the demo")).id();
+            });
+            if (image_column >= 0) thumbnail = add(Image("Flagged image").height(8).interactive(false)).id();
         });
     }, false);
+    if (thumbnail >= 0) {
+        register_listener(listener({{flagged_choice_, Event::Change}}, [logger, image_column](const Values& values, Progress&) {
+            const std::string& choice = std::get<std::string>(values[0]);
+            if (choice.size() < 2 || choice[0] != '#') return HandlerOutputs{Update().value(ImageBuffer{})};
+            const size_t index = std::stoul(choice.substr(1)) - 1;
+            const FlaggedRows flagged = read_flagged_rows(*logger);
+            if (index >= flagged.rows.size() || (size_t)image_column >= flagged.rows[index].size())
+                return HandlerOutputs{Update().value(ImageBuffer{})};
+            return HandlerOutputs{Update().value(value_from_cell(ComponentKind::Image, ImageProps{},
+                                                                flagged.rows[index][(size_t)image_column], flagged.dir))};
+        }, {flagged_choice_}, {thumbnail}, TriggerMode::AlwaysLast, "Flagged panel thumbnail"));
+    }
     // After every flag, the panel reads the file again.
     for (int flag_listener : flag_listeners_) {
         ListenerSpec refresh = listener({}, [logger](const Values&, Progress&) { return flagged_panel_updates(*logger); },
