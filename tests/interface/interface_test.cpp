@@ -303,3 +303,30 @@ TEST_CASE("the Flagged panel shows the chosen row's image as a thumbnail") {
     CHECK(thumbnail.height() == 2);
     CHECK(thumbnail.sample(1, 1, 0) == 200);
 }
+
+TEST_CASE("a burst of flags of large images is written off the UI thread while frames keep coming") {
+    const fs::path dir = fresh_dir("burst");
+    imgr::Interface demo([](const imgr::ImageBuffer& image) { return (double)image.width(); }, {imgr::Image("picture")},
+                         imgr::Number("width"), {.flagging_dir = dir.string()});
+    imgr::Engine& engine = demo.engine();
+    imgr::ImageBuffer large(1920, 1080, 3);
+    uint8_t* pixels = large.mutable_u8();
+    for (size_t i = 0; i < large.pixel_count() * 3; ++i) pixels[i] = (uint8_t)(i * 31);
+    engine.set_from_user(by_label(demo, "picture"), large);
+    const imgr::ComponentId flag = by_label(demo, "Flag");
+    constexpr int kFlags = 12;
+    for (int i = 0; i < kFlags; ++i) engine.fire(flag, imgr::Event::Click);  // queued: none dropped
+    // The "UI thread": polls as a frame would, never blocked by the writes.
+    int frames = 0;
+    while (!engine.idle() && frames < 200000) {
+        engine.poll();  // applies finished rows; the writing itself happens on workers
+        ++frames;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(engine.idle());
+    CHECK(frames > kFlags);  // frames kept coming while rows were written
+    const auto rows = imgr::parse_csv(read(dir / "logs.csv"));
+    CHECK(rows.size() == kFlags + 1);
+    for (int i = 0; i < kFlags; ++i) CHECK(fs::exists(dir / "picture" / (std::to_string(i) + ".png")));
+    CHECK(std::get<std::string>(engine.component(flag).spec.value) == "Saved (" + std::to_string(kFlags) + ")");
+}
