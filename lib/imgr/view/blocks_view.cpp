@@ -176,15 +176,19 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
 }
 
 float BlocksView::draw_row(const LayoutNode& node, NodeId id, float width) {
-    std::vector<NodeId> visible;
-    visible.reserve(node.children.size());
+    // Scratch per nesting depth (a row's children may hold rows), reused every frame.
+    if ((size_t)row_depth_ >= row_scratch_.size()) row_scratch_.emplace_back();
+    RowScratch& scratch = row_scratch_[(size_t)row_depth_++];
+    std::vector<NodeId>& visible = scratch.visible;
+    visible.clear();
     row_items_.clear();
     for (NodeId child : node.children)
         if (node_visible(child)) {
             visible.push_back(child);
             row_items_.push_back(row_item(child));
         }
-    const std::vector<RowPlacement> places = place_row(row_items_, width, ImGui::GetStyle().ItemSpacing.x);
+    std::vector<RowPlacement>& places = scratch.places;
+    place_row(row_items_, width, ImGui::GetStyle().ItemSpacing.x, places);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float min_height = node.equal_height ? line_heights_[(size_t)id] : 0.0f;
@@ -204,6 +208,7 @@ float BlocksView::draw_row(const LayoutNode& node, NodeId id, float width) {
     line_heights_[(size_t)id] = tallest;
     const float height = visible.empty() ? 0.0f : line_top + line_height - origin.y;
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+    --row_depth_;
     return height;
 }
 

@@ -70,6 +70,12 @@ private:
     int card_depth_ = 0;
     std::deque<Toast> toasts_;
     std::vector<RowItem> row_items_;                    // scratch, reused each frame
+    struct RowScratch {
+        std::vector<NodeId> visible;
+        std::vector<RowPlacement> places;
+    };
+    std::deque<RowScratch> row_scratch_;                // per Row nesting depth (a deque: references stay valid as it grows)
+    int row_depth_ = 0;
     bool any_busy_ = false;
     bool layout_observed_ = false;                      // tab and accordion titles given to observe_text_
     bool idle_ = false;                                 // the engine was idle when runs_started() was idle_runs_started_

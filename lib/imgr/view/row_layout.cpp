@@ -10,13 +10,16 @@ namespace {
 void share_line(const std::vector<RowItem>& items, size_t begin, size_t end, float available, float spacing,
                 int line, std::vector<RowPlacement>& out) {
     const size_t n = end - begin;
-    std::vector<float> width(n, 0.0f);
-    std::vector<bool> pinned(n, false);
+    // Scratch kept between calls: rows are placed every frame (share_line does not recurse).
+    static thread_local std::vector<float> width;
+    static thread_local std::vector<char> pinned;
+    width.assign(n, 0.0f);
+    pinned.assign(n, 0);
     float free = std::max(0.0f, available - spacing * (float)(n - 1));
     for (size_t i = 0; i < n; ++i)
         if (items[begin + i].scale <= 0) {
             width[i] = std::min(items[begin + i].min_width, free);
-            pinned[i] = true;
+            pinned[i] = 1;
         }
     for (bool again = true; again;) {
         again = false;
@@ -31,7 +34,7 @@ void share_line(const std::vector<RowItem>& items, size_t begin, size_t end, flo
             width[i] = std::max(0.0f, pool) * items[begin + i].scale / scale_sum;
             if (width[i] < items[begin + i].min_width) {
                 width[i] = std::min(items[begin + i].min_width, free);
-                pinned[i] = true;
+                pinned[i] = 1;
                 again = true;
             }
         }
@@ -47,6 +50,12 @@ void share_line(const std::vector<RowItem>& items, size_t begin, size_t end, flo
 
 std::vector<RowPlacement> place_row(const std::vector<RowItem>& items, float available, float spacing) {
     std::vector<RowPlacement> out;
+    place_row(items, available, spacing, out);
+    return out;
+}
+
+void place_row(const std::vector<RowItem>& items, float available, float spacing, std::vector<RowPlacement>& out) {
+    out.clear();
     out.reserve(items.size());
     size_t begin = 0;
     int line = 0;
@@ -61,7 +70,6 @@ std::vector<RowPlacement> place_row(const std::vector<RowItem>& items, float ava
         share_line(items, begin, end, available, spacing, line++, out);
         begin = end;
     }
-    return out;
 }
 
 }  // namespace imgr

@@ -18,5 +18,7 @@ struct RowPlacement {
 };
 
 std::vector<RowPlacement> place_row(const std::vector<RowItem>& items, float available_width, float spacing);
+// The same into `out` (cleared first), reusing its memory: what the view calls every frame.
+void place_row(const std::vector<RowItem>& items, float available_width, float spacing, std::vector<RowPlacement>& out);
 
 }  // namespace imgr

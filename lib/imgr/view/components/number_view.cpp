@@ -66,11 +66,19 @@ void draw_number(const ComponentContext& c) {
         c.cache.text = format_number(std::get<double>(c.state.spec.value));
     }
     if (with_steps) {
+        bool stepped = false;
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
-        if (ImGui::Button("-", ImVec2(button, button))) set_number(c, value - props.step);
+        if (ImGui::Button("-", ImVec2(button, button))) {
+            set_number(c, value - props.step);
+            stepped = true;
+        }
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
-        if (ImGui::Button("+", ImVec2(button, button))) set_number(c, value + props.step);
-        if (!editing) c.cache.text = format_number(std::get<double>(c.state.spec.value));
+        if (ImGui::Button("+", ImVec2(button, button))) {
+            set_number(c, value + props.step);
+            stepped = true;
+        }
+        // Only on a step: formatting the number every frame cost a string per Number per frame.
+        if (stepped && !editing) c.cache.text = format_number(std::get<double>(c.state.spec.value));
     }
 }
 
