@@ -42,6 +42,79 @@ bool png_declared_size(const uint8_t* bytes, size_t size, int& width, int& heigh
     return true;
 }
 
+// stb_image 2.27 (Debian 12's libstb) does not check that a JPEG Huffman
+// table's code counts add up to at most 256 and writes past its tables (found
+// by tests/fuzz; upstream checks it since 2.28). A marker is the byte after
+// an 0xFF wherever stb reads it, so every FF C4 (DHT) is checked as stb would
+// parse it; a rare false match inside other data only refuses that file.
+bool jpeg_huffman_tables_overflow(const uint8_t* bytes, size_t size) {  // bytes[0] is a JPEG's 0xFF
+    auto at = [&](size_t i) -> unsigned { return i < size ? bytes[i] : 0u; };  // stb reads 0 past the end
+    for (size_t marker = 0; marker + 1 < size; ++marker) {
+        if (bytes[marker] != 0xFF || bytes[marker + 1] != 0xC4) continue;
+        size_t pos = marker + 2;
+        long length = long(at(pos) << 8 | at(pos + 1)) - 2;
+        pos += 2;
+        while (length > 0 && pos < size) {
+            const unsigned q = at(pos++);
+            if ((q >> 4) > 1 || (q & 15) > 3) break;  // stb refuses this table itself
+            unsigned n = 0;
+            for (int i = 0; i < 16; ++i) n += at(pos++);
+            if (n > 256) return true;
+            pos += n;
+            length -= 17 + long(n);
+        }
+    }
+    return false;
+}
+
+// stb_image 2.27 reads the numbers of a PGM/PPM header into an int without
+// an overflow check (undefined behaviour, found by tests/fuzz). Ten digits
+// or more is never a usable size, so such a header is refused first; the
+// header is scanned as stb scans it: whitespace, '#' comments, digits.
+bool pnm_header_number_too_long(const uint8_t* bytes, size_t size) {
+    if (size < 2 || bytes[0] != 'P' || (bytes[1] != '5' && bytes[1] != '6')) return false;
+    auto space = [](uint8_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    size_t pos = 2;
+    for (int number = 0; number < 3; ++number) {  // width, height, max value
+        for (;;) {
+            while (pos < size && space(bytes[pos])) ++pos;
+            if (pos >= size || bytes[pos] != '#') break;
+            while (pos < size && bytes[pos] != '\n' && bytes[pos] != '\r') ++pos;
+        }
+        size_t digits = 0;
+        while (pos < size && bytes[pos] >= '0' && bytes[pos] <= '9') ++pos, ++digits;
+        if (digits >= 10) return true;
+    }
+    return false;
+}
+
+// stb_image 2.27 allocates an IDAT chunk's declared length before it reads
+// it, so a 100-byte PNG can make it ask for gigabytes (found by tests/fuzz).
+// An IDAT longer than the rest of the file would fail to decode anyway: it is
+// refused first, which bounds stb's buffer by the file's size. Chunks are
+// walked as stb walks them, up to IEND (whose length stb never uses).
+bool png_chunk_cut_short(const uint8_t* bytes, size_t size) {
+    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (size < 8 || std::memcmp(bytes, signature, 8) != 0) return false;
+    for (size_t pos = 8; pos + 8 <= size;) {
+        const size_t length = (size_t)bytes[pos] << 24 | (size_t)bytes[pos + 1] << 16 | (size_t)bytes[pos + 2] << 8 |
+                              bytes[pos + 3];
+        const uint8_t* type = bytes + pos + 4;
+        if (std::memcmp(type, "IEND", 4) == 0) return false;
+        if (std::memcmp(type, "IDAT", 4) == 0 && length > size - (pos + 8)) return true;
+        pos += 12 + length;  // header, data, CRC
+    }
+    return false;
+}
+
+// Inputs that stb_image 2.27 mishandles, refused before it sees them: what is wrong, or "".
+std::string stb_hazard(const uint8_t* bytes, size_t size) {
+    if (bytes[0] == 0xFF && jpeg_huffman_tables_overflow(bytes, size)) return "bad Huffman table in the JPEG";
+    if (png_chunk_cut_short(bytes, size)) return "the PNG is cut short";
+    if (pnm_header_number_too_long(bytes, size)) return "a number in the PGM/PPM header is too long";
+    return "";
+}
+
 void append_bytes(void* context, void* data, int size) {
     auto* out = static_cast<std::vector<uint8_t>*>(context);
     const auto* bytes = static_cast<const uint8_t*>(data);
@@ -80,15 +153,20 @@ ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const Image
             return result;
         }
     }
+    if (std::string why = stb_hazard(bytes, size); !why.empty()) {
+        result.error = "the image is corrupt (" + why + ")";
+        return result;
+    }
     if (!stbi_info_from_memory(bytes, (int)size, &width, &height, &channels)) {
         result.error = std::string("not a readable image (") + stbi_failure_reason() + ")";
         return result;
     }
-    if (std::string why = check_limits(width, height, channels, limits); !why.empty()) {
+    // Grey+alpha is decoded as RGBA: the limits count the channels it will have.
+    const int wanted = channels == 2 ? 4 : (channels == 1 || channels == 3 || channels == 4 ? channels : 4);
+    if (std::string why = check_limits(width, height, wanted, limits); !why.empty()) {
         result.error = why;
         return result;
     }
-    const int wanted = channels == 2 ? 4 : (channels == 1 || channels == 3 || channels == 4 ? channels : 4);
     unsigned char* pixels = stbi_load_from_memory(bytes, (int)size, &width, &height, &channels, wanted);
     if (!pixels) {
         result.error = std::string("the image is corrupt (") + stbi_failure_reason() + ")";
