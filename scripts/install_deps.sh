@@ -9,6 +9,7 @@ packages=(
   xvfb xauth libgl1-mesa-dri
   fonts-dejavu-core fonts-wqy-microhei
   ffmpeg
+  clang libclang-rt-14-dev  # libFuzzer and its sanitizer runtimes, for tests/fuzz
   python3
 )
 

@@ -2,10 +2,113 @@
 # Installs what is missing, builds, and runs the whole test suite. CTest runs
 # inside one Xvfb server, so the tests labelled "display" get a real OpenGL
 # context (Mesa's llvmpipe) on machines without a screen.
-set -euo pipefail
+#
+# Then, for reliability (issue 7): the whole suite again under ASan+UBSan with
+# leak checking (build-asan/), the engine and flagging tests under TSan
+# (build-tsan/), and each libFuzzer target for 30 s (build-fuzz/, see
+# tests/fuzz/run.sh). CTest's own closing line only counts its own run, so
+# the last line sums them all: "N passed, N failed" (a fuzz target is one).
+#   IMGR_SANITIZERS=0  skip the ASan and TSan runs     IMGR_FUZZ=0  skip fuzzing
+# Arguments go to the normal and the ASan ctest runs (e.g. -R flagging).
+set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${IMGR_BUILD_DIR:-$root/build}
-"$root/scripts/install_deps.sh"
-"$root/scripts/build.sh"
-cd "$build"
-xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure -j "$(nproc)" "$@"
+"$root/scripts/install_deps.sh" || exit 1
+jobs=$(nproc)
+supp=$root/tests/sanitizers
+
+passed=0
+failed=0
+
+# ctest under Xvfb in folder $1 (the rest are ctest's arguments); adds its counts to the totals.
+run_ctest() {
+  local dir=$1 log counts f total
+  shift
+  log=$(mktemp)
+  (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure -j "$jobs" "$@") 2>&1 | tee "$log"
+  counts=$(sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1 \2/p' "$log" | tail -1)
+  rm -f "$log"
+  if [[ -z "$counts" ]]; then
+    echo "imgr: ctest in $dir printed no result"
+    failed=$((failed + 1))
+    return
+  fi
+  read -r f total <<<"$counts"
+  passed=$((passed + total - f))
+  failed=$((failed + f))
+}
+
+# Configures and builds folder $1 with CMake options $2 (a string) and targets $3..;
+# a failed build counts as one failure and its run is skipped.
+build_in() {
+  local dir=$1 options=$2 target
+  shift 2
+  local targets=()
+  for target in "$@"; do targets+=(--target "$target"); done
+  # shellcheck disable=SC2086  # options is a list of words
+  if cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo $options >/dev/null &&
+     cmake --build "$dir" -j "$jobs" "${targets[@]}"; then
+    return 0
+  fi
+  echo "imgr: the build in $dir failed"
+  failed=$((failed + 1))
+  return 1
+}
+
+# 1. The normal suite.
+if IMGR_BUILD_DIR=$build "$root/scripts/build.sh"; then
+  run_ctest "$build" "$@"
+else
+  echo "imgr: the build in $build failed"
+  failed=$((failed + 1))
+fi
+
+if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
+  # 2. The whole suite under ASan+UBSan (the benchmarks, which are no tests,
+  # are left out), leaks checked at every exit. Any UB
+  # aborts its test. The install test builds a project against the installed
+  # (instrumented) libraries, so that one links the sanitizer runtimes too.
+  # keep_loaded.c keeps Mesa's driver loaded until the leak check (see there);
+  # it is preloaded ahead of libasan, harmless as it defines no allocator.
+  keep_loaded=$root/build-asan/libimgr_keep_loaded.so
+  if build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF" &&
+     { cc -shared -fPIC -O2 -o "$keep_loaded" "$supp/keep_loaded.c" || { failed=$((failed + 1)); false; }; }; then
+    LD_PRELOAD=$keep_loaded \
+    ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:verify_asan_link_order=0 \
+    LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    CXXFLAGS="-fsanitize=address,undefined" LDFLAGS="-fsanitize=address,undefined" \
+      run_ctest "$root/build-asan" "$@"
+  fi
+
+  # 3. The engine and flagging tests (the threaded code) under TSan: only the
+  # test programs of those areas are built.
+  tsan=$root/build-tsan
+  if cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
+       -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF >/dev/null; then
+    mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
+      sed -n 's/^\.\.\. \(\(engine\|flagging\|interface\)[a-z_]*_test\)$/\1/p')
+    if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF" "${tsan_targets[@]}"; then
+      TSAN_OPTIONS="suppressions=$supp/tsan.supp second_deadlock_stack=1" \
+        run_ctest "$tsan" -L headless -R "engine|flagging"
+    fi
+  else
+    echo "imgr: configuring $tsan failed"
+    failed=$((failed + 1))
+  fi
+fi
+
+# 4. Fuzzing: each target's outcome counts as one test.
+if [[ ${IMGR_FUZZ:-1} != 0 ]]; then
+  fuzz_log=$(mktemp)
+  "$root/tests/fuzz/run.sh" 2>&1 | tee "$fuzz_log"
+  fuzz_ok=$(grep -c '^fuzz .*, no crash$' "$fuzz_log")
+  fuzz_bad=$(grep -c '^fuzz .*: FAILED' "$fuzz_log")
+  [[ $fuzz_ok -eq 0 && $fuzz_bad -eq 0 ]] && fuzz_bad=1  # the build failed
+  passed=$((passed + fuzz_ok))
+  failed=$((failed + fuzz_bad))
+  rm -f "$fuzz_log"
+fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -277,7 +277,7 @@ int Runner::run() {
         if (frames_to_draw > 0) --frames_to_draw;
     }
     close();
-    return exit_code_ < 0 ? 0 : exit_code_;
+    return exit_code_ < 0 ? 0 : exit_code_.load();
 }
 
 }  // namespace imgr

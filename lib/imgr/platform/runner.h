@@ -55,7 +55,7 @@ public:
     int run();
 
     void request_redraw();                 // thread-safe: wakes the loop for a frame
-    void request_exit(int exit_code);      // ends the loop after the current frame
+    void request_exit(int exit_code);      // thread-safe: ends the loop after the current frame
     RgbImage capture() const;              // the frame just rendered (valid in after_render)
     bool cover_text(std::string_view text) { return fonts_.cover(text); }  // makes characters displayable
     const FontSet& fonts() const { return fonts_; }
@@ -78,7 +78,7 @@ private:
     float content_scale_ = 1.0f;
     bool scale_changed_ = false;
     int frame_index_ = 0;
-    int exit_code_ = -1;
+    std::atomic<int> exit_code_{-1};  // request_exit() may come from any thread
     std::atomic<unsigned> wake_requests_{0};
     std::atomic<unsigned> input_events_{0};
     friend struct RunnerCallbacks;
