@@ -356,3 +356,17 @@ TEST_CASE("a timer with an active Checkbox ticks only while it is checked") {
     }
     CHECK(count.value() >= 2);
 }
+
+TEST_CASE("an output image arrives with its RGBA8 form made on the worker, so showing it converts nothing") {
+    imgr::Blocks demo;
+    auto strength = demo.add(imgr::Slider("strength", 0, 1, 0.5));
+    auto out = demo.add(imgr::Image("out"));
+    strength.change([](double s) { return imgr::ImageBuffer(4, 4, 3, std::vector<float>(48, (float)s)); }, {strength},
+                    out);
+    demo.engine().set_from_user(strength.id(), 1.0);
+    settle(demo.engine());
+    const imgr::ImageBuffer image = out.value();
+    REQUIRE(image.width() == 4);
+    CHECK(image.rgba8_ready());
+    CHECK(image.to_rgba8().u8()[0] == 255);
+}

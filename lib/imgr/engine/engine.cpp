@@ -14,6 +14,14 @@ using Clock = std::chrono::steady_clock;
 std::string label_of(const ComponentState& state) {
     return "'" + state.spec.common.label + "'";
 }
+
+// Showing an image starts with its RGBA8 form; made here, on the worker, the
+// UI thread's texture upload finds it ready instead of converting in a frame.
+void prepare_images_for_display(const HandlerOutputs& outputs) {
+    for (const std::optional<Update>& output : outputs)
+        if (output && output->new_value)
+            if (const auto* image = std::get_if<ImageBuffer>(&*output->new_value)) image->prepare_rgba8();
+}
 }  // namespace
 
 const char* event_name(Event event) {
@@ -238,6 +246,7 @@ void Engine::start(int listener, Job job) {
         finished.run = run;
         try {
             finished.outputs = handler(inputs, *progress);
+            prepare_images_for_display(finished.outputs);
         } catch (const Error& e) {
             finished.ok = false;
             post_message(MessageLevel::Error, e.what());

@@ -1,5 +1,7 @@
 #include "imgr/model/image.h"
 
+#include "imgr/model/rgba8_conversion.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -26,12 +28,6 @@ void check_shape(int width, int height, int channels, size_t count) {
                                     std::to_string(count));
 }
 
-uint8_t to_u8(float v) {
-    if (!(v > 0.0f)) return 0;  // NaN too
-    if (v >= 1.0f) return 255;
-    return (uint8_t)std::lround(v * 255.0f);
-}
-
 }  // namespace
 
 ImageBuffer::ImageBuffer(int width, int height, int channels, PixelType type) {
@@ -42,16 +38,35 @@ ImageBuffer::ImageBuffer(int width, int height, int channels, PixelType type) {
         *this = ImageBuffer(width, height, channels, std::vector<float>(count));
 }
 
+ImageBuffer::Storage::Storage(const Storage& other)
+    : width(other.width),
+      height(other.height),
+      channels(other.channels),
+      type(other.type),
+      bytes(other.bytes),
+      floats(other.floats),
+      version(other.version) {}
+
 ImageBuffer::ImageBuffer(int width, int height, int channels, std::vector<uint8_t> pixels) {
     check_shape(width, height, channels, pixels.size());
     storage_ = std::make_shared<Storage>();
-    *storage_ = Storage{width, height, channels, PixelType::U8, std::move(pixels), {}, next_version()};
+    storage_->width = width;
+    storage_->height = height;
+    storage_->channels = channels;
+    storage_->type = PixelType::U8;
+    storage_->bytes = std::move(pixels);
+    storage_->version = next_version();
 }
 
 ImageBuffer::ImageBuffer(int width, int height, int channels, std::vector<float> pixels) {
     check_shape(width, height, channels, pixels.size());
     storage_ = std::make_shared<Storage>();
-    *storage_ = Storage{width, height, channels, PixelType::F32, {}, std::move(pixels), next_version()};
+    storage_->width = width;
+    storage_->height = height;
+    storage_->channels = channels;
+    storage_->type = PixelType::F32;
+    storage_->floats = std::move(pixels);
+    storage_->version = next_version();
 }
 
 const uint8_t* ImageBuffer::u8() const {
@@ -64,6 +79,7 @@ const float* ImageBuffer::f32() const {
 void ImageBuffer::make_unique() {
     if (!storage_) return;
     if (storage_.use_count() > 1) storage_ = std::make_shared<Storage>(*storage_);
+    storage_->rgba8.reset();  // written in place: the kept RGBA8 form would be stale
     storage_->version = next_version();
 }
 
@@ -81,20 +97,30 @@ uint8_t ImageBuffer::sample(int x, int y, int c) const {
     const size_t base = ((size_t)y * width() + x) * n;
     if (c == 3 && n != 4) return 255;
     const size_t i = base + (n == 1 ? 0 : c);
-    return type() == PixelType::U8 ? storage_->bytes[i] : to_u8(storage_->floats[i]);
+    return type() == PixelType::U8 ? storage_->bytes[i] : float_to_u8(storage_->floats[i]);
 }
 
 ImageBuffer ImageBuffer::to_rgba8() const {
     if (empty()) return {};
     if (type() == PixelType::U8 && channels() == 4) return *this;
-    std::vector<uint8_t> out(pixel_count() * 4);
-    const int w = width(), h = height();
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int c = 0; c < 4; ++c) out[((size_t)y * w + x) * 4 + c] = sample(x, y, c);
-    ImageBuffer result(w, h, 4, std::move(out));
+    std::lock_guard lock(storage_->rgba8_mutex);  // a second caller waits for the first one's result
+    if (!storage_->rgba8) {
+        std::vector<uint8_t> out(pixel_count() * 4);
+        if (type() == PixelType::U8)
+            convert_to_rgba8(storage_->bytes.data(), channels(), pixel_count(), out.data());
+        else
+            convert_to_rgba8(storage_->floats.data(), channels(), pixel_count(), out.data());
+        storage_->rgba8 = ImageBuffer(width(), height(), 4, std::move(out)).storage_;
+    }
+    ImageBuffer result(storage_->rgba8);
     result.source = source;
     return result;
+}
+
+bool ImageBuffer::rgba8_ready() const {
+    if (empty() || (type() == PixelType::U8 && channels() == 4)) return true;
+    std::lock_guard lock(storage_->rgba8_mutex);
+    return storage_->rgba8 != nullptr;
 }
 
 bool operator==(const ImageBuffer& a, const ImageBuffer& b) {

@@ -1,9 +1,14 @@
 // ImageBuffer: the value of an Image component. Pixels live in shared,
 // immutable storage, so snapshotting an image for a handler or a flag is a
 // pointer copy; writing through mutable_*() copies first when shared.
+//
+// The RGBA8 form that textures and PNG files need is made once per pixels
+// and kept with them, shared by every copy: the engine prepares it on the
+// worker that produced an output image, so the UI thread only uploads it.
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -32,7 +37,11 @@ public:
 
     // Channel c of pixel (x, y) as 0..255, whatever the storage (grey repeats in r, g, b; alpha 255 when absent).
     uint8_t sample(int x, int y, int c) const;
-    ImageBuffer to_rgba8() const;              // for textures and PNG files
+    // For textures and PNG files. Converted on the first call, from any
+    // thread, and kept: later calls, on any copy, return the same pixels.
+    ImageBuffer to_rgba8() const;
+    void prepare_rgba8() const { (void)to_rgba8(); }  // converts now, off the UI thread, so showing it costs no conversion
+    bool rgba8_ready() const;                  // to_rgba8() would not convert
 
     // Changes whenever the pixels may have changed: textures re-upload only then.
     uint64_t version() const { return storage_ ? storage_->version : 0; }
@@ -47,7 +56,16 @@ private:
         std::vector<uint8_t> bytes;
         std::vector<float> floats;
         uint64_t version = 0;
+        // to_rgba8()'s result, made under the mutex by the first caller.
+        mutable std::mutex rgba8_mutex;
+        mutable std::shared_ptr<Storage> rgba8;
+
+        Storage() = default;
+        // Copies the pixels only: the copy is made to be written to, which would make a kept RGBA8 form stale.
+        Storage(const Storage& other);
+        Storage& operator=(const Storage&) = delete;
     };
+    explicit ImageBuffer(std::shared_ptr<Storage> storage) : storage_(std::move(storage)) {}
     void make_unique();
     std::shared_ptr<Storage> storage_;
 };

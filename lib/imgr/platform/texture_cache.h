@@ -4,7 +4,8 @@
 // that have not been asked for in a while.
 //
 //   - Textures are RGBA8 with linear filtering and clamp-to-edge wrapping.
-//     Grey, RGB and float images are converted first (ImageBuffer::to_rgba8).
+//     Grey, RGB and float images are converted first (ImageBuffer::to_rgba8;
+//     an engine output has that ready, made on the worker that produced it).
 //   - An image larger than the GPU allows (GL_MAX_TEXTURE_SIZE, or the
 //     options' smaller max_side) is scaled down with a box filter, keeping
 //     its aspect ratio: it is shown smaller in detail, never refused.
