@@ -41,6 +41,10 @@ if(NOT TARGET imgr_deps::imgui)
     INTERFACE_LINK_LIBRARIES "imgr_deps::stb;m;${CMAKE_DL_LIBS}")
 endif()
 
+# --- zlib (zlib1g-dev): compresses the PNG files that flagging writes
+find_package(ZLIB QUIET)
+imgr_require_package(ZLIB_FOUND "zlib" zlib1g-dev)
+
 # --- GLFW 3.3 (libglfw3-dev)
 find_package(glfw3 3.3 QUIET)
 imgr_require_package(glfw3_FOUND "GLFW 3.3" libglfw3-dev)

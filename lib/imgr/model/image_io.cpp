@@ -1,8 +1,10 @@
 #include "imgr/model/image_io.h"
 
+#include "imgr/model/png_encoder.h"
+#include "imgr/model/rgba8_conversion.h"
+
 #include <fcntl.h>
 #include <stb_image.h>
-#include <stb_image_write.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -115,12 +117,6 @@ std::string stb_hazard(const uint8_t* bytes, size_t size) {
     return "";
 }
 
-void append_bytes(void* context, void* data, int size) {
-    auto* out = static_cast<std::vector<uint8_t>*>(context);
-    const auto* bytes = static_cast<const uint8_t*>(data);
-    out->insert(out->end(), bytes, bytes + size);
-}
-
 bool write_all(int fd, const uint8_t* data, size_t size) {
     while (size > 0) {
         ssize_t n = ::write(fd, data, size);
@@ -195,13 +191,14 @@ ImageLoadResult load_image_file(const std::string& path, const ImageLimits& limi
 }
 
 std::vector<uint8_t> encode_png(const ImageBuffer& image) {
-    std::vector<uint8_t> out;
-    if (image.empty() || image.pixel_count() == 0) return out;
-    ImageBuffer source = image;
-    if (image.type() != PixelType::U8) source = image.to_rgba8();
-    stbi_write_png_to_func(append_bytes, &out, source.width(), source.height(), source.channels(), source.u8(),
-                           source.width() * source.channels());
-    return out;
+    if (image.empty() || image.pixel_count() == 0) return {};
+    if (image.type() == PixelType::U8) return encode_png8(image.u8(), image.width(), image.height(), image.channels());
+    // Floats as 8 bits with their channels kept, rounded as they are on screen.
+    const size_t count = image.pixel_count() * image.channels();
+    std::vector<uint8_t> bytes(count);
+    const float* floats = image.f32();
+    for (size_t i = 0; i < count; ++i) bytes[i] = float_to_u8(floats[i]);
+    return encode_png8(bytes.data(), image.width(), image.height(), image.channels());
 }
 
 std::string save_png(const std::string& path, const ImageBuffer& image) {

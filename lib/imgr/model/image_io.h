@@ -24,7 +24,8 @@ struct ImageLoadResult {
 ImageLoadResult load_image_file(const std::string& path, const ImageLimits& limits = {});
 ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const ImageLimits& limits = {});
 
-// PNG encoding; float images are clamped to 0..1 and stored as 8 bits.
+// PNG encoding (zlib's fastest level, see png_encoder.h); the channels are
+// kept; float images are clamped to 0..1 and stored as 8 bits.
 std::vector<uint8_t> encode_png(const ImageBuffer& image);
 
 // Writes a PNG durably: a temporary file beside it, fsync, then rename, so a
