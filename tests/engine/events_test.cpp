@@ -370,3 +370,61 @@ TEST_CASE("an output image arrives with its RGBA8 form made on the worker, so sh
     CHECK(image.rgba8_ready());
     CHECK(image.to_rgba8().u8()[0] == 255);
 }
+
+TEST_CASE("busy follows an output's runs: queued, running, finished, dropped and abandoned") {
+    imgr::Blocks demo;
+    auto strength = demo.add(imgr::Slider("strength", 0, 10, 0));
+    auto out = demo.add(imgr::Number("out"));
+    auto quiet = demo.add(imgr::Number("quiet"));  // an output without progress is never shown busy
+    auto other = demo.add(imgr::Number("other"));  // not an output of the slider at all
+    std::atomic<int> started{0}, released{0};
+    auto held = [&](double v) {
+        const int run = started++;
+        while (released.load() <= run) std::this_thread::sleep_for(1ms);
+        return v;
+    };
+    strength.change(held, {strength}, out);  // AlwaysLast
+    strength.change([](double v) { return v; }, {strength}, quiet, {.show_progress = false});
+    auto& engine = demo.engine();
+    auto wait_started = [&](int n) {
+        while (started.load() < n) std::this_thread::sleep_for(1ms);
+    };
+
+    CHECK_FALSE(engine.busy(out.id()));
+    engine.set_from_user(strength.id(), 1.0);  // runs
+    CHECK(engine.busy(out.id()));
+    engine.set_from_user(strength.id(), 2.0);  // queued behind it
+    engine.set_from_user(strength.id(), 3.0);  // replaces the queued one (dropped)
+    CHECK(engine.busy(out.id()));
+    CHECK_FALSE(engine.busy(other.id()));
+    wait_started(1);
+    released = 1;  // the first run finishes; the queued one starts on the next poll
+    while (engine.runs_finished() < 1) {
+        engine.poll();
+        std::this_thread::sleep_for(1ms);
+    }
+    CHECK(engine.busy(out.id()));
+    released = 2;
+    settle(engine);
+    CHECK(out.value() == 3.0);
+    CHECK_FALSE(engine.busy(out.id()));
+    CHECK_FALSE(engine.busy(quiet.id()));
+
+    // A run left behind as stuck stops counting; one queued behind it starts and counts.
+    engine.set_stuck_after(0.05);
+    engine.set_from_user(strength.id(), 4.0);
+    engine.set_from_user(strength.id(), 5.0);  // queued
+    CHECK(engine.busy(out.id()));
+    std::this_thread::sleep_for(80ms);
+    engine.poll();  // the 4.0 run is abandoned, the 5.0 one starts
+    CHECK(engine.busy(out.id()));
+    std::this_thread::sleep_for(80ms);
+    engine.poll();  // abandoned too: nothing left
+    CHECK_FALSE(engine.busy(out.id()));
+    CHECK(engine.idle());
+    released = 100;  // the abandoned runs end; their results are dropped
+    std::this_thread::sleep_for(20ms);
+    engine.poll();
+    CHECK_FALSE(engine.busy(out.id()));
+    (void)engine.take_messages();
+}

@@ -67,6 +67,7 @@ ComponentId Engine::add_component(ComponentSpec spec) {
     state.spec.value = coerce(state, state.spec.value);
     components_.push_back(std::move(state));
     listeners_by_component_.emplace_back();
+    busy_listeners_.push_back(0);
     return (ComponentId)components_.size() - 1;
 }
 
@@ -79,6 +80,11 @@ int Engine::add_listener(ListenerSpec spec) {
         if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
     }
     ListenerState state;
+    if (spec.show_progress)
+        for (ComponentId output : spec.outputs)
+            if (std::find(state.progress_outputs.begin(), state.progress_outputs.end(), output) ==
+                state.progress_outputs.end())
+                state.progress_outputs.push_back(output);
     state.spec = std::move(spec);
     if (state.spec.every_seconds > 0)
         state.next_tick = Clock::now() + std::chrono::duration_cast<Clock::duration>(
@@ -208,7 +214,7 @@ void Engine::trigger(int listener) {
     job.inputs.reserve(state.spec.inputs.size());
     for (ComponentId input : state.spec.inputs) job.inputs.push_back(components_[(size_t)input].spec.value);
     if (state.running < std::max(1, state.spec.concurrency_limit) && state.queued.empty()) {
-        start(listener, std::move(job));
+        start(listener, std::move(job));  // counts it busy
         return;
     }
     switch (state.spec.mode) {
@@ -227,6 +233,17 @@ void Engine::trigger(int listener) {
             state.queued.push_back(std::move(job));
             break;
     }
+    update_busy(listener);
+}
+
+// Counts the listener's outputs busy when it has a run running or queued, and
+// uncounts them when it has none: called after each of those changes.
+void Engine::update_busy(int listener) {
+    ListenerState& state = listeners_[(size_t)listener];
+    const bool busy_now = state.running > 0 || !state.queued.empty();
+    if (busy_now == state.counted_busy) return;
+    state.counted_busy = busy_now;
+    for (ComponentId output : state.progress_outputs) busy_listeners_[(size_t)output] += busy_now ? 1 : -1;
 }
 
 void Engine::start(int listener, Job job) {
@@ -237,6 +254,7 @@ void Engine::start(int listener, Job job) {
     auto progress = std::make_shared<Progress>();
     const uint64_t run = runs_started_;
     state.runs.push_back({run, progress, Clock::now()});
+    update_busy(listener);
     HandlerFn handler = state.spec.handler;
     std::string description = state.spec.description;
     executor_.submit([listener, run, handler = std::move(handler), inputs = std::move(job.inputs), progress,
@@ -296,6 +314,7 @@ void Engine::finish(const Finished& finished) {
         again.queued.pop_front();
         start(finished.listener, std::move(job));
     }
+    update_busy(finished.listener);
 }
 
 void Engine::poll() {
@@ -347,6 +366,7 @@ void Engine::abandon_stuck_runs() {
                 state.queued.pop_front();
                 start((int)i, std::move(job));
             }
+            update_busy((int)i);
         }
     }
 }
@@ -366,12 +386,7 @@ bool Engine::idle() const {
 }
 
 bool Engine::busy(ComponentId id) const {
-    for (const ListenerState& state : listeners_) {
-        if (!state.spec.show_progress || (state.running == 0 && state.queued.empty())) continue;
-        if (std::find(state.spec.outputs.begin(), state.spec.outputs.end(), id) != state.spec.outputs.end())
-            return true;
-    }
-    return false;
+    return id >= 0 && (size_t)id < busy_listeners_.size() && busy_listeners_[(size_t)id] > 0;
 }
 
 double Engine::progress(ComponentId id, std::string* description) const {

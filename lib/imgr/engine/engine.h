@@ -85,7 +85,7 @@ public:
     void apply_update(ComponentId id, const Update& update);
     void poll();                                     // applies finished runs, starts queued ones, timers
     bool idle() const;                               // nothing running, queued or waiting to be applied
-    bool busy(ComponentId id) const;                 // an output of a running or queued run
+    bool busy(ComponentId id) const;                 // an output of a running or queued run (shown with progress); O(1)
     double progress(ComponentId id, std::string* description = nullptr) const;  // < 0: none reported
     bool interactive(ComponentId id) const;          // explicit, else: an input, or not an output
     double seconds_until_next_timer() const;         // infinity without timers
@@ -127,9 +127,12 @@ private:
         std::vector<Run> runs;                             // running now, oldest first
         std::chrono::steady_clock::time_point next_tick;
         std::vector<int> chained;                          // listeners with `after` == this one
+        std::vector<ComponentId> progress_outputs;         // outputs, each once, when shown busy (show_progress)
+        bool counted_busy = false;                         // its progress_outputs are counted in busy_listeners_
     };
 
     void trigger(int listener);
+    void update_busy(int listener);
     void start(int listener, Job job);
     void finish(const Finished& finished);
     void fire_listeners(ComponentId id, Event event);
@@ -146,6 +149,12 @@ private:
     std::vector<ComponentState> components_;
     std::vector<ListenerState> listeners_;
     std::vector<std::vector<int>> listeners_by_component_;
+    // Per component: listeners with a run running or queued that show it busy.
+    // The view asks every frame for every output, so this is kept as runs are
+    // queued, start, finish or are abandoned rather than found by a scan. Like
+    // all listener state it changes on the UI thread only (workers only post
+    // to the mailbox), so it needs no lock.
+    std::vector<int> busy_listeners_;
     Executor executor_;
 
     // Shared with the workers, so that a run abandoned at exit writes into
