@@ -2,9 +2,9 @@
 // immutable storage, so snapshotting an image for a handler or a flag is a
 // pointer copy; writing through mutable_*() copies first when shared.
 //
-// The RGBA8 form that textures and PNG files need is made once per pixels
-// and kept with them, shared by every copy: the engine prepares it on the
-// worker that produced an output image, so the UI thread only uploads it.
+// The RGBA8 form that textures need is made once per pixels and kept with
+// them, shared by every copy: the engine prepares it on the worker that
+// produced an output image, so the UI thread only uploads it.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -37,8 +37,8 @@ public:
 
     // Channel c of pixel (x, y) as 0..255, whatever the storage (grey repeats in r, g, b; alpha 255 when absent).
     uint8_t sample(int x, int y, int c) const;
-    // For textures and PNG files. Converted on the first call, from any
-    // thread, and kept: later calls, on any copy, return the same pixels.
+    // For textures. Converted on the first call, from any thread, and kept
+    // (4 bytes a pixel more): later calls, on any copy, return the same pixels.
     ImageBuffer to_rgba8() const;
     void prepare_rgba8() const { (void)to_rgba8(); }  // converts now, off the UI thread, so showing it costs no conversion
     bool rgba8_ready() const;                  // to_rgba8() would not convert
