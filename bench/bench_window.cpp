@@ -18,6 +18,7 @@
 // texture cache, fonts, wake-ups), so that the bench can reach the view, the
 // texture cache and the frame loop.
 #include "bench_common.h"
+#include "sepia_filter.h"  // samples/: the sepia demo's handler
 
 #include <imgr/engine/blocks.h>
 #include <imgr/engine/flagging/csv_logger.h>
@@ -101,31 +102,6 @@ imgr::ImageBuffer test_image(int w, int h) {
             p[2] = (uint8_t)std::clamp(128 + (int)(100 * std::sin((x + y) * 0.01)) + noise, 0, 255);
         }
     return imgr::ImageBuffer(w, h, 3, std::move(pixels));
-}
-
-// A copy of samples/sepia.cpp's filter (that file is a main(), not a library).
-imgr::ImageBuffer sepia(const imgr::ImageBuffer& input, double strength) {
-    if (input.empty()) return {};
-    const double sepia_matrix[3][3] = {{0.393, 0.769, 0.189}, {0.349, 0.686, 0.168}, {0.272, 0.534, 0.131}};
-    double filter[3][3];
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 3; ++c) filter[r][c] = strength * sepia_matrix[r][c] + (1 - strength) * (r == c);
-    const int w = input.width(), h = input.height();
-    std::vector<float> out((size_t)w * h * 3);
-    float brightest = 0;
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-            const double rgb[3] = {(double)input.sample(x, y, 0), (double)input.sample(x, y, 1),
-                                   (double)input.sample(x, y, 2)};
-            float* pixel = &out[((size_t)y * w + x) * 3];
-            for (int r = 0; r < 3; ++r) {
-                pixel[r] = (float)(filter[r][0] * rgb[0] + filter[r][1] * rgb[1] + filter[r][2] * rgb[2]);
-                brightest = std::max(brightest, pixel[r]);
-            }
-        }
-    if (brightest > 0)
-        for (float& v : out) v /= brightest;
-    return imgr::ImageBuffer(w, h, 3, std::move(out));
 }
 
 double seconds_since(bench::Clock::time_point t) { return bench::ms_between(t, bench::Clock::now()) / 1000.0; }

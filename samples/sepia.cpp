@@ -2,33 +2,7 @@
 // button that saves input, strength and output with a CSVLogger.
 #include <imgr/imgr.h>
 
-#include <algorithm>
-
-imgr::ImageBuffer sepia(const imgr::ImageBuffer& input, double strength) {
-    if (input.empty()) return {};
-    // strength * sepia matrix + (1 - strength) * identity
-    const double sepia_matrix[3][3] = {{0.393, 0.769, 0.189}, {0.349, 0.686, 0.168}, {0.272, 0.534, 0.131}};
-    double filter[3][3];
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 3; ++c) filter[r][c] = strength * sepia_matrix[r][c] + (1 - strength) * (r == c);
-
-    const int w = input.width(), h = input.height();
-    std::vector<float> out((size_t)w * h * 3);
-    float brightest = 0;
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-            const double rgb[3] = {(double)input.sample(x, y, 0), (double)input.sample(x, y, 1), (double)input.sample(x, y, 2)};
-            float* pixel = &out[((size_t)y * w + x) * 3];
-            for (int r = 0; r < 3; ++r) {
-                pixel[r] = (float)(filter[r][0] * rgb[0] + filter[r][1] * rgb[1] + filter[r][2] * rgb[2]);
-                brightest = std::max(brightest, pixel[r]);
-            }
-        }
-    // sepia_img /= sepia_img.max()
-    if (brightest > 0)
-        for (float& v : out) v /= brightest;
-    return imgr::ImageBuffer(w, h, 3, std::move(out));
-}
+#include "sepia_filter.h"  // sepia(image, strength): the filter itself
 
 int main(int argc, char** argv) {
     imgr::Blocks demo("Sepia");
