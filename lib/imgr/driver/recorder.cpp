@@ -1,7 +1,6 @@
 #include "imgr/driver/recorder.h"
 
 #include <glad/gl.h>
-#include <stb_image_write.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -123,14 +122,6 @@ std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps
 
 Recorder::Recorder(Kind kind, fs::path path, int fps, std::string ffmpeg)
     : kind_(kind), path_(std::move(path)), fps_(fps), ffmpeg_(std::move(ffmpeg)) {
-    if (kind_ == Kind::Folder) {
-        // stb picks a PNG filter per row by trying all five; for flat UI colours
-        // no filter at all is both smaller and 2-3x faster to write. The setting
-        // is stb's global: other PNGs written meanwhile (flagged images) are
-        // also unfiltered, which changes their bytes, never their pixels.
-        saved_png_filter_ = stbi_write_force_png_filter;
-        stbi_write_force_png_filter = 0;
-    }
     // PNG encoding is the slow part: a writer per core (the UI mostly waits on
     // the queue while a script records); a video needs its frames in order: one.
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -356,7 +347,6 @@ std::string Recorder::finish() {
     not_empty_.notify_all();
     for (std::thread& worker : workers_) worker.join();
     workers_.clear();
-    if (kind_ == Kind::Folder) stbi_write_force_png_filter = saved_png_filter_;
     std::string encoder_error;
     if (kind_ != Kind::Folder) encoder_error = stop_ffmpeg();
     std::string result = error();

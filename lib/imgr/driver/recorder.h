@@ -8,9 +8,6 @@
 //                  so before any window opens; an encoder failure is an error,
 //                  never a silently empty file.
 //
-// While a folder records, stb writes PNGs without row filters, process-wide
-// (see the constructor): frames are written 2-3x faster.
-//
 // Reading frames must not stall the UI: capture_gl() starts an asynchronous
 // read into one of three pixel buffer objects and collects the one started two
 // frames earlier; PNG encoding and the pipe to ffmpeg run on writer threads fed
@@ -105,7 +102,6 @@ private:
     int ffmpeg_pid_ = -1;
     int ffmpeg_fd_ = -1;
     int video_width_ = 0, video_height_ = 0;
-    int saved_png_filter_ = -1;               // stb's global filter choice, restored by finish()
     std::vector<uint8_t> video_row_buffer_;
 };
 

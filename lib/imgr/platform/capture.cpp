@@ -1,9 +1,10 @@
 #include "imgr/platform/capture.h"
 
 #include <glad/gl.h>
-#include <stb_image_write.h>
+#include "imgr/model/png_encoder.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 
@@ -31,10 +32,16 @@ std::string write_png(const std::string& path, const RgbImage& image) {
     if (!parent.empty() && !fs::is_directory(parent, ec))
         return "cannot write '" + path + "': folder '" + parent.string() + "' does not exist";
     if (image.width <= 0 || image.height <= 0) return "cannot write '" + path + "': empty image";
-    errno = 0;
-    if (!stbi_write_png(path.c_str(), image.width, image.height, 3, image.pixels.data(), image.width * 3)) {
-        std::string reason = errno ? std::strerror(errno) : "write failed";
-        return "cannot write '" + path + "': " + reason;
+    // The same fast encoder as flagged images: a recording writes a PNG per frame.
+    const std::vector<uint8_t> png = encode_png8(image.pixels.data(), image.width, image.height, 3);
+    if (png.empty()) return "cannot write '" + path + "': out of memory while encoding";
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) return "cannot write '" + path + "': " + std::strerror(errno);
+    const bool written = std::fwrite(png.data(), 1, png.size(), file) == png.size();
+    const int write_errno = errno;
+    if (std::fclose(file) != 0 || !written) {
+        const int code = written ? errno : write_errno;
+        return "cannot write '" + path + "': " + (code ? std::strerror(code) : "write failed");
     }
     return "";
 }
