@@ -4,6 +4,7 @@
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/flagging_dir.h"
+#include "imgr/engine/messages.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>
@@ -53,6 +54,8 @@ void FileLogger::setup(std::vector<FlagField> fields, std::string flagging_dir, 
 
 void FileLogger::target(std::filesystem::path dir) {
     dir_ = std::move(dir);
+    std::error_code ec;
+    dir_existed_ = std::filesystem::is_directory(dir_, ec);
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
@@ -69,6 +72,21 @@ void FileLogger::follow_dir_override() {
     // Files saved for kept rows are in the old folder: saved again under the new one.
     for (PendingRow& row : pending_) std::fill(row.files.begin(), row.files.end(), std::string());
     target(std::move(dir));
+}
+
+void FileLogger::restart_if_dir_removed() {
+    std::error_code ec;
+    if (!dir_existed_ || std::filesystem::exists(dir_, ec)) return;
+    // Someone removed the folder (a cleanup script, a tidy person). Keeping
+    // going is what they would expect of a recorder: the folder is made again
+    // and starts as a fresh one would (new log file with its header, images
+    // from 0.png), and the window says so, since the earlier rows are gone.
+    post_message(MessageLevel::Warning, "the flagging folder '" + dir_.string() +
+                                            "' was removed while the app ran; created it again, with a new " +
+                                            log_file_name(0));
+    // Files saved for kept rows went with it: saved again.
+    for (PendingRow& row : pending_) std::fill(row.files.begin(), row.files.end(), std::string());
+    target(dir_);
 }
 
 std::string FileLogger::choose_log_file() {
@@ -139,12 +157,12 @@ std::string FileLogger::save_file(size_t field, const ImageBuffer& image, std::s
     if (std::string error = create_directories_durably(folder); !error.empty()) return error;
     NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
     if (!file.error.empty()) return file.error;
-    next_number_[field] = file.number + 1;
     // The reserved empty file is ours alone, so save_png's rename replaces only it.
     if (std::string error = save_png(file.path.string(), image); !error.empty()) {
-        ::unlink(file.path.c_str());
+        ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return error;
     }
+    next_number_[field] = file.number + 1;
     if (std::string error = sync_directory(folder); !error.empty()) return error;
     relative_path = folder_name + "/" + file.path.filename().string();
     return "";
@@ -153,7 +171,9 @@ std::string FileLogger::save_file(size_t field, const ImageBuffer& image, std::s
 int FileLogger::flush_pending() {
     if (pending_.empty()) return rows_;
     follow_dir_override();
+    restart_if_dir_removed();
     if (std::string error = create_directories_durably(dir_); !error.empty()) throw FlagError(error);
+    dir_existed_ = true;
     if (!verified_)
         if (std::string error = choose_log_file(); !error.empty()) throw FlagError(error);
     const std::string header_bytes = encode_header(layout_.header);

@@ -56,6 +56,7 @@ private:
 
     void follow_dir_override();           // moves to --flagging-dir's folder when it differs from dir_
     void target(std::filesystem::path dir);  // scans a directory's images and log files; writes only to repair
+    void restart_if_dir_removed();        // a folder removed while the app runs starts afresh, as after a restart
     int flush_pending();                  // writes pending rows in order; throws FlagError at the first failure
     std::string choose_log_file();        // "" or why no file can be chosen
     std::string save_file(size_t field, const ImageBuffer& image, std::string& relative_path);
@@ -71,6 +72,7 @@ private:
     int file_index_ = 0;          // which log file: log_file_name(file_index_)
     int announced_index_ = 0;     // the file last named on stderr
     bool verified_ = false;       // file_index_ was read, repaired and matched; else choose again before writing
+    bool dir_existed_ = false;    // dir_ was there (found or created): its disappearance is worth telling
     int rows_ = 0;
     std::vector<std::uint64_t> next_number_;  // per field: the number its next file tries first
     std::deque<PendingRow> pending_;

@@ -25,7 +25,7 @@ struct FlagField {
 // How the rows are laid out and how failures are absorbed.
 struct FlagSetup {
     bool flag_column = false;   // a `flag` column before `timestamp`: set when the demo offers flagging options
-    size_t max_pending = 1000;  // rows kept in memory while the disk refuses them; more are refused
+    size_t max_pending = 64;    // rows kept in memory while the disk refuses them; more are refused (said so)
 };
 
 // Thrown by flag() and retry_pending() when a row cannot be written: one line
