@@ -19,6 +19,42 @@ void name_outputs(std::vector<ComponentSpec>& outputs) {
             outputs[i].common.label = outputs.size() == 1 ? "Output" : "Output " + std::to_string(i + 1);
 }
 
+// Admits a flag to the queue: quick, so clicks never pile up in the engine
+// (its own queue drops the oldest run when full). A refusal is a failed run,
+// so the window shows why and no writer is started for it.
+HandlerFn admit_flag(std::shared_ptr<FlagQueue> queue, std::string option_value, size_t outputs) {
+    return [queue, option_value, outputs](const Values& values, Progress&) {
+        const FlagQueue::Admission admission = queue->push({values, option_value});
+        if (!admission.accepted)
+            throw Error("not flagged: " + std::to_string(admission.waiting) +
+                        " flags are still waiting to be written (the disk is slow or refusing them); "
+                        "this one was not saved");
+        if (admission.falling_behind)
+            post_message(MessageLevel::Warning, "flagging is falling behind: " + std::to_string(admission.waiting) +
+                                                    " flags are waiting to be written; at " +
+                                                    std::to_string(queue->capacity()) + " new ones are refused");
+        return HandlerOutputs(outputs);  // the button keeps showing "Saving…" until the writer is done
+    };
+}
+
+// Writes every waiting flag in order; the button then shows "Saved (N)" or "Not saved".
+HandlerFn write_flags(std::shared_ptr<FlagQueue> queue, std::shared_ptr<FlaggingCallback> callback, bool on_button) {
+    return [queue, callback, on_button](const Values&, Progress&) {
+        const FlagQueue::Drained drained =
+            queue->drain([&](const FlagRequest& request) { return callback->flag(request.values, request.flag_option); });
+        for (const std::string& error : drained.errors) post_message(MessageLevel::Error, "not flagged: " + error);
+        HandlerOutputs out;
+        if (!on_button) return out;
+        if (!drained.errors.empty())
+            out.push_back(Update().value(std::string("Not saved")).for_seconds(kFailedSeconds));
+        else if (drained.rows >= 0)
+            out.push_back(Update().value("Saved (" + std::to_string(drained.rows) + ")").for_seconds(kSavedSeconds));
+        else
+            out.push_back(std::nullopt);  // another writer took this button's rows and said how it went
+        return out;
+    };
+}
+
 std::string describe_example(const std::vector<ExampleCell>& row) {
     std::string text;
     for (const ExampleCell& cell : row) {
@@ -44,6 +80,7 @@ ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, st
 void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
     name_outputs(output_specs);
     if (!options_.flagging_callback) options_.flagging_callback = std::make_shared<CSVLogger>();
+    flag_queue_ = std::make_shared<FlagQueue>(options_.max_waiting_flags);
     const bool flagging = options_.flagging_mode != FlaggingMode::Never;
 
     if (!options_.title.empty()) add(Markdown("# " + options_.title));
@@ -108,15 +145,11 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
     if (options_.flagging_mode == FlaggingMode::Auto) {
         std::vector<ComponentId> all = inputs_;
         all.insert(all.end(), outputs_.begin(), outputs_.end());
-        auto callback = options_.flagging_callback;
-        ListenerSpec save = listener({}, [callback](const Values& values, Progress&) -> HandlerOutputs {
-            callback->flag(values);
-            return {};
-        }, all, {}, TriggerMode::Multiple, "automatic flag");
+        ListenerSpec save = listener({}, admit_flag(flag_queue_, "", 0), all, {}, TriggerMode::Multiple, "automatic flag");
         save.after = run_listener_;
         save.only_on_success = true;
         save.show_progress = false;
-        flag_listeners_.push_back(register_listener(std::move(save)));
+        flag_listeners_.push_back(add_flag_writer(std::move(save), -1));
     }
     if (options_.show_flagged && flagging) add_flagged_panel();
 
@@ -134,21 +167,26 @@ void Interface::add_flag_button(const std::string& text, const std::string& opti
     const ComponentId button = add(Button(text).busy_text("Saving…")).id();
     std::vector<ComponentId> all = inputs_;
     all.insert(all.end(), outputs_.begin(), outputs_.end());
-    auto callback = options_.flagging_callback;
-    // The button itself is the listener's output: it shows "Saving…" while
-    // the row is written, then "Saved (N)" or the failure for a moment.
-    ListenerSpec spec = listener({{button, Event::Click}}, [callback, option_value](const Values& values, Progress&) {
-        HandlerOutputs out;
-        try {
-            const int rows = callback->flag(values, option_value);
-            out.push_back(Update().value("Saved (" + std::to_string(rows) + ")").for_seconds(kSavedSeconds));
-        } catch (const std::exception& e) {
-            post_message(MessageLevel::Error, std::string("not flagged: ") + e.what());
-            out.push_back(Update().value(std::string("Not saved")).for_seconds(kFailedSeconds));
-        }
-        return out;
-    }, all, {button}, TriggerMode::Multiple, "click of '" + text + "'");
-    flag_listeners_.push_back(register_listener(std::move(spec)));
+    // The button itself is the listeners' output: it shows "Saving…" while
+    // the row waits and is written, then "Saved (N)" or the failure for a moment.
+    flag_listeners_.push_back(add_flag_writer(listener({{button, Event::Click}}, admit_flag(flag_queue_, option_value, 1),
+                                                       all, {button}, TriggerMode::Multiple, "click of '" + text + "'"),
+                                              button));
+}
+
+int Interface::add_flag_writer(ListenerSpec admit, ComponentId button) {
+    const std::string description = "writing of the flags of the " + admit.description;
+    const bool show_progress = admit.show_progress;
+    const int admitting = register_listener(std::move(admit));
+    std::vector<ComponentId> outputs;
+    if (button >= 0) outputs.push_back(button);
+    // AlwaysLast: one writer drains all that waits, so at most one more needs to follow it.
+    ListenerSpec write = listener({}, write_flags(flag_queue_, options_.flagging_callback, button >= 0), {}, outputs,
+                                  TriggerMode::AlwaysLast, description);
+    write.after = admitting;
+    write.only_on_success = true;
+    write.show_progress = show_progress;
+    return register_listener(std::move(write));
 }
 
 void Interface::add_examples() {

@@ -12,6 +12,7 @@
 // return type the output's (a std::tuple for several): checked at compile time.
 #pragma once
 #include "imgr/engine/blocks.h"
+#include "imgr/engine/flag_queue.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include <memory>
@@ -59,6 +60,8 @@ struct InterfaceOptions {
     std::vector<FlagOption> flagging_options;             // none: one "Flag" button
     std::string flagging_dir = "flagged";                 // relative to the working directory; --flagging-dir overrides
     std::shared_ptr<FlaggingCallback> flagging_callback;  // null: a CSVLogger
+    size_t max_waiting_flags = 32;                        // flags not yet written; past a quarter the window says
+                                                          // flagging is falling behind, at the bound a flag is refused
     Theme theme = Theme::Light;
     bool show_flagged = false;                            // a "Flagged" panel: the saved rows, and a button that
                                                           // loads one back into the inputs (CSV and JSON loggers)
@@ -122,6 +125,7 @@ protected:
 private:
     void build(HandlerFn fn, std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
     void add_flag_button(const std::string& text, const std::string& option_value);
+    int add_flag_writer(ListenerSpec admit, ComponentId button);  // returns the writer listener
     void add_examples();
     void add_flagged_panel();
     void refresh_flagged_panel();
@@ -133,7 +137,8 @@ private:
     std::vector<Value> initial_values_;   // inputs then outputs, for Clear
     ComponentId auto_notice_ = -1;
     ComponentId flagged_table_ = -1, flagged_choice_ = -1;
-    std::vector<int> flag_listeners_;
+    std::shared_ptr<FlagQueue> flag_queue_;  // shared with the handlers, which may outlive this object's members
+    std::vector<int> flag_listeners_;        // the writers: the Flagged panel reads the file after each
     int run_listener_ = -1;
 };
 

@@ -1,0 +1,109 @@
+// The whole flag path is bounded: when rows come faster than the disk takes
+// them, the window says flagging is falling behind, and at the bound a new
+// flag is refused with a message saying it was not saved. Every flag that was
+// accepted is written, in order; none is dropped silently.
+#include "faults/gated_callback.h"
+
+#include "imgr/engine/interface.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+namespace {
+
+// Polls as frames would until `done` holds; fails the test rather than hanging.
+template <class Done>
+void poll_until(imgr::Engine& engine, Done done) {
+    for (int i = 0; i < 20000 && !done(); ++i) {
+        engine.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    engine.poll();
+    REQUIRE(done());
+}
+
+size_t count_containing(const std::vector<imgr::Message>& messages, imgr::MessageLevel level, const std::string& text) {
+    size_t n = 0;
+    for (const imgr::Message& m : messages) n += m.level == level && m.text.find(text) != std::string::npos;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("flag backlog: falling behind is announced once, flags past the bound are refused out loud, the rest written in order") {
+    auto disk = std::make_shared<imgr::test::GatedCallback>();
+    constexpr size_t kBound = 8;
+    imgr::Interface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+                         {.flagging_callback = disk, .max_waiting_flags = kBound});
+    imgr::Engine& engine = demo.engine();
+    const imgr::ComponentId x = demo.inputs()[0];
+    const imgr::ComponentId flag = demo.engine().find_by_label("Flag").at(0);
+
+    // The first flag reaches the (slow) disk and stays there.
+    engine.set_from_user(x, 0.0);
+    engine.fire(flag, imgr::Event::Click);
+    poll_until(engine, [&] { return engine.runs_finished() >= 1; });
+    disk->wait_until_entered(1);
+
+    // Then more clicks than the bound, each admitted (or refused) before the next.
+    constexpr int kMoreClicks = 12;
+    for (int i = 1; i <= kMoreClicks; ++i) {
+        engine.set_from_user(x, (double)i);
+        const uint64_t before = engine.runs_finished();
+        engine.fire(flag, imgr::Event::Click);
+        poll_until(engine, [&] { return engine.runs_finished() > before; });
+    }
+    const std::vector<imgr::Message> messages = engine.take_messages();
+    CHECK(count_containing(messages, imgr::MessageLevel::Warning, "flagging is falling behind") == 1);
+    const size_t refused = count_containing(messages, imgr::MessageLevel::Error, "this one was not saved");
+    CHECK(refused == kMoreClicks - kBound);
+    CHECK(count_containing(messages, imgr::MessageLevel::Error, std::to_string(kBound) + " flags are still waiting") == refused);
+    CHECK(engine.busy(flag));  // "Saving…" while the writer works
+
+    disk->open();
+    poll_until(engine, [&] { return engine.idle(); });
+    // Accepted: the one at the disk and the bound's worth that waited; in the order clicked.
+    const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
+    REQUIRE(rows.size() == 1 + kBound);
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+    CHECK(std::get<std::string>(engine.component(flag).spec.value) == "Saved (" + std::to_string(rows.size()) + ")");
+
+    // Once the backlog is gone, flags are accepted again (and a later backlog would be announced again).
+    engine.set_from_user(x, 100.0);
+    engine.fire(flag, imgr::Event::Click);
+    poll_until(engine, [&] { return engine.idle(); });
+    CHECK(disk->rows().size() == 2 + kBound);
+    CHECK(count_containing(engine.take_messages(), imgr::MessageLevel::Error, "not saved") == 0);
+}
+
+TEST_CASE("flag backlog: automatic flagging goes through the same bound") {
+    auto disk = std::make_shared<imgr::test::GatedCallback>();
+    constexpr size_t kBound = 4;
+    imgr::Interface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+                         {.flagging_mode = imgr::FlaggingMode::Auto, .flagging_callback = disk,
+                          .max_waiting_flags = kBound});
+    imgr::Engine& engine = demo.engine();
+    const imgr::ComponentId x = demo.inputs()[0];
+    const imgr::ComponentId submit = demo.engine().find_by_label("Submit").at(0);
+
+    // Each Submit runs the function, then admits its automatic flag (two runs).
+    auto submit_value = [&](double value) {
+        engine.set_from_user(x, value);
+        const uint64_t before = engine.runs_finished();
+        engine.fire(submit, imgr::Event::Click);
+        poll_until(engine, [&] { return engine.runs_finished() >= before + 2; });
+    };
+    submit_value(0.0);
+    disk->wait_until_entered(1);
+    constexpr int kMore = 7;
+    for (int i = 1; i <= kMore; ++i) submit_value((double)i);
+    const std::vector<imgr::Message> messages = engine.take_messages();
+    CHECK(count_containing(messages, imgr::MessageLevel::Error, "this one was not saved") == kMore - kBound);
+    disk->open();
+    poll_until(engine, [&] { return engine.idle(); });
+    const auto rows = disk->rows();
+    REQUIRE(rows.size() == 1 + kBound);
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+}
