@@ -27,27 +27,25 @@ FlagQueue::Admission FlagQueue::push(FlagRequest request) {
     return admission;
 }
 
-FlagQueue::Drained FlagQueue::drain(const std::function<int(const FlagRequest&)>& write) {
-    std::lock_guard drain_lock(drain_mutex_);
-    Drained drained;
-    for (;;) {
-        FlagRequest request;
-        {
-            std::lock_guard lock(mutex_);
-            if (rows_.empty()) {
-                warned_ = false;
-                return drained;
-            }
-            // Taken out before writing: a failed row is kept by the flagging callback, not here.
-            request = std::move(rows_.front());
-            rows_.pop_front();
-        }
-        try {
-            drained.rows = write(request);
-        } catch (const std::exception& e) {
-            drained.errors.emplace_back(e.what());
-        }
+FlagQueue::Written FlagQueue::write_next(const std::function<int(const FlagRequest&)>& write) {
+    std::lock_guard write_lock(write_mutex_);
+    Written written;
+    FlagRequest request;
+    {
+        std::lock_guard lock(mutex_);
+        if (rows_.empty()) return written;
+        // Taken out before writing: a row that fails is kept by the flagging callback, not here.
+        request = std::move(rows_.front());
+        rows_.pop_front();
+        if (rows_.empty()) warned_ = false;
     }
+    written.took = true;
+    try {
+        written.rows = write(request);
+    } catch (const std::exception& e) {
+        written.error = e.what();
+    }
+    return written;
 }
 
 size_t FlagQueue::waiting() const {

@@ -1,6 +1,6 @@
 // FlagQueue: the flags a demo's buttons (or automatic flagging) handed over
-// and that are not written yet. Clicks only add to it, which is quick; one
-// writer at a time takes rows out in order and writes them. It is bounded:
+// and that are not written yet. Clicks only add to it, which is quick; a
+// writer run per admitted row takes the oldest out and writes it. It is bounded:
 // when rows arrive faster than the disk takes them, the person is told that
 // flagging is falling behind, and at the bound a new flag is refused (and
 // said so) rather than memory growing without end.
@@ -33,13 +33,16 @@ public:
     };
     Admission push(FlagRequest request);
 
-    // Takes the waiting rows one by one, in order, and writes each with `write`.
-    // Only one drain runs at a time, so rows reach the file in the order they came.
-    struct Drained {
-        int rows = -1;                    // the last count `write` returned; -1: nothing written
-        std::vector<std::string> errors;  // one per row `write` failed on
+    // Takes the oldest waiting row and writes it with `write`, which returns
+    // the rows saved so far or throws. One row per call keeps every run short
+    // (the engine reports a run over 30 s as stuck); one call at a time, so
+    // rows reach the file in the order they came.
+    struct Written {
+        bool took = false;  // a row was waiting
+        int rows = -1;      // what `write` returned
+        std::string error;  // what it threw, "" when it returned
     };
-    Drained drain(const std::function<int(const FlagRequest&)>& write);
+    Written write_next(const std::function<int(const FlagRequest&)>& write);
 
     size_t waiting() const;
     size_t capacity() const { return capacity_; }
@@ -50,7 +53,7 @@ private:
     mutable std::mutex mutex_;
     std::deque<FlagRequest> rows_;
     bool warned_ = false;      // re-armed once the backlog is gone
-    std::mutex drain_mutex_;   // held for a whole drain
+    std::mutex write_mutex_;   // held from taking a row until it is written
 };
 
 }  // namespace imgr

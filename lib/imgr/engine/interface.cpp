@@ -5,12 +5,14 @@
 #include "imgr/engine/flagging_dir.h"
 #include "imgr/model/image_io.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace imgr {
 
 namespace {
 constexpr double kSavedSeconds = 2.0, kFailedSeconds = 4.0;
+constexpr size_t kMaxWaitingFlags = 48;  // below the engine's 64 queued runs of a listener
 
 // The outputs' labels when the user gave none: "Output", or "Output 1", "Output 2", ...
 void name_outputs(std::vector<ComponentSpec>& outputs) {
@@ -37,20 +39,20 @@ HandlerFn admit_flag(std::shared_ptr<FlagQueue> queue, std::string option_value,
     };
 }
 
-// Writes every waiting flag in order; the button then shows "Saved (N)" or "Not saved".
-HandlerFn write_flags(std::shared_ptr<FlagQueue> queue, std::shared_ptr<FlaggingCallback> callback, bool on_button) {
+// Writes the oldest waiting flag; the button then shows "Saved (N)" or "Not saved".
+HandlerFn write_flag(std::shared_ptr<FlagQueue> queue, std::shared_ptr<FlaggingCallback> callback, bool on_button) {
     return [queue, callback, on_button](const Values&, Progress&) {
-        const FlagQueue::Drained drained =
-            queue->drain([&](const FlagRequest& request) { return callback->flag(request.values, request.flag_option); });
-        for (const std::string& error : drained.errors) post_message(MessageLevel::Error, "not flagged: " + error);
+        const FlagQueue::Written written =
+            queue->write_next([&](const FlagRequest& request) { return callback->flag(request.values, request.flag_option); });
+        if (!written.error.empty()) post_message(MessageLevel::Error, "not flagged: " + written.error);
         HandlerOutputs out;
         if (!on_button) return out;
-        if (!drained.errors.empty())
+        if (!written.error.empty())
             out.push_back(Update().value(std::string("Not saved")).for_seconds(kFailedSeconds));
-        else if (drained.rows >= 0)
-            out.push_back(Update().value("Saved (" + std::to_string(drained.rows) + ")").for_seconds(kSavedSeconds));
+        else if (written.took)
+            out.push_back(Update().value("Saved (" + std::to_string(written.rows) + ")").for_seconds(kSavedSeconds));
         else
-            out.push_back(std::nullopt);  // another writer took this button's rows and said how it went
+            out.push_back(std::nullopt);
         return out;
     };
 }
@@ -80,7 +82,7 @@ ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, st
 void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
     name_outputs(output_specs);
     if (!options_.flagging_callback) options_.flagging_callback = std::make_shared<CSVLogger>();
-    flag_queue_ = std::make_shared<FlagQueue>(options_.max_waiting_flags);
+    flag_queue_ = std::make_shared<FlagQueue>(std::min(options_.max_waiting_flags, kMaxWaitingFlags));
     const bool flagging = options_.flagging_mode != FlaggingMode::Never;
 
     if (!options_.title.empty()) add(Markdown("# " + options_.title));
@@ -175,14 +177,15 @@ void Interface::add_flag_button(const std::string& text, const std::string& opti
 }
 
 int Interface::add_flag_writer(ListenerSpec admit, ComponentId button) {
-    const std::string description = "writing of the flags of the " + admit.description;
+    const std::string description = "writing of a flag from the " + admit.description;
     const bool show_progress = admit.show_progress;
     const int admitting = register_listener(std::move(admit));
     std::vector<ComponentId> outputs;
     if (button >= 0) outputs.push_back(button);
-    // AlwaysLast: one writer drains all that waits, so at most one more needs to follow it.
-    ListenerSpec write = listener({}, write_flags(flag_queue_, options_.flagging_callback, button >= 0), {}, outputs,
-                                  TriggerMode::AlwaysLast, description);
+    // One writer run per admitted row, in the order admitted. The engine keeps at most 64 queued runs
+    // of a listener, so the queue's bound stays below that (kMaxWaitingFlags): no run is ever dropped.
+    ListenerSpec write = listener({}, write_flag(flag_queue_, options_.flagging_callback, button >= 0), {}, outputs,
+                                  TriggerMode::Multiple, description);
     write.after = admitting;
     write.only_on_success = true;
     write.show_progress = show_progress;

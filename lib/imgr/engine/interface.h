@@ -60,8 +60,8 @@ struct InterfaceOptions {
     std::vector<FlagOption> flagging_options;             // none: one "Flag" button
     std::string flagging_dir = "flagged";                 // relative to the working directory; --flagging-dir overrides
     std::shared_ptr<FlaggingCallback> flagging_callback;  // null: a CSVLogger
-    size_t max_waiting_flags = 32;                        // flags not yet written; past a quarter the window says
-                                                          // flagging is falling behind, at the bound a flag is refused
+    size_t max_waiting_flags = 32;                        // flags not yet written (at most 48); past a quarter the window
+                                                          // says flagging is falling behind, at the bound a flag is refused
     Theme theme = Theme::Light;
     bool show_flagged = false;                            // a "Flagged" panel: the saved rows, and a button that
                                                           // loads one back into the inputs (CSV and JSON loggers)
