@@ -107,3 +107,37 @@ TEST_CASE("flag backlog: automatic flagging goes through the same bound") {
     REQUIRE(rows.size() == 1 + kBound);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
 }
+
+namespace {
+// Lets the test close the demo as launch() does when the window closes.
+struct ClosingInterface : imgr::Interface {
+    using Interface::Interface;
+    using Interface::on_close;
+};
+}  // namespace
+
+TEST_CASE("flag backlog: flags still waiting when the window closes are written, in order, not lost") {
+    auto disk = std::make_shared<imgr::test::GatedCallback>();
+    ClosingInterface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+                          {.flagging_callback = disk, .max_waiting_flags = 8});
+    imgr::Engine& engine = demo.engine();
+    const imgr::ComponentId x = demo.inputs()[0];
+    const imgr::ComponentId flag = engine.find_by_label("Flag").at(0);
+
+    // One flag at the (slow) disk, three admitted behind it.
+    for (int i = 0; i < 4; ++i) {
+        engine.set_from_user(x, (double)i);
+        const uint64_t before = engine.runs_finished();
+        engine.fire(flag, imgr::Event::Click);
+        poll_until(engine, [&] { return engine.runs_finished() > before; });
+        if (i == 0) disk->wait_until_entered(1);
+    }
+    REQUIRE(disk->rows().empty());
+
+    // The window closes: no more frames, so the engine starts no more writer runs.
+    disk->open();
+    demo.on_close();
+    const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
+    REQUIRE(rows.size() == 4);
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+}

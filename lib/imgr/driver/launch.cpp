@@ -236,6 +236,7 @@ int Blocks::launch(int argc, char** argv) {
     engine_.set_wake([running] { running->request_redraw(); });
     int exit_code = runner.run();
     engine_.set_wake(nullptr);
+    on_close();  // e.g. an Interface writes the flags still waiting
 
     if (recorder) {
         const std::string error = recorder->finish();

@@ -157,6 +157,8 @@ public:
 protected:
     // Called by launch() once the command line is read, before the window opens.
     virtual void on_launch() {}
+    // Called by launch() after the window closed, before it returns.
+    virtual void on_close() {}
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
     NodeId current() const { return stack_.back(); }
     template <class Body>

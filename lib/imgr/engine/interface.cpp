@@ -325,4 +325,25 @@ void Interface::on_launch() {
                                                "/`, as this demo flags all data automatically.");
 }
 
+// The window is gone, but flags handed over are not: those still waiting (a
+// click just before closing, a slow disk) are written now, and rows the disk
+// refused get one more try. What still fails is said on stderr.
+void Interface::on_close() {
+    const size_t waiting = flag_queue_->waiting();
+    if (waiting > 0) std::fprintf(stderr, "imgr: writing %zu flag(s) still waiting\n", waiting);
+    for (;;) {
+        const FlagQueue::Written written = flag_queue_->write_next(
+            [&](const FlagRequest& request) { return options_.flagging_callback->flag(request.values, request.flag_option); });
+        if (!written.took) break;
+        if (!written.error.empty()) std::fprintf(stderr, "imgr: not flagged: %s\n", written.error.c_str());
+    }
+    if (options_.flagging_callback->pending_count() == 0) return;
+    try {
+        options_.flagging_callback->retry_pending();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "imgr: %zu flagged row(s) could not be written and are lost: %s\n",
+                     options_.flagging_callback->pending_count(), e.what());
+    }
+}
+
 }  // namespace imgr

@@ -121,6 +121,7 @@ public:
 
 protected:
     void on_launch() override;
+    void on_close() override;
 
 private:
     void build(HandlerFn fn, std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
