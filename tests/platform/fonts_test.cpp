@@ -55,3 +55,48 @@ TEST_CASE_FIXTURE(AtlasFixture, "an unreadable font file is a clear error") {
     style.regular_path = "/nonexistent/font.ttf";
     CHECK(fonts.load(atlas, style, 1.0f) == "cannot read font file '/nonexistent/font.ttf'");
 }
+
+TEST_CASE_FIXTURE(AtlasFixture, "a face is baked only when asked for") {
+    imgr::FontSet fonts;
+    imgr::FontStyle style;
+    style.faces = imgr::FontFaces::none();
+    REQUIRE(fonts.load(atlas, style, 1.0f) == "");
+    CHECK(fonts.regular() != nullptr);
+    CHECK(fonts.bold() == nullptr);
+    CHECK(fonts.mono() == nullptr);
+    CHECK(fonts.large() == nullptr);
+    CHECK(atlas.Fonts.Size == 1);
+    const int regular_only_height = atlas.TexHeight;
+
+    style.faces.mono = true;
+    REQUIRE(fonts.load(atlas, style, 1.0f) == "");
+    CHECK(fonts.bold() == nullptr);
+    CHECK(fonts.mono() != nullptr);
+    CHECK(fonts.large() == nullptr);
+    CHECK(atlas.Fonts.Size == 2);
+
+    REQUIRE(fonts.load(atlas, {}, 1.0f) == "");  // the default: every face
+    CHECK(fonts.bold() != nullptr);
+    CHECK(fonts.mono() != nullptr);
+    CHECK(fonts.large() != nullptr);
+    CHECK(atlas.TexHeight > regular_only_height);
+}
+
+TEST_CASE("each component kind asks for the faces its widget draws with") {
+    using imgr::ComponentKind;
+    using imgr::faces_drawn_by;
+    const auto none = [](imgr::FontFaces f) { return !f.bold && !f.mono && !f.large; };
+    for (ComponentKind kind : {ComponentKind::Number, ComponentKind::Slider, ComponentKind::Textbox,
+                               ComponentKind::Button, ComponentKind::Image, ComponentKind::Checkbox})
+        CHECK(none(faces_drawn_by(kind)));
+    const imgr::FontFaces markdown = faces_drawn_by(ComponentKind::Markdown);
+    CHECK((markdown.bold && markdown.mono && markdown.large));
+    CHECK(faces_drawn_by(ComponentKind::Label).large);
+    CHECK(faces_drawn_by(ComponentKind::Json).mono);
+    CHECK(faces_drawn_by(ComponentKind::Dataframe).bold);
+    CHECK(faces_drawn_by(ComponentKind::Plot).bold);
+    imgr::FontFaces any = imgr::FontFaces::none();
+    any |= faces_drawn_by(ComponentKind::Json);
+    any |= faces_drawn_by(ComponentKind::Number);
+    CHECK((!any.bold && any.mono && !any.large));
+}

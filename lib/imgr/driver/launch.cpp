@@ -129,9 +129,12 @@ int Blocks::launch(int argc, char** argv) {
     if (theme == Theme::Dark) {
         params.clear_color[0] = params.clear_color[1] = params.clear_color[2] = 0.07f;
     }
-    // Every label known now is in the first font atlas, so the first frame shows them.
+    // Every label known now is in the first font atlas, so the first frame shows them;
+    // and only the faces the components draw with are baked (the tree is fixed by now).
+    params.font.faces = FontFaces::none();
     for (size_t i = 0; i < engine_.component_count(); ++i) {
         const ComponentSpec& spec = engine_.component((ComponentId)i).spec;
+        params.font.faces |= faces_drawn_by(spec.kind);
         params.glyph_text += spec.common.label;
         params.glyph_text += spec.common.info;
         if (auto* text = std::get_if<std::string>(&spec.value)) params.glyph_text += *text;

@@ -4,9 +4,9 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <algorithm>
+#include <climits>
 #include <fstream>
 #include <cstring>
-#include <iterator>
 
 namespace imgr {
 namespace {
@@ -35,15 +35,21 @@ const char* const kCjkCandidates[] = {
     "/usr/share/fonts/truetype/droid/DroidSansFallback.ttf",
 };
 
-bool read_file(const std::string& path, ImVector<char>& bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) return false;
-    if (data.size() < 12) return false;  // no font is this small: a truncated or empty file
-    bytes.resize((int)data.size());
-    std::copy(data.begin(), data.end(), bytes.Data);
-    return true;
+// Reads a whole file into a buffer from IM_ALLOC, which the atlas then owns:
+// one read, no intermediate copies (the CJK font file alone is 5 MiB).
+void* read_font_file(const std::string& path, int& size) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return nullptr;
+    const std::streamoff length = in.tellg();
+    if (length < 12 || length > INT_MAX) return nullptr;  // no font is this small: a truncated or empty file
+    in.seekg(0);
+    void* data = IM_ALLOC((size_t)length);
+    if (!in.read(static_cast<char*>(data), length)) {
+        IM_FREE(data);
+        return nullptr;
+    }
+    size = (int)length;
+    return data;
 }
 
 template <size_t N>
@@ -56,16 +62,15 @@ std::string first_existing(const char* const (&candidates)[N]) {
 // Adds a font from a file; the atlas takes ownership of the bytes.
 ImFont* add_font_file(ImFontAtlas& atlas, const std::string& path, float size, const ImWchar* ranges,
                       bool merge) {
-    ImVector<char> bytes;
-    if (!read_file(path, bytes)) return nullptr;
+    int bytes = 0;
+    void* data = read_font_file(path, bytes);
+    if (!data) return nullptr;
     ImFontConfig config;
     config.MergeMode = merge;
     config.OversampleH = 2;
     config.OversampleV = 1;
     config.PixelSnapH = true;
-    void* data = IM_ALLOC(bytes.Size);
-    memcpy(data, bytes.Data, bytes.Size);
-    return atlas.AddFontFromMemoryTTF(data, bytes.Size, size, &config, ranges);
+    return atlas.AddFontFromMemoryTTF(data, bytes, size, &config, ranges);
 }
 
 void decode_utf8(std::string_view text, std::vector<unsigned>& out) {
@@ -119,9 +124,10 @@ std::string FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scal
     const float size = style.size_px * scale;
 
     if (!style.regular_path.empty()) {
-        ImVector<char> probe;
-        if (!read_file(style.regular_path, probe))
-            return "cannot read font file '" + style.regular_path + "'";
+        int probe_size = 0;
+        void* probe = read_font_file(style.regular_path, probe_size);
+        if (!probe) return "cannot read font file '" + style.regular_path + "'";
+        IM_FREE(probe);
     }
     regular_file_ = style.regular_path.empty() ? first_existing(kRegularCandidates) : style.regular_path;
     cjk_file_ = first_existing(kCjkCandidates);
@@ -142,9 +148,10 @@ std::string FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scal
     regular_ = add_face(regular_file_, size);
     if (!regular_) return "cannot load font '" + regular_file_ + "'";
     const bool custom = !style.regular_path.empty();
-    bold_ = custom ? regular_ : add_face(first_existing(kBoldCandidates), size);
-    mono_ = custom ? regular_ : add_face(first_existing(kMonoCandidates), size);
-    large_ = add_face(custom ? regular_file_ : first_existing(kBoldCandidates), size * 1.5f);
+    const FontFaces& faces = style.faces;
+    bold_ = !faces.bold ? nullptr : custom ? regular_ : add_face(first_existing(kBoldCandidates), size);
+    mono_ = !faces.mono ? nullptr : custom ? regular_ : add_face(first_existing(kMonoCandidates), size);
+    large_ = !faces.large ? nullptr : add_face(custom ? regular_file_ : first_existing(kBoldCandidates), size * 1.5f);
     if (!atlas.Build()) return "cannot build the font atlas";
     return "";
 }

@@ -4,6 +4,8 @@
 // would take seconds and a huge texture, so the glyph set grows with the text:
 // cover() notes new characters, and the atlas is rebuilt before the next frame.
 #pragma once
+#include "imgr/view/font_roles.h"  // FontFaces
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,7 @@ namespace imgr {
 struct FontStyle {
     float size_px = 16.0f;        // at content scale 1
     std::string regular_path;     // empty: the first system font found, else ImGui's own
+    FontFaces faces;              // a face not baked is null (callers fall back to regular)
 };
 
 class FontSet {
@@ -28,9 +31,9 @@ public:
     bool needs_rebuild() const { return needs_rebuild_; }
 
     ImFont* regular() const { return regular_; }
-    ImFont* bold() const { return bold_; }          // headings; regular when no bold face
-    ImFont* mono() const { return mono_; }          // code; regular when no mono face
-    ImFont* large() const { return large_; }        // titles
+    ImFont* bold() const { return bold_; }          // headings; regular when no bold file, null when not asked for
+    ImFont* mono() const { return mono_; }          // code; regular when no mono file, null when not asked for
+    ImFont* large() const { return large_; }        // titles; null when not asked for
     const std::string& regular_file() const { return regular_file_; }  // "" = built-in
     const std::string& cjk_file() const { return cjk_file_; }
 
