@@ -59,7 +59,37 @@ struct Runner::Window {
     bool glfw_initialised = false;
     bool imgui_context = false, glfw_backend = false, gl_backend = false;
     OffscreenTarget offscreen;
+    GLuint font_texture = 0;  // ours, not the backend's: see upload_font_texture
 };
+
+namespace {
+// The font atlas as one 8-bit channel: a quarter of the RGBA32 texture ImGui's
+// OpenGL3 backend uploads (whose colour channels are all white anyway). The
+// swizzle makes the shader sample (1, 1, 1, coverage), as it did from RGBA32.
+GLuint upload_font_texture(ImFontAtlas& atlas) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint last_texture = 0, last_alignment = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &last_alignment);
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint white_with_coverage[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_coverage);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, last_alignment);
+    glBindTexture(GL_TEXTURE_2D, (GLuint)last_texture);
+    atlas.SetTexID((ImTextureID)(intptr_t)texture);
+    atlas.ClearTexData();  // the GPU has it; glyph positions stay in the atlas
+    return texture;
+}
+}  // namespace
 
 void apply_command_line(const CommandLine& command_line, RunnerParams& params) {
     if (command_line.width > 0) {
@@ -124,6 +154,15 @@ bool Runner::open(std::string& error) {
         error = "cannot initialise ImGui's GLFW/OpenGL3 backends";
         return false;
     }
+    // The backend makes its shaders and its own RGBA32 font texture at the first
+    // NewFrame unless they exist; made now, from ImGui's small default font, the
+    // texture is dropped for ours (otherwise our atlas would be converted to
+    // RGBA32 and uploaded a second time, and the first texture leaked).
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) {
+        error = "cannot create ImGui's OpenGL objects";
+        return false;
+    }
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
     return rebuild_fonts(error);
 }
 
@@ -131,6 +170,11 @@ void Runner::close() {
     if (window_->handle && window_->imgui_context && params_.before_close) {
         glfwMakeContextCurrent(window_->handle);
         params_.before_close(*this);
+    }
+    if (window_->font_texture) {
+        glfwMakeContextCurrent(window_->handle);
+        glDeleteTextures(1, &window_->font_texture);
+        window_->font_texture = 0;
     }
     if (window_->gl_backend) ImGui_ImplOpenGL3_Shutdown();
     if (window_->glfw_backend) ImGui_ImplGlfw_Shutdown();
@@ -160,8 +204,9 @@ bool Runner::rebuild_fonts(std::string& error) {
     error = fonts_.load(*io.Fonts, params_.font, content_scale_);
     if (!error.empty()) return false;
     io.FontDefault = fonts_.regular();
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (!ImGui_ImplOpenGL3_CreateFontsTexture()) {
+    if (window_->font_texture) glDeleteTextures(1, &window_->font_texture);
+    window_->font_texture = upload_font_texture(*io.Fonts);
+    if (!window_->font_texture) {
         error = "cannot upload the font texture";
         return false;
     }
