@@ -109,3 +109,38 @@ TEST_CASE("the idle loop sleeps: a still window draws only a handful of frames")
     CHECK(frames.load() <= 12);
     CHECK(frames.load() >= 3);
 }
+
+TEST_CASE("a wake-up without input draws one frame, not the three an input needs") {
+    imgr::RunnerParams params;
+    params.headless = true;
+    params.width = 200;
+    params.height = 120;
+    std::atomic<int> frames{0};
+    std::atomic<int> settled_frames{-1}, frames_after_wake{-1};
+    std::thread worker;
+    params.draw = [&](imgr::Runner& runner) {
+        ImGui::Begin("wake");
+        ImGui::Text("a result");
+        ImGui::End();
+        if (++frames == 1)
+            worker = std::thread([&, &r = runner] {
+                // The loop is asleep once no frame came for a while (the start-up frames are done).
+                int seen = -1;
+                while (seen != frames.load()) {
+                    seen = frames.load();
+                    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+                }
+                settled_frames = seen;
+                r.request_redraw();  // as a worker does when a run finishes
+                while (frames.load() == seen) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                std::this_thread::sleep_for(std::chrono::milliseconds(500));  // room for any extra frames
+                frames_after_wake = frames.load();
+                r.request_exit(0);
+                r.request_redraw();
+            });
+    };
+    imgr::Runner runner(params);
+    CHECK(runner.run() == 0);
+    if (worker.joinable()) worker.join();
+    CHECK(frames_after_wake.load() - settled_frames.load() == 1);
+}

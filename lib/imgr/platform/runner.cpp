@@ -294,8 +294,9 @@ int Runner::run() {
         return 1;
     }
     // Frames still to draw after something happened: ImGui settles hover
-    // and layout one frame after the input that caused them.
-    constexpr int kFramesAfterInput = 3;
+    // and layout one frame after the input that caused them. A wake-up with
+    // no input (a result, a timer tick) changes no hover state: one frame shows it.
+    constexpr int kFramesAfterInput = 3, kFramesAfterWake = 1;
     constexpr double kCaretBlinkSeconds = 0.5, kLongestSleepSeconds = 30.0;
     int frames_to_draw = kFramesAfterInput;
     unsigned seen_input = 0, seen_wakes = 0;
@@ -311,7 +312,8 @@ int Runner::run() {
         }
         const unsigned input = input_events_.load(std::memory_order_relaxed);
         const unsigned wakes = wake_requests_.load(std::memory_order_acquire);
-        if (input != seen_input || wakes != seen_wakes) frames_to_draw = kFramesAfterInput;
+        if (input != seen_input) frames_to_draw = kFramesAfterInput;
+        if (wakes != seen_wakes) frames_to_draw = std::max(frames_to_draw, kFramesAfterWake);
         seen_input = input;
         seen_wakes = wakes;
         if (!draw_frame(error)) {
