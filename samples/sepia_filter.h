@@ -21,7 +21,7 @@ inline imgr::ImageBuffer sepia(const imgr::ImageBuffer& input, double strength) 
     std::vector<float> out(input.pixel_count() * 3);
     float brightest = 0;
     for (size_t i = 0; i < input.pixel_count(); ++i, in += 4) {
-        const float rgb[3] = {in[0], in[1], in[2]};
+        const float rgb[3] = {float(in[0]), float(in[1]), float(in[2])};
         for (int r = 0; r < 3; ++r) {
             const float v = filter[r][0] * rgb[0] + filter[r][1] * rgb[1] + filter[r][2] * rgb[2];
             out[i * 3 + r] = v;

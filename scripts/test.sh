@@ -4,7 +4,7 @@
 # context (Mesa's llvmpipe) on machines without a screen.
 #
 # Then, for reliability (issue 7): the whole suite again under ASan+UBSan with
-# leak checking (build-asan/), the engine and flagging tests under TSan
+# leak checking (build-asan/), the engine, interface and flagging tests under TSan
 # (build-tsan/), and each libFuzzer target for 30 s (build-fuzz/, see
 # tests/fuzz/run.sh). CTest's own closing line only counts its own run, so
 # the last line sums them all: "N passed, N failed" (a fuzz target is one).
@@ -81,7 +81,7 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
       run_ctest "$root/build-asan" "$@"
   fi
 
-  # 3. The engine and flagging tests (the threaded code) under TSan: only the
+  # 3. The engine, interface and flagging tests (the threaded code) under TSan: only the
   # test programs of those areas are built.
   tsan=$root/build-tsan
   if cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
@@ -90,7 +90,7 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
       sed -n 's/^\.\.\. \(\(engine\|flagging\|interface\)[a-z_]*_test\)$/\1/p')
     if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF" "${tsan_targets[@]}"; then
       TSAN_OPTIONS="suppressions=$supp/tsan.supp second_deadlock_stack=1" \
-        run_ctest "$tsan" -L headless -R "engine|flagging"
+        run_ctest "$tsan" -L headless -R "engine|flagging|interface"
     fi
   else
     echo "imgr: configuring $tsan failed"
