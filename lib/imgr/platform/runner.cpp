@@ -295,8 +295,10 @@ int Runner::run() {
     }
     // Frames still to draw after something happened: ImGui settles hover
     // and layout one frame after the input that caused them. A wake-up with
-    // no input (a result, a timer tick) changes no hover state: one frame shows it.
-    constexpr int kFramesAfterInput = 3, kFramesAfterWake = 1;
+    // no input (a result, a timer tick) changes no hover state, but what the
+    // first frame measures (auto-fit table columns, equal-height rows) is
+    // applied by the next: two frames.
+    constexpr int kFramesAfterInput = 3, kFramesAfterWake = 2;
     constexpr double kCaretBlinkSeconds = 0.5, kLongestSleepSeconds = 30.0;
     int frames_to_draw = kFramesAfterInput;
     unsigned seen_input = 0, seen_wakes = 0;
