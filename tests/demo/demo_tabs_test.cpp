@@ -2,6 +2,7 @@
 // tabs look the same. IMGR_DEMO_TAB picks the tab a run opens on.
 #include <doctest/doctest.h>
 #include <stb_image.h>
+#include <unistd.h>  // getpid
 
 #include <array>
 #include <cstdint>
@@ -32,7 +33,10 @@ struct Screenshot {
 Screenshot screenshot(const std::string& tab) {
     const fs::path dir = IMGR_TEST_TMP;
     fs::create_directories(dir);
-    const fs::path png = dir / ("demo_" + (tab.empty() ? std::string("default") : tab) + ".png");
+    // CTest runs this file's test cases as parallel processes that shoot the
+    // same tabs: the process id keeps one from removing another's file.
+    const fs::path png = dir / ("demo_" + (tab.empty() ? std::string("default") : tab) + "_" +
+                                std::to_string(getpid()) + ".png");
     fs::remove(png);
     const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     auto r = run_process({IMGR_DEMO_EXE, "--headless", "--size", size, "--screenshot", png.string()},
@@ -45,6 +49,7 @@ Screenshot screenshot(const std::string& tab) {
     REQUIRE_MESSAGE(pixels != nullptr, png.string());
     shot.rgb.assign(pixels, pixels + (size_t)shot.width * shot.height * 3);
     stbi_image_free(pixels);
+    fs::remove(png);
     return shot;
 }
 
