@@ -49,24 +49,14 @@ ImageBuffer::Storage::Storage(const Storage& other)
 
 ImageBuffer::ImageBuffer(int width, int height, int channels, std::vector<uint8_t> pixels) {
     check_shape(width, height, channels, pixels.size());
-    storage_ = std::make_shared<Storage>();
-    storage_->width = width;
-    storage_->height = height;
-    storage_->channels = channels;
-    storage_->type = PixelType::U8;
+    storage_ = std::make_shared<Storage>(width, height, channels, PixelType::U8, next_version());
     storage_->bytes = std::move(pixels);
-    storage_->version = next_version();
 }
 
 ImageBuffer::ImageBuffer(int width, int height, int channels, std::vector<float> pixels) {
     check_shape(width, height, channels, pixels.size());
-    storage_ = std::make_shared<Storage>();
-    storage_->width = width;
-    storage_->height = height;
-    storage_->channels = channels;
-    storage_->type = PixelType::F32;
+    storage_ = std::make_shared<Storage>(width, height, channels, PixelType::F32, next_version());
     storage_->floats = std::move(pixels);
-    storage_->version = next_version();
 }
 
 const uint8_t* ImageBuffer::u8() const {

@@ -61,6 +61,8 @@ private:
         mutable std::shared_ptr<Storage> rgba8;
 
         Storage() = default;
+        Storage(int width, int height, int channels, PixelType type, uint64_t version)
+            : width(width), height(height), channels(channels), type(type), version(version) {}
         // Copies the pixels only: the copy is made to be written to, which would make a kept RGBA8 form stale.
         Storage(const Storage& other);
         Storage& operator=(const Storage&) = delete;
