@@ -1,4 +1,4 @@
-// Demo scripts (DESIGN.md "Demo-script language"): one command a line, parsed
+// Demo scripts (docs/scripts.md): one command a line, parsed
 // up front into a list the driver then plays against a running app. Parsing
 // needs no window, so a bad script fails before the first frame, with
 // `FILE:LINE: message`.

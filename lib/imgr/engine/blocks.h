@@ -123,7 +123,7 @@ public:
     EventChain every(double seconds, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
                      EventOptions options = {}, Handle<bool> active = {});
 
-    // Runs the app: opens the window, parses the command line (DESIGN.md), runs
+    // Runs the app: opens the window, parses the command line (docs/command-line.md), runs
     // a --script, records, takes screenshots. Returns the process exit code.
     int launch(int argc, char** argv);
 

@@ -1,4 +1,4 @@
-// The command line every imgr app understands (DESIGN.md "Command line").
+// The command line every imgr app understands (docs/command-line.md).
 // Parsing is separate from the window so that it is testable without one.
 #pragma once
 #include <optional>

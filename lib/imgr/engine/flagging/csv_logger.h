@@ -1,4 +1,4 @@
-// CSVLogger: flagged rows in D/logs.csv, as DESIGN.md's "Flagging files" says.
+// CSVLogger: flagged rows in D/logs.csv, as docs/flagging.md describes.
 //
 //     imgr::CSVLogger logger;
 //     logger.setup({{"num1", ComponentKind::Number}, {"operation", ComponentKind::Radio},

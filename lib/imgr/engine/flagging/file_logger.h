@@ -1,6 +1,6 @@
 // What CSVLogger and JSONLogger share: a log file of rows in the flagging
-// directory D, images saved beside it, and the promises of DESIGN.md's
-// "Flagging files" — files first, then the row in one write and fsync; never
+// directory D, images saved beside it, and the promises of docs/flagging.md
+// ("What saved means") — files first, then the row in one write and fsync; never
 // a row under another header; never an overwritten image; a row that could
 // not be written kept in memory and written first when the disk allows.
 // Subclasses only say how a row is spelled in their file.
