@@ -1,17 +1,101 @@
-// imgr: machine-learning demos in C++, drawn each frame by Dear ImGui.
-// This umbrella header is all a user's main() includes.
+// imgr: machine-learning demos in C++, the way Gradio makes them in Python,
+// drawn each frame by Dear ImGui. This umbrella header is all a user's main()
+// includes; it links with imgr::imgr. The contracts behind it (command line,
+// demo scripts, flagged files, events, layers) are in docs/ (docs/README.md).
 //
-// Index
-//   Blocks       imgr/engine/blocks.h       rows, columns, tabs; components; events
-//   Components   imgr/engine/builders.h     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup,
-//                                           Textbox, Button, Markdown, Label, Image, Plot, JSON,
-//                                           ColorPicker, Dataframe
-//   Values       imgr/model/value.h         what handlers take and return (ImageBuffer in model/image.h)
-//   Events       imgr/engine/engine.h       Event, TriggerMode, EventOptions; Update (engine/update.h),
-//                                           Progress (engine/progress.h), Error/warning/info (engine/messages.h)
-//   Interface    imgr/engine/interface.h    one function as a standard demo, with flagging
-//   Flagging     imgr/engine/flagging/      FlaggingCallback, CSVLogger, JSONLogger
-//   Runner       imgr/platform/runner.h     the window loop, for apps that draw ImGui themselves
+// Index of this file
+//   [SECTION] Interface          one function as a standard demo
+//   [SECTION] Blocks             your own layout of rows, columns, tabs
+//   [SECTION] Components         the builders you add()
+//   [SECTION] Values             what handlers take and return
+//   [SECTION] Events             listeners, chains, trigger modes
+//   [SECTION] Handler results    Update, Progress, messages
+//   [SECTION] Flagging           saving samples to disk
+//   [SECTION] Running            launch(), and the runner for apps that draw ImGui themselves
+//   [SECTION] Not for users      internals these includes make visible
+//
+// [SECTION] Interface (imgr/engine/interface.h; samples/calculator.cpp)
+//   Interface(fn, inputs, outputs, options)  fn's parameters are the inputs' value types, its result the output's
+//                                             (a std::tuple for several); a mismatch is a compile error
+//   InterfaceOptions           title, description, article, live, examples, submit_btn, clear_btn,
+//                              flagging_mode, flagging_options, flagging_dir, flagging_callback, theme, ...
+//   FlaggingMode               Manual (flag buttons, the default), Auto (every successful run), Never
+//   FlagOption                 "wrong sign": a "Flag as wrong sign" button whose row has `flag` = wrong sign
+//   ExampleCell                one cell of InterfaceOptions::examples; an Image's cell is a file path
+//
+// [SECTION] Blocks (imgr/engine/blocks.h; samples/sepia.cpp)
+//   Blocks(title, theme)       a demo laid out by hand, as gr.Blocks
+//   demo.add(builder)          adds a component where the layout is; returns its Handle<T>
+//   demo.row/column(body)      lay out what body adds side by side / one under another (RowOptions, ColumnOptions)
+//   demo.tabs/tab(label, body) a tab bar and its tabs
+//   demo.accordion(label, body, open)  a section that folds
+//   demo.group(body)           components sharing one card
+//   Handle<T>                  a component whose value is a T: .value(), .set(v), and the events below
+//   Theme                      Light (the default) or Dark
+//
+// [SECTION] Components (imgr/engine/builders.h): each is a builder; chain setters, then add()
+//   Number(label, value)           double; .minimum() .maximum() .step() .precision()
+//   Slider(label, min, max, v)     double; .step(); fires release when let go
+//   Radio(label, choices)          std::string, one of the choices
+//   Dropdown(label, choices)       std::string; .multiselect() makes it a StringList
+//   Checkbox(label, value)         bool
+//   CheckboxGroup(label, choices)  StringList, the checked choices
+//   Textbox(label, value)          std::string; .lines() .max_lines() .placeholder() .password(); fires submit on Enter
+//   Button(text)                   std::string, its text; .primary() .stop() .size() .busy_text(); fires click
+//   Markdown(text)                 std::string: headings, bold, italic, code, lists, links
+//   Label(label)                   LabelValue: a class, or classes with confidences; .num_top_classes()
+//   Image(label)                   ImageBuffer; drop a file on it or type a path; fires upload; .height() .fit()
+//   Plot(label)                    PlotValue: line and scatter series
+//   JSON(label)                    Json, shown as a tree
+//   ColorPicker(label, value)      Color
+//   Dataframe(label)               TableValue
+//   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
+//
+// [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
+//   Value                      the variant every component value is one of
+//   ImageBuffer                pixels (8-bit or float, channels interleaved), cheap to copy, copied before a write when shared
+//   LabelValue, PlotValue, PlotSeries, Color, TableValue, StringList, Json (nlohmann::json)
+//   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
+//   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
+//   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
+//   save_png(path, image)      an image to a PNG file; "" or the reason it failed
+//
+// [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)
+//   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
+//   chain.then(fn, ...)        a step after the previous one, whether it failed or not
+//   chain.success(fn, ...)     a step after the previous one, only when it did not fail
+//   demo.on({h.on(Event::Change), ...}, fn, ...)  one listener for several triggers, as gr.on
+//   demo.every(seconds, fn, ...)  a timer, as gr.Timer; optionally only while a Checkbox is checked
+//   Event                      Change, Input, Click, Submit, Release, Upload
+//   EventOptions               trigger_mode, concurrency_limit, show_progress
+//   TriggerMode                AlwaysLast (change/input), Once (click, ...), Multiple (.then/.success)
+//   Values                     std::vector<Value>: what a handler taking `const Values&` gets
+//
+// [SECTION] Handler results (imgr/engine/update.h, progress.h, messages.h)
+//   Update / update()          a new value and/or label, info, visible, interactive, choices; .for_seconds(s)
+//   skip()                     leaves an output as it is
+//   Progress                   a handler's last parameter `imgr::Progress&`: progress(0.5, "halfway")
+//   Error(text)                thrown by a handler: a toast with that text; the run counts as failed
+//   warning(text), info(text)  a toast that does not fail the run
+//
+// [SECTION] Flagging (imgr/engine/flagging/; docs/flagging.md)
+//   CSVLogger                  rows in D/logs.csv, images in D/<label>/N.png
+//   JSONLogger                 the same rows as D/logs.jsonl, one JSON object a line
+//   FlaggingCallback           the interface both implement: setup(fields, dir, options), flag(values, option)
+//   FlagField, FlagSetup       a flagged column (label, kind); the flag column and the kept-row bound
+//   FlagError                  what flag() throws when a row cannot be written (the row is kept)
+//
+// [SECTION] Running (docs/command-line.md)
+//   demo.launch(argc, argv)    reads the command line, opens the window, plays --script; returns the exit code
+//   Runner, RunnerParams       the window loop alone, for a program that draws ImGui itself (imgr/platform/runner.h)
+//   parse_command_line, apply_command_line, CommandLine  the same options for such a program
+//   apply_theme(theme)         imgr's ImGui style (imgr/view/theme.h)
+//
+// [SECTION] Not for users: visible through these includes, but internal and free to change
+//   Engine, ListenerSpec, Trigger, ComponentState   the event graph under Blocks (engine.h)
+//   Blocks::listen, engine(), layout(), add_spec    how handles and Interface register listeners and components
+//   set_message_sink, post_message                   where toasts go (messages.h)
+//   detail::*, InputsFor, OutputsFor, erase_handler  handler type checking (handler_traits.h)
 #pragma once
 #include "imgr/engine/blocks.h"
 #include "imgr/engine/flagging/csv_logger.h"
