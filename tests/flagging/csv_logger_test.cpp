@@ -1,4 +1,4 @@
-// CSVLogger writing real files: DESIGN.md's "Flagging files" contract, one promise per test.
+// CSVLogger writing real files: the contract of docs/flagging.md, one promise per test.
 #include "flagging_support.h"
 
 #include "imgr/engine/flagging/csv.h"
