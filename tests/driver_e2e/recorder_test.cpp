@@ -23,12 +23,8 @@ fs::path temp_folder(const std::string& name) {
     return dir;
 }
 
-RgbImage solid(int width, int height, uint8_t value) {
-    RgbImage image;
-    image.width = width;
-    image.height = height;
-    image.pixels.assign((size_t)width * height * 3, value);
-    return image;
+ImageBuffer solid(int width, int height, uint8_t value) {
+    return ImageBuffer(width, height, 3, std::vector<uint8_t>((size_t)width * height * 3, value));
 }
 
 // PATH as given while it lives.
