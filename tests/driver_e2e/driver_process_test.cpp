@@ -232,7 +232,7 @@ TEST_CASE("sepia: upload a PNG, move the slider and flag: the flagged output is 
             p[2] = (uint8_t)((x * 7 + y * 11) % 256);
         }
     const imgr::ImageBuffer input(w, h, 3, pixels);
-    REQUIRE(imgr::save_png((dir / "cat.png").string(), input).empty());
+    REQUIRE(imgr::save_png((dir / "cat.png").string(), input).ok());
     const fs::path script = write_file(dir / "tour.txt",
                                        "upload \"Input image\" \"cat.png\"\n"
                                        "set \"strength\" 0.8\n"

@@ -7,9 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 using namespace imgr;
 namespace fs = std::filesystem;
@@ -23,12 +25,8 @@ fs::path temp_folder(const std::string& name) {
     return dir;
 }
 
-RgbImage solid(int width, int height, uint8_t value) {
-    RgbImage image;
-    image.width = width;
-    image.height = height;
-    image.pixels.assign((size_t)width * height * 3, value);
-    return image;
+ImageBuffer solid(int width, int height, uint8_t value) {
+    return ImageBuffer(width, height, 3, std::vector<uint8_t>((size_t)width * height * 3, value));
 }
 
 // PATH as given while it lives.
@@ -67,6 +65,37 @@ TEST_CASE("a folder gets one PNG per frame, numbered from 0, and is made when mi
         CHECK(frame.image.width() == 8);
         CHECK(frame.image.sample(3, 2, 1) == i * 20);  // each frame in its own file, in order
     }
+}
+
+TEST_CASE("a recorded frame is the PNG save_png writes for that image (one PNG path), and no temporary file stays") {
+    const fs::path dir = temp_folder("same_png");
+    std::string error;
+    auto recorder = Recorder::create((dir / "frames").string(), 30, error);
+    REQUIRE_MESSAGE(recorder, error);
+    std::vector<uint8_t> pixels(17 * 5 * 3);
+    for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = (uint8_t)(i * 37);
+    const ImageBuffer rgb(17, 5, 3, pixels);
+    recorder->add(rgb);
+    // A grey float image is recorded as the RGB8 frame it shows.
+    const ImageBuffer grey(17, 5, 1, std::vector<float>(17 * 5, 0.25f));
+    recorder->add(grey);
+    REQUIRE(recorder->finish().empty());
+
+    auto bytes_of = [](const fs::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    REQUIRE(save_png((dir / "saved.png").string(), rgb, Durability::NoFsync).ok());
+    CHECK(bytes_of(dir / "frames" / "frame_000000.png") == bytes_of(dir / "saved.png"));
+    CHECK(bytes_of(dir / "frames" / "frame_000000.png") == encode_png(rgb));
+    ImageLoadResult second = load_image_file((dir / "frames" / "frame_000001.png").string());
+    REQUIRE_MESSAGE(second, second.error);
+    CHECK(second.image.channels() == 3);
+    CHECK(second.image.sample(16, 4, 2) == grey.sample(16, 4, 2));
+    std::vector<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir / "frames")) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    CHECK(names == std::vector<std::string>{"frame_000000.png", "frame_000001.png"});
 }
 
 TEST_CASE("paths --record cannot use are refused before anything is recorded") {

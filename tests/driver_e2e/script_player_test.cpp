@@ -74,11 +74,8 @@ struct Harness {
         player->after_draw();
         ImGui::Render();
         player->after_render([&] {
-            RgbImage image;
-            image.width = (int)io.DisplaySize.x;
-            image.height = (int)io.DisplaySize.y;
-            image.pixels.assign((size_t)image.width * image.height * 3, 200);
-            return image;
+            const int width = (int)io.DisplaySize.x, height = (int)io.DisplaySize.y;
+            return ImageBuffer(width, height, 3, std::vector<uint8_t>((size_t)width * height * 3, 200));
         });
         pointer_path.push_back(io.MousePos);
         ++frames;
@@ -357,7 +354,7 @@ TEST_CASE("upload loads the file into the Image, firing upload") {
     std::atomic<int> uploads{0};
     picture.upload([&](const ImageBuffer&) { ++uploads; }, {picture});
     const fs::path dir = temp_folder("upload");
-    REQUIRE(save_png((dir / "cat.png").string(), ImageBuffer(4, 3, 3, std::vector<float>(36, 0.5f))).empty());
+    REQUIRE(save_png((dir / "cat.png").string(), ImageBuffer(4, 3, 3, std::vector<float>(36, 0.5f))).ok());
     Harness ui(demo, "upload \"picture\" \"cat.png\"\nexpect \"picture\" [4, 3]\n", {.fast = true, .report = false}, dir);
     CHECK(ui.run() == 0);
     CHECK(uploads == 1);

@@ -6,6 +6,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -119,7 +120,7 @@ TEST_CASE("a PNG saved with save_png loads back from its file with the path as s
     const fs::path dir = scratch("png_file_round_trip");
     const std::string path = (dir / "picture.png").string();
     const ImageBuffer image = pattern(16, 9, 3);
-    REQUIRE(imgr::save_png(path, image) == "");
+    REQUIRE(imgr::save_png(path, image).ok());
     imgr::ImageLoadResult result = imgr::load_image_file(path);
     REQUIRE(result.error == "");
     CHECK(result.image == image);
@@ -247,9 +248,9 @@ TEST_CASE("custom limits refuse real images by side and by decoded size") {
 TEST_CASE("save_png leaves only the finished file, also when it replaces one") {
     const fs::path dir = scratch("no_partial");
     const std::string path = (dir / "0.png").string();
-    REQUIRE(imgr::save_png(path, pattern(8, 8, 4)) == "");
+    REQUIRE(imgr::save_png(path, pattern(8, 8, 4)).ok());
     const ImageBuffer second = pattern(5, 3, 1);
-    REQUIRE(imgr::save_png(path, second) == "");
+    REQUIRE(imgr::save_png(path, second).ok());
     CHECK(folder_listing(dir) == std::vector<std::string>{"0.png"});
     CHECK(imgr::load_image_file(path).image == second);
 }
@@ -257,9 +258,11 @@ TEST_CASE("save_png leaves only the finished file, also when it replaces one") {
 TEST_CASE("save_png into a missing folder fails with a message naming the file, and writes nothing") {
     const fs::path dir = scratch("missing_folder");
     const std::string path = (dir / "no" / "such" / "folder" / "0.png").string();
-    const std::string error = imgr::save_png(path, pattern(4, 4, 3));
-    CHECK(contains(error, path));
-    CHECK(contains(error, "No such file or directory"));
+    const imgr::IoResult saved = imgr::save_png(path, pattern(4, 4, 3));
+    CHECK_FALSE(saved);
+    CHECK(contains(saved.error, path));
+    CHECK(contains(saved.error, "folder '" + (dir / "no" / "such" / "folder").string() + "' does not exist"));
+    CHECK(saved.os_error == ENOENT);
     CHECK_FALSE(fs::exists(dir / "no"));
     CHECK(folder_listing(dir).empty());
 }
@@ -267,7 +270,7 @@ TEST_CASE("save_png into a missing folder fails with a message naming the file, 
 TEST_CASE("an empty image is neither encoded nor saved") {
     const fs::path dir = scratch("empty_image");
     CHECK(imgr::encode_png(ImageBuffer()).empty());
-    CHECK(imgr::save_png((dir / "0.png").string(), ImageBuffer()) != "");
+    CHECK_FALSE(imgr::save_png((dir / "0.png").string(), ImageBuffer()).ok());
     CHECK(folder_listing(dir).empty());
 }
 

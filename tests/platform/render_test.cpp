@@ -15,9 +15,8 @@ struct Rgb {
     int r, g, b;
 };
 
-Rgb pixel(const imgr::RgbImage& image, float x, float y) {
-    const size_t i = ((size_t)y * image.width + (size_t)x) * 3;
-    return {image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]};
+Rgb pixel(const imgr::ImageBuffer& image, float x, float y) {
+    return {image.sample((int)x, (int)y, 0), image.sample((int)x, (int)y, 1), image.sample((int)x, (int)y, 2)};
 }
 
 bool near(Rgb a, Rgb b, int tolerance = 2) {
@@ -51,9 +50,9 @@ TEST_CASE("a button is drawn in its colour where ImGui laid it out") {
     };
     params.after_render = [&](imgr::Runner& runner) {
         if (runner.frame_index() < 3) return;  // ImGui settles in two frames
-        imgr::RgbImage image = runner.capture();
-        REQUIRE(image.width == 320);
-        REQUIRE(image.height == 200);
+        imgr::ImageBuffer image = runner.capture();
+        REQUIRE(image.width() == 320);
+        REQUIRE(image.height() == 200);
         CHECK(button_min.x == doctest::Approx(40));
         CHECK(button_min.y == doctest::Approx(50));
         // Inside the button, away from its label and its rounded corners: red.

@@ -15,6 +15,7 @@
 #include "imgr/driver/script_player.h"
 #include "imgr/engine/blocks.h"
 #include "imgr/engine/flagging_dir.h"
+#include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
@@ -202,9 +203,8 @@ int Blocks::launch(int argc, char** argv) {
                 ended = true;
                 int exit_code = player->exit_code();
                 if (!final_screenshot.empty()) {
-                    const std::string error = write_png(final_screenshot, runner.capture());
-                    if (!error.empty()) {
-                        std::fprintf(stderr, "imgr: %s\n", error.c_str());
+                    if (IoResult saved = save_png(final_screenshot, runner.capture(), Durability::NoFsync); !saved) {
+                        std::fprintf(stderr, "imgr: %s\n", saved.error.c_str());
                         if (exit_code == 0) exit_code = 1;
                     } else {
                         std::fprintf(stderr, "imgr: screenshot saved to %s\n", final_screenshot.c_str());

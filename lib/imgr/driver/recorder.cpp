@@ -2,6 +2,9 @@
 
 #include <glad/gl.h>
 
+#include "imgr/model/file_write.h"
+#include "imgr/model/image_io.h"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -50,19 +53,6 @@ std::string frame_name(int index) {
     char name[32];
     std::snprintf(name, sizeof name, "frame_%06d.png", index);
     return name;
-}
-
-bool write_all(int fd, const uint8_t* data, size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        data += n;
-        size -= (size_t)n;
-    }
-    return true;
 }
 
 }  // namespace
@@ -197,13 +187,21 @@ void Recorder::flush_gl() {
     }
 }
 
-void Recorder::add(RgbImage image) {
-    if (failed_ || finished_ || image.width <= 0 || image.height <= 0) return;
+void Recorder::add(const ImageBuffer& image) {
+    if (failed_ || finished_ || image.empty() || image.pixel_count() == 0) return;
     Frame frame;
     frame.index = next_index_++;
-    frame.width = image.width;
-    frame.height = image.height;
-    frame.pixels = std::move(image.pixels);
+    frame.width = image.width();
+    frame.height = image.height();
+    // Frames are RGB8, as OpenGL reads them back; other images are converted (alpha dropped).
+    if (image.type() == PixelType::U8 && image.channels() == 3) {
+        frame.pixels.assign(image.u8(), image.u8() + image.pixel_count() * 3);
+    } else {
+        frame.pixels.reserve(image.pixel_count() * 3);
+        for (int y = 0; y < frame.height; ++y)
+            for (int x = 0; x < frame.width; ++x)
+                for (int c = 0; c < 3; ++c) frame.pixels.push_back(image.sample(x, y, c));
+    }
     enqueue(std::move(frame));
 }
 
@@ -250,12 +248,10 @@ void Recorder::work() {
 }
 
 void Recorder::write_png(Frame& frame) {
-    RgbImage image;
-    image.width = frame.width;
-    image.height = frame.height;
-    image.pixels = std::move(frame.pixels);
-    const std::string error = imgr::write_png((path_ / frame_name(frame.index)).string(), image);
-    if (!error.empty()) set_error(error);
+    const ImageBuffer image(frame.width, frame.height, 3, std::move(frame.pixels));
+    // As every PNG: atomic; without fsync, since a recording writes dozens of frames a second.
+    if (IoResult saved = save_png((path_ / frame_name(frame.index)).string(), image, Durability::NoFsync); !saved)
+        set_error(saved.error);
 }
 
 void Recorder::write_video(Frame& frame) {
@@ -276,9 +272,10 @@ void Recorder::write_video(Frame& frame) {
             std::memcpy(&video_row_buffer_[(size_t)y * row], &frame.pixels[(size_t)y * frame.width * 3], copy);
         data = video_row_buffer_.data();
     }
-    if (!write_all(ffmpeg_fd_, data, (size_t)video_width_ * video_height_ * 3))
-        set_error("ffmpeg stopped taking frames while encoding '" + path_.string() + "' (" + std::strerror(errno) +
-                  "); its own message, if any, is above");
+    if (IoResult written = write_all(ffmpeg_fd_, data, (size_t)video_width_ * video_height_ * 3, "the pipe to ffmpeg");
+        !written)
+        set_error("ffmpeg stopped taking frames while encoding '" + path_.string() + "' (" +
+                  std::strerror(written.os_error) + "); its own message, if any, is above");
 }
 
 std::string Recorder::start_ffmpeg(int width, int height) {

@@ -43,8 +43,8 @@ public:
     void capture_gl(int width, int height);
     // Collects the frames still in flight on the GPU and frees the buffers; the GL context must be current.
     void flush_gl();
-    // A frame already in memory, top row first (tests, or a caller that reads pixels itself).
-    void add(RgbImage image);
+    // A frame already in memory (tests, or a caller that reads pixels itself); recorded as RGB8.
+    void add(const ImageBuffer& image);
     // Waits until every frame is written and the encoder has finished. Returns "" or why the recording failed.
     std::string finish();
 

@@ -1,12 +1,12 @@
 #include "imgr/driver/script.h"
 
+#include "imgr/model/file_read.h"
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace imgr {
 
@@ -296,16 +296,13 @@ ScriptParseResult load_script(const fs::path& path) {
         result.error = name + ": cannot read script: " + why;
         return result;
     };
+    const FileRead file = read_file(path);
+    if (file.os_error == EISDIR) return unreadable("it is a folder");
+    if (!file) return unreadable(std::strerror(file.os_error));
     std::error_code ec;
-    if (fs::is_directory(path, ec)) return unreadable("it is a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return unreadable(std::strerror(errno));
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return unreadable(std::strerror(errno));
     fs::path folder = fs::absolute(path, ec).parent_path();
     if (ec) folder = path.parent_path();
-    return parse_script(text.str(), name, folder);
+    return parse_script(file.content, name, folder);
 }
 
 std::string format_command(const ScriptAction& action) {

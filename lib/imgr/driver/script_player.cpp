@@ -161,15 +161,14 @@ void ScriptPlayer::after_draw() {
     draw_pointer();
 }
 
-void ScriptPlayer::after_render(const std::function<RgbImage()>& capture) {
+void ScriptPlayer::after_render(const std::function<ImageBuffer()>& capture) {
     if (!screenshot_) return;
     const std::filesystem::path path = *screenshot_;
     screenshot_.reset();
     std::error_code ec;
     if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-    const std::string error = write_png(path.string(), capture());
-    if (!error.empty()) {
-        fail(error);
+    if (IoResult saved = save_png(path.string(), capture(), Durability::NoFsync); !saved) {
+        fail(saved.error);
         return;
     }
     if (options_.report) std::fprintf(stderr, "imgr: screenshot saved to %s\n", path.c_str());

@@ -56,7 +56,7 @@ public:
 
     void before_frame(ImGuiIO& io);
     void after_draw();
-    void after_render(const std::function<RgbImage()>& capture);
+    void after_render(const std::function<ImageBuffer()>& capture);
 
     Status status() const { return status_; }
     bool finished() const { return status_ != Status::Running; }

@@ -1,10 +1,10 @@
 #include "imgr/engine/flagged_rows.h"
 
-#include <fstream>
 #include <sstream>
 
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/file_read.h"
 #include "imgr/model/image_io.h"
 
 namespace imgr {
@@ -14,11 +14,9 @@ FlaggedRows read_flagged_rows(FileLogger& logger) {
     const std::filesystem::path path = logger.log_path();
     result.dir = path.parent_path();
     result.header = logger.header();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return result;  // nothing flagged yet
-    std::stringstream text;
-    text << in.rdbuf();
-    const std::string content = text.str();
+    const FileRead file = read_file(path);
+    if (!file) return result;  // nothing flagged yet
+    const std::string& content = file.content;
     try {
         if (path.extension() == ".jsonl") {
             std::istringstream lines(content);

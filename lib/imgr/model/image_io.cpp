@@ -1,17 +1,14 @@
 #include "imgr/model/image_io.h"
 
+#include "imgr/model/file_read.h"
 #include "imgr/model/png_encoder.h"
 #include "imgr/model/rgba8_conversion.h"
 
-#include <fcntl.h>
 #include <stb_image.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace imgr {
 namespace {
@@ -117,17 +114,6 @@ std::string stb_hazard(const uint8_t* bytes, size_t size) {
     return "";
 }
 
-bool write_all(int fd, const uint8_t* data, size_t size) {
-    while (size > 0) {
-        ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data += n;
-        size -= (size_t)n;
-    }
-    return true;
-}
-
 }  // namespace
 
 ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const ImageLimits& limits) {
@@ -175,14 +161,10 @@ ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const Image
 }
 
 ImageLoadResult load_image_file(const std::string& path, const ImageLimits& limits) {
-    ImageLoadResult result;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.error = "cannot open '" + path + "': " + std::strerror(errno);
-        return result;
-    }
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    result = load_image_memory(bytes.data(), bytes.size(), limits);
+    const FileRead file = read_file(path);
+    if (!file) return {file};
+    ImageLoadResult result =
+        load_image_memory(reinterpret_cast<const uint8_t*>(file.content.data()), file.content.size(), limits);
     if (!result.error.empty())
         result.error = "'" + path + "': " + result.error;
     else
@@ -201,21 +183,11 @@ std::vector<uint8_t> encode_png(const ImageBuffer& image) {
     return encode_png8(bytes.data(), image.width(), image.height(), image.channels());
 }
 
-std::string save_png(const std::string& path, const ImageBuffer& image) {
+IoResult save_png(const std::string& path, const ImageBuffer& image, Durability durability) {
+    if (image.empty() || image.pixel_count() == 0) return IoResult::failure("cannot write '" + path + "': the image is empty");
     const std::vector<uint8_t> png = encode_png(image);
-    if (png.empty()) return "cannot encode an empty image as PNG";
-    const std::string temporary = path + ".partial";
-    int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return "cannot write '" + path + "': " + std::strerror(errno);
-    const bool written = write_all(fd, png.data(), png.size()) && ::fsync(fd) == 0;
-    const int saved_errno = errno;
-    ::close(fd);
-    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
-        const int error = written ? errno : saved_errno;
-        ::unlink(temporary.c_str());
-        return "cannot write '" + path + "': " + std::strerror(error);
-    }
-    return "";
+    if (png.empty()) return IoResult::failure("cannot write '" + path + "': out of memory while encoding", ENOMEM);
+    return write_file_atomically(path, png.data(), png.size(), durability);
 }
 
 }  // namespace imgr

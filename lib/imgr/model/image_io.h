@@ -1,7 +1,9 @@
 // Reading and writing image files (PNG, JPEG, BMP, ... through stb_image),
 // behind size limits so that a hostile file cannot exhaust memory.
 #pragma once
+#include "imgr/model/file_write.h"
 #include "imgr/model/image.h"
+#include "imgr/model/io_result.h"
 
 #include <cstdint>
 #include <string>
@@ -14,10 +16,9 @@ struct ImageLimits {
     size_t max_decoded_bytes = size_t(256) << 20;
 };
 
-struct ImageLoadResult {
-    ImageBuffer image;   // empty on failure
-    std::string error;   // "" on success, else one line saying what is wrong
-    explicit operator bool() const { return error.empty(); }
+// ok() and error as every I/O result (io_result.h); the image is empty on failure.
+struct [[nodiscard]] ImageLoadResult : IoResult {
+    ImageBuffer image;
 };
 
 // Decodes a file; the image's source is set to path. Grey, RGB and RGBA are kept as they are.
@@ -28,8 +29,10 @@ ImageLoadResult load_image_memory(const uint8_t* bytes, size_t size, const Image
 // kept; float images are clamped to 0..1 and stored as 8 bits.
 std::vector<uint8_t> encode_png(const ImageBuffer& image);
 
-// Writes a PNG durably: a temporary file beside it, fsync, then rename, so a
-// crash never leaves a half-written image under the final name. Returns "" or the reason.
-std::string save_png(const std::string& path, const ImageBuffer& image);
+// The one PNG path of imgr (flagged images, screenshots, recorded frames):
+// encode_png, then write_file_atomically, so a crash never leaves a
+// half-written image under the final name. Flags keep the default (fsync'ed);
+// screenshots and frames pass Durability::NoFsync.
+IoResult save_png(const std::string& path, const ImageBuffer& image, Durability durability = Durability::Fsync);
 
 }  // namespace imgr

@@ -1,20 +1,12 @@
-// Capture: reads the rendered frame back from OpenGL and writes it as PNG.
+// Capture: reads the rendered frame back from OpenGL as an image. Screenshots
+// are written as every PNG of imgr is: save_png (model/image_io.h), without
+// fsync (Durability::NoFsync).
 #pragma once
-#include <cstdint>
-#include <string>
-#include <vector>
+#include "imgr/model/image.h"
 
 namespace imgr {
 
-struct RgbImage {
-    int width = 0, height = 0;
-    std::vector<uint8_t> pixels;  // RGB, rows top to bottom
-};
-
-// Reads the bound read framebuffer (call after rendering, before the swap).
-RgbImage read_framebuffer(int width, int height);
-
-// Writes the image as PNG; returns "" or a message saying why it could not.
-std::string write_png(const std::string& path, const RgbImage& image);
+// The bound read framebuffer (call after rendering, before the swap) as RGB8, top row first.
+ImageBuffer read_framebuffer(int width, int height);
 
 }  // namespace imgr

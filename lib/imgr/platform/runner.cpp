@@ -1,5 +1,6 @@
 #include "imgr/platform/runner.h"
 
+#include "imgr/model/image_io.h"
 #include "imgr/platform/offscreen_target.h"
 #include "imgr/view/theme.h"
 
@@ -254,8 +255,10 @@ bool Runner::draw_frame(std::string& error) {
     const bool frames_done = params_.max_frames > 0 && frame_index_ >= params_.max_frames;
     if (!params_.screenshot_path.empty() &&
         (frames_done || (params_.max_frames == 0 && params_.screenshot_when_idle && ready_for_auto_screenshot()))) {
-        error = write_png(params_.screenshot_path, capture());
-        if (!error.empty()) return false;
+        if (IoResult saved = save_png(params_.screenshot_path, capture(), Durability::NoFsync); !saved) {
+            error = saved.error;
+            return false;
+        }
         std::fprintf(stderr, "imgr: screenshot saved to %s\n", params_.screenshot_path.c_str());
         if (exit_code_ < 0) exit_code_ = 0;
     }
@@ -273,7 +276,7 @@ bool Runner::ready_for_auto_screenshot() const {
     return !(params_.wants_redraw && params_.wants_redraw());
 }
 
-RgbImage Runner::capture() const {
+ImageBuffer Runner::capture() const {
     int width = 0, height = 0;
     framebuffer_size(width, height);
     return read_framebuffer(width, height);

@@ -56,7 +56,7 @@ public:
 
     void request_redraw();                 // thread-safe: wakes the loop for a frame
     void request_exit(int exit_code);      // thread-safe: ends the loop after the current frame
-    RgbImage capture() const;              // the frame just rendered (valid in after_render)
+    ImageBuffer capture() const;           // the frame just rendered, RGB8 (valid in after_render)
     bool cover_text(std::string_view text) { return fonts_.cover(text); }  // makes characters displayable
     const FontSet& fonts() const { return fonts_; }
     int frame_index() const { return frame_index_; }

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <stdexcept>
 
 #include <unistd.h>
@@ -63,7 +62,7 @@ void FileLogger::target(std::filesystem::path dir) {
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
-    if (std::string error = choose_log_file(); !error.empty()) note(error + "; trying again at the first flag");
+    if (IoResult chosen = choose_log_file(); !chosen) note(chosen.error + "; trying again at the first flag");
 }
 
 void FileLogger::follow_dir_override() {
@@ -89,20 +88,20 @@ void FileLogger::restart_if_dir_removed() {
     target(dir_);
 }
 
-std::string FileLogger::choose_log_file() {
+IoResult FileLogger::choose_log_file() {
     verified_ = false;
     std::vector<std::string> other_columns;  // files skipped because they hold other columns
     for (int index = 0; index < kMaxLogFiles; ++index) {
         const std::filesystem::path path = dir_ / log_file_name(index);
-        FileRead read = read_whole_file(path);
+        FileRead read = read_file(path);
         Inspection found;
-        if (read.error == ENOENT) {
+        if (read.os_error == ENOENT) {
             found.ours = true;  // a new file; checked again before the first write, in case it appears meanwhile
-        } else if (read.error == EISDIR) {
+        } else if (read.os_error == EISDIR) {
             other_columns.push_back(path.filename().string() + " (a folder)");
             continue;
-        } else if (read.error) {
-            return "cannot read '" + path.string() + "': " + std::strerror(read.error);
+        } else if (!read) {
+            return read;
         } else {
             found = inspect(read.content, layout_.header);
             if (!found.ours) {
@@ -111,8 +110,8 @@ std::string FileLogger::choose_log_file() {
             }
             if (found.complete_bytes < read.content.size()) {
                 // The last write of a run that crashed: that row was never acknowledged, so cutting it loses nothing.
-                if (std::string error = truncate_durably(path, found.complete_bytes); !error.empty())
-                    return error + " (to remove a partial last row)";
+                if (IoResult cut = truncate_durably(path, found.complete_bytes); !cut)
+                    return IoResult::failure(cut.error + " (to remove a partial last row)", cut.os_error);
                 note("'" + path.string() + "' ended in a partial row (an interrupted write); removed its " +
                      std::to_string(read.content.size() - found.complete_bytes) + " bytes");
             }
@@ -127,10 +126,10 @@ std::string FileLogger::choose_log_file() {
                  (other_columns.size() == 1 ? "has" : "have") + " other columns)");
             announced_index_ = index;
         }
-        return "";
+        return IoResult::success();
     }
-    return "no usable log file in '" + dir_.string() + "' (" + log_file_name(0) + " to " +
-           log_file_name(kMaxLogFiles - 1) + " all hold other columns)";
+    return IoResult::failure("no usable log file in '" + dir_.string() + "' (" + log_file_name(0) + " to " +
+                             log_file_name(kMaxLogFiles - 1) + " all hold other columns)");
 }
 
 std::filesystem::path FileLogger::log_path_locked() const { return dir_ / log_file_name(file_index_); }
@@ -151,31 +150,31 @@ size_t FileLogger::pending_count() const {
     return pending_.size();
 }
 
-std::string FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
-    if (std::string error = create_directories_durably(folder); !error.empty()) return error;
+    if (IoResult created = create_directories_durably(folder); !created) return created;
     NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
-    if (!file.error.empty()) return file.error;
-    // The reserved empty file is ours alone, so save_png's rename replaces only it.
-    if (std::string error = save_png(file.path.string(), image); !error.empty()) {
+    if (!file) return file;
+    // The reserved empty file is ours alone, so save_png's rename replaces only
+    // it; fsync'ed, folder included, before the row that points at it is written.
+    if (IoResult saved = save_png(file.path.string(), image, Durability::Fsync); !saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
-        return error;
+        return saved;
     }
     next_number_[field] = file.number + 1;
-    if (std::string error = sync_directory(folder); !error.empty()) return error;
     relative_path = folder_name + "/" + file.path.filename().string();
-    return "";
+    return IoResult::success();
 }
 
 int FileLogger::flush_pending() {
     if (pending_.empty()) return rows_;
     follow_dir_override();
     restart_if_dir_removed();
-    if (std::string error = create_directories_durably(dir_); !error.empty()) throw FlagError(error);
+    if (IoResult created = create_directories_durably(dir_); !created) throw FlagError(created.error);
     dir_existed_ = true;
     if (!verified_)
-        if (std::string error = choose_log_file(); !error.empty()) throw FlagError(error);
+        if (IoResult chosen = choose_log_file(); !chosen) throw FlagError(chosen.error);
     const std::string header_bytes = encode_header(layout_.header);
     while (!pending_.empty()) {
         PendingRow& row = pending_.front();
@@ -189,7 +188,7 @@ int FileLogger::flush_pending() {
             }
             // Files first: a row on disk never points at a file that is not.
             if (!image->empty() && row.files[i].empty())
-                if (std::string error = save_file(i, *image, row.files[i]); !error.empty()) throw FlagError(error);
+                if (IoResult saved = save_file(i, *image, row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
         if (options_.flag_column) cells.push_back(row.flag_option);
@@ -197,13 +196,13 @@ int FileLogger::flush_pending() {
 
         const std::filesystem::path path = log_path_locked();
         AppendResult appended = append_durably(path, header_bytes, encode_row(layout_.header, cells));
-        if (!appended.error.empty()) {
+        if (!appended) {
             if (!appended.intact) verified_ = false;  // a partial row may be left: repair before the next write
             throw FlagError(appended.error);
         }
         if (appended.was_empty) {
             rows_ = 0;  // a new file (or one emptied behind our back) holds only this row
-            if (std::string error = sync_directory(dir_); !error.empty()) throw FlagError(error);
+            if (IoResult synced = sync_directory(dir_); !synced) throw FlagError(synced.error);
         }
         verified_ = true;
         ++rows_;

@@ -7,6 +7,7 @@
 #pragma once
 #include "imgr/engine/flagging/flag_columns.h"
 #include "imgr/engine/flagging/flagging_callback.h"
+#include "imgr/model/io_result.h"
 
 #include <cstdint>
 #include <deque>
@@ -58,8 +59,8 @@ private:
     void target(std::filesystem::path dir);  // scans a directory's images and log files; writes only to repair
     void restart_if_dir_removed();        // a folder removed while the app runs starts afresh, as after a restart
     int flush_pending();                  // writes pending rows in order; throws FlagError at the first failure
-    std::string choose_log_file();        // "" or why no file can be chosen
-    std::string save_file(size_t field, const ImageBuffer& image, std::string& relative_path);
+    IoResult choose_log_file();           // fails saying why no file can be chosen
+    IoResult save_file(size_t field, const ImageBuffer& image, std::string& relative_path);
     std::filesystem::path log_path_locked() const;
 
     mutable std::mutex mutex_;  // flag() is called from worker threads

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <charconv>
-#include <cstring>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -37,12 +36,10 @@ NumberedFile reserve_numbered_file(const std::filesystem::path& folder, std::uin
             return result;
         }
         if (errno != EEXIST) {
-            result.error = "cannot create '" + path.string() + "': " + std::strerror(errno);
-            return result;
+            return {os_failure("create", path.string(), errno)};
         }
     }
-    result.error = "no free file number in '" + folder.string() + "'";
-    return result;
+    return {IoResult::failure("no free file number in '" + folder.string() + "'")};
 }
 
 }  // namespace imgr

@@ -3,6 +3,8 @@
 // file exclusively, so an existing file is never overwritten, even by another
 // process numbering the same folder.
 #pragma once
+#include "imgr/model/io_result.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -13,10 +15,9 @@ namespace imgr {
 // One more than the highest N of the files "N<extension>" in the folder; 0 when none (or no folder).
 std::uint64_t next_file_number(const std::filesystem::path& folder, std::string_view extension);
 
-struct NumberedFile {
+struct [[nodiscard]] NumberedFile : IoResult {
     std::uint64_t number = 0;
     std::filesystem::path path;  // created empty, ours to fill
-    std::string error;           // "" on success
 };
 
 // Creates folder/N<extension> with O_EXCL for the first N >= first that is free.
