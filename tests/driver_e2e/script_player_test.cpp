@@ -190,6 +190,7 @@ TEST_CASE("Radio, Checkbox, CheckboxGroup and Dropdown are set by clicking their
     CHECK(drop.value() == "mm");
     CHECK(multi.value() == StringList{"M", "XL"});
     CHECK(ui.player->engine_sets() == 0);
+    CHECK(ui.player->misses() == 0);
     CHECK(ui.presses_inside(ui.target(radio.id()).choices.at(2)) == 1);  // "multiply", where the view drew it
     CHECK(ui.presses_inside(ui.target(group.id()).choices.at(0)) == 1);  // "red" unticked
     CHECK(ui.cache(drop.id()).display == "mm");       // the closed dropdown shows the choice
@@ -213,7 +214,7 @@ TEST_CASE("click presses the button under the pointer and its handler runs") {
     Harness ui(demo, "set \"a\" 21\nclick \"Double it\"\nexpect \"out\" 42\n");
     CHECK(ui.run() == 0);
     CHECK(out.value() == 42.0);
-    CHECK(ui.player->engine_events() == 0);  // pressed through ImGui, not fired by the engine
+    CHECK(ui.player->misses() == 0);  // pressed through ImGui, not fired by the engine
     CHECK(ui.target(go.id()).widget.contains(ui.player->pointer()));
     CHECK(ui.presses_inside(ui.target(go.id()).widget) == 1);
 }
@@ -435,6 +436,7 @@ TEST_CASE("a component in another tab or in a closed accordion is brought into v
     CHECK(ticked.value() == true);
     CHECK(first.value() == 2.0);
     CHECK(ui.player->engine_sets() == 0);  // every value went through the widgets, each shown first
+    CHECK(ui.player->misses() == 0);
     // Each tab and the accordion opened by a press on its header, where the view drew it.
     for (const char* header : {"Two", "Inner B", "More", "One"}) {
         CAPTURE(header);
@@ -463,6 +465,7 @@ TEST_CASE("with twice ImGui's spacing, padding and grab size the pointer still f
     CHECK(slider.value() == 9.0);
     CHECK(releases == 1);  // dragged by its grab, not set behind its back
     CHECK(radio.value() == "subtract");
+    CHECK(ui.player->misses() == 0);
     CHECK(ui.presses_inside(ui.target(slider.id()).widget) == 1);
     CHECK(ui.presses_inside(ui.target(radio.id()).choices.at(1)) == 1);
 }
@@ -479,14 +482,14 @@ TEST_CASE("submit clicks the Textbox and presses Enter: its submit handler runs"
         Harness ui(demo, "set \"question\" \"why?\"\nsubmit \"question\"\nexpect \"answer\" \"you asked: why?\"\n");
         CHECK(ui.run() == 0);
         CHECK(submits == 1);
-        CHECK(ui.player->engine_events() == 0);  // Enter went through ImGui
+        CHECK(ui.player->misses() == 0);  // Enter went through ImGui
         CHECK(ui.presses_inside(ui.target(question.id()).widget) == 2);  // set and submit each clicked the field
     }
     SUBCASE("several lines: Ctrl+Enter, as a person submits there") {
         Harness ui(demo, "set \"notes\" \"a\\nb\"\nsubmit \"notes\"\nexpect \"answer\" \"notes: a\\nb\"\n");
         CHECK(ui.run() == 0);
         CHECK(submits == 1);
-        CHECK(ui.player->engine_events() == 0);
+        CHECK(ui.player->misses() == 0);
         CHECK(notes.value() == "a\nb");  // Enter did not type a line break
     }
     SUBCASE("submit on anything but a Textbox is a script error") {

@@ -230,12 +230,22 @@ void ScriptPlayer::expectation_failed(std::string message) {
     ++failed_expectations_;
 }
 
+void ScriptPlayer::missed(const std::string& why) {
+    ++misses_;
+    const int line = command_ ? command_->line : 0;
+    if (misses_ <= 5) missed_ += (missed_.empty() ? "" : "; ") + std::string("line ") + std::to_string(line) + ": " + why;
+}
+
 void ScriptPlayer::finish() {
     if (finished()) return;
     status_ = failed_expectations_ > 0 ? Status::ExpectFailed : Status::Passed;
     steps_.clear();
     mouse_down_ = false;
     if (!options_.report) return;
+    // Not an error (the values still end as scripted), but a tour meant to show a person's clicks did not.
+    if (misses_ > 0)
+        std::fprintf(stderr, "imgr: script %s: the pointer missed %d target%s, the engine acted instead (%s%s)\n",
+                     script_.file_name.c_str(), misses_, misses_ == 1 ? "" : "s", missed_.c_str(), misses_ > 5 ? "; ..." : "");
     if (failed_expectations_ > 0)
         std::fprintf(stderr, "imgr: script %s: %d expectation%s failed\n", script_.file_name.c_str(),
                      failed_expectations_, failed_expectations_ == 1 ? "" : "s");
@@ -483,7 +493,10 @@ ScriptPlayer::StepFn ScriptPlayer::wait_actionable(ComponentId id, const char* w
 // outermost in, each where the view drew it in the last frame.
 ScriptPlayer::StepFn ScriptPlayer::open_ancestors(ComponentId id, int attempts) {
     return [this, id, attempts]() {
-        if (attempts > 8) return Step::DoneNow;  // a header that does not open: act as things are
+        if (attempts > 8) {  // a header that does not open: act as things are
+            missed("a tab or accordion header did not open");
+            return Step::DoneNow;
+        }
         std::vector<NodeId> path;  // from the component up to the root's child
         for (NodeId n = node_parent_[(size_t)component_node_.at((size_t)id)]; n > 0; n = node_parent_[(size_t)n])
             path.push_back(n);
@@ -492,7 +505,10 @@ ScriptPlayer::StepFn ScriptPlayer::open_ancestors(ComponentId id, int attempts) 
             const NodeType type = layout.node(*it).type;
             if (type != NodeType::Tab && type != NodeType::Accordion) continue;
             const HeaderTarget& header = view_.targets().header(*it);
-            if (!ActionTargets::drawn_now(header.frame)) return Step::DoneNow;  // hidden: wait_actionable said why
+            if (!ActionTargets::drawn_now(header.frame)) {
+                missed("a tab or accordion header around it is not drawn");
+                return Step::DoneNow;
+            }
             if (header.open) continue;
             const NodeId node = *it;
             auto header_rect = [this, node] { return view_.targets().header(node).rect; };
@@ -581,7 +597,11 @@ ScriptPlayer::StepFn ScriptPlayer::press() {
                 phase = 1;
                 return Step::Continue;
             case 1:
-                if ((g.ActiveId != 0 && g.ActiveId == g.HoveredId) || ++attempts >= 2) return Step::DoneNow;
+                if (g.ActiveId != 0 && g.ActiveId == g.HoveredId) return Step::DoneNow;
+                if (++attempts >= 2) {
+                    missed("no item under the pointer took the press");
+                    return Step::DoneNow;
+                }
                 mouse_down_ = false;
                 phase = 0;
                 return Step::Continue;
@@ -652,8 +672,8 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::click_away(ComponentId id) {
 
 ScriptPlayer::StepFn ScriptPlayer::fire_from_engine(ComponentId id, Event event) {
     return [this, id, event]() {
+        missed(event == Event::Click ? "the button was not under the pointer" : "the field did not take the click");
         engine().fire(id, event);
-        ++engine_events_;
         return Step::Done;
     };
 }
@@ -672,7 +692,9 @@ ScriptPlayer::StepFn ScriptPlayer::finish_set(ComponentId id, Value value) {
 
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const Value& value) {
     std::vector<StepFn> steps;
-    if (reachable(id)) {
+    if (!reachable(id)) {
+        missed("it is not drawn where the pointer can go");
+    } else {
         const ComponentState& state = engine().component(id);
         switch (state.spec.kind) {
             case ComponentKind::Slider: steps = set_slider(id, std::get<double>(value)); break;
@@ -698,7 +720,10 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const 
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_slider(ComponentId id, double value) {
     const SliderProps props = std::get<SliderProps>(engine().component(id).spec.props);
     const double current = std::get<double>(engine().component(id).spec.value);
-    if (!target(id).slider_x) return {};
+    if (!target(id).slider_x) {
+        missed("the slider's grab was not drawn");
+        return {};
+    }
     auto at = [this, id](double v) {
         return [this, id, v] {
             const ComponentTargets& t = target(id);
@@ -745,7 +770,10 @@ static std::vector<size_t> choices_to_click(const ComponentSpec& spec, const Val
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_choices(ComponentId id, const Value& value) {
     std::vector<StepFn> steps;
     for (size_t index : choices_to_click(engine().component(id).spec, value)) {
-        if (index >= target(id).choices.size()) return {};  // not drawn: the engine takes the value
+        if (index >= target(id).choices.size()) {  // not drawn: the engine takes the value
+            missed("a choice was not drawn");
+            return {};
+        }
         for (StepFn& step : click_at([this, id, index] { return target(id).choices[index].center(); }))
             steps.push_back(std::move(step));
     }
@@ -766,14 +794,20 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_dropdown(ComponentId id, con
     std::vector<StepFn> steps = click_at([this, id] { return widget_center(id); });
     int waited = 0;
     steps.push_back([=, this]() mutable {
-        if (!open_combo_list() || !ActionTargets::drawn_now(target(id).choices_frame))
-            return ++waited < kPopupFrames ? Step::Continue : Step::DoneNow;
+        if (!open_combo_list() || !ActionTargets::drawn_now(target(id).choices_frame)) {
+            if (++waited < kPopupFrames) return Step::Continue;
+            missed("the dropdown's list did not open");
+            return Step::DoneNow;
+        }
         insert_steps(pick_in_list(id, clicks, multiselect));
         return Step::DoneNow;
     });
     // A list still open (the choice was not found) is closed before the engine takes the value.
     steps.push_back([this, id]() {
-        if (open_combo_list()) insert_steps(click_away(id));
+        if (open_combo_list()) {
+            missed("the dropdown's list stayed open");
+            insert_steps(click_away(id));
+        }
         return Step::DoneNow;
     });
     return steps;
@@ -793,7 +827,10 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::pick_in_list(ComponentId id, con
         steps.push_back([this, choice, index, scrolls]() mutable {
             ImGuiWindow* list = open_combo_list();
             const std::optional<TargetRect> r = choice(index);
-            if (!list || !r || ++scrolls > kPopupFrames) return Step::DoneNow;
+            if (!list || !r || ++scrolls > kPopupFrames) {
+                missed("a choice in the dropdown's list was not drawn");
+                return Step::DoneNow;
+            }
             const ImRect clip = list->InnerClipRect;
             if (r->min.y >= clip.Min.y && r->max.y <= clip.Max.y) return Step::DoneNow;
             const float centre = (clip.Min.y + clip.Max.y) * 0.5f;
@@ -822,7 +859,10 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_text(ComponentId id, const s
     steps.push_back([=, this]() {
         // Type only into a field that took the click; otherwise the engine takes the value.
         ImGuiContext& g = *GImGui;
-        if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId) return Step::DoneNow;
+        if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId) {
+            missed("the field did not take the click");
+            return Step::DoneNow;
+        }
         std::vector<StepFn> typing{key(ImGuiKey_A, true)};  // select all: the text replaces it
         if (text.empty())
             typing.push_back(key(ImGuiKey_Backspace, false));

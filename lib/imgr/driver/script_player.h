@@ -68,7 +68,9 @@ public:
     const std::vector<std::string>& failures() const { return failures_; }  // FILE:LINE messages, in order
     ImVec2 pointer() const { return pointer_; }           // where the scripted mouse is
     int engine_sets() const { return engine_sets_; }      // sets the pointer could not finish (see above)
-    int engine_events() const { return engine_events_; }  // clicks and submits fired through the engine, not the pointer
+    // Actions the pointer could not make where the view drew their target (the engine
+    // made them, so the values still end as scripted); reported on stderr at the end.
+    int misses() const { return misses_; }
     const std::string& file_name() const { return script_.file_name; }
 
 private:
@@ -122,7 +124,8 @@ private:
     StepFn type(std::vector<std::string> characters);  // one string per character
     std::vector<StepFn> click_at(std::function<ImVec2()> target);
     std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty margin: ends text editing
-    StepFn fire_from_engine(ComponentId id, Event event); // what the pointer could not press (counted)
+    StepFn fire_from_engine(ComponentId id, Event event); // what the pointer could not press (a miss)
+    void missed(const std::string& why);
     StepFn finish_set(ComponentId id, Value value);       // the engine takes what the pointer did not reach
 
     std::vector<StepFn> set_steps(ComponentId id, const Value& value);
@@ -143,7 +146,8 @@ private:
     std::vector<std::string> failures_;
     int failed_expectations_ = 0;
     int engine_sets_ = 0;
-    int engine_events_ = 0;
+    int misses_ = 0;
+    std::string missed_;                                 // the first few misses, "line N: why"
     bool ending_ = false;                                // the last command ran; waiting for handlers
     size_t next_command_ = 0;
     const ScriptCommand* command_ = nullptr;             // being played
