@@ -193,6 +193,7 @@ TEST_CASE("Radio, Checkbox, CheckboxGroup and Dropdown are set by clicking their
     CHECK(ui.player->misses() == 0);
     CHECK(ui.presses_inside(ui.target(radio.id()).choices.at(2)) == 1);  // "multiply", where the view drew it
     CHECK(ui.presses_inside(ui.target(group.id()).choices.at(0)) == 1);  // "red" unticked
+    CHECK(ui.presses_inside(ui.target(check.id()).choices.at(0)) == 1);  // the box
     CHECK(ui.cache(drop.id()).display == "mm");       // the closed dropdown shows the choice
     CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 0);  // and its list is closed
 }

@@ -782,7 +782,11 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_choices(ComponentId id, cons
 
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_checkbox(ComponentId id, bool value) {
     if (std::get<bool>(engine().component(id).spec.value) == value) return {};
-    return click_at([this, id] { return widget_center(id); });
+    if (target(id).choices.empty()) {
+        missed("the checkbox was not drawn");
+        return {};
+    }
+    return click_at([this, id] { return target(id).choices[0].center(); });
 }
 
 // Opens the list, clicks the choices, and closes the list when it stays open.

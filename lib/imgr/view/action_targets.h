@@ -30,7 +30,7 @@ struct ComponentTargets {
     int frame = -1;                     // ImGui frame the component was last drawn in
     TargetRect card;                    // the card (or the bare widget's slot)
     TargetRect widget;                  // the main widget: the text field, the slider track, the button...
-    std::vector<TargetRect> choices;    // by choice index: Radio and CheckboxGroup choices, a Dropdown's open list
+    std::vector<TargetRect> choices;    // by choice index: a Radio's or CheckboxGroup's boxes, a Checkbox's box, a Dropdown's open list
     int choices_frame = -1;             // frame the choices were drawn in (a Dropdown's list only while open)
     std::function<float(double)> slider_x;  // Slider: the x of the grab's centre for a value, as ImGui places it
 };

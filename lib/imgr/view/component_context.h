@@ -49,6 +49,8 @@ struct ComponentContext {
     void target_widget() const;                    // the last item is the main widget
     void target_widget(ImVec2 min, ImVec2 max) const;  // a widget made of several items
     void target_choice(size_t index) const;        // the last item is choice `index`
+    void target_choice(size_t index, ImVec2 min, ImVec2 max) const;
+    void target_choice_box(size_t index) const;    // choice `index` is the last item's box (Radio, Checkbox)
     // The last item is a horizontal slider over [minimum, maximum]: records its rectangle
     // and where ImGui puts the grab for a value.
     void target_slider(double minimum, double maximum) const;

@@ -35,7 +35,7 @@ void draw_radio(const ComponentContext& c) {
         first = false;
         ImGui::PushID(index);
         if (ImGui::RadioButton(choice.c_str(), choice == value)) c.user_set(choice);
-        c.target_choice((size_t)index++);
+        c.target_choice_box((size_t)index++);
         ImGui::PopID();
     }
     c.target_widget(top_left, ImGui::GetItemRectMax());
@@ -100,6 +100,7 @@ void draw_checkbox(const ComponentContext& c) {
     const std::string& label = c.spec().common.label;
     if (ImGui::Checkbox(label.empty() ? "##value" : label.c_str(), &value)) c.user_set(value);
     c.target_widget();
+    c.target_choice_box(0);
     ImGui::EndDisabled();
 }
 
@@ -117,7 +118,7 @@ void draw_checkbox_group(const ComponentContext& c) {
         bool checked = std::find(selected.begin(), selected.end(), choice) != selected.end();
         ImGui::PushID(index);
         if (ImGui::Checkbox(choice.c_str(), &checked)) toggled = index;
-        c.target_choice((size_t)index);
+        c.target_choice_box((size_t)index);
         ImGui::PopID();
         ++index;
     }
