@@ -87,6 +87,59 @@ TEST_CASE("dragging a slider fires input and change while moving, release when l
     CHECK(releases.load() == 1);
 }
 
+TEST_CASE("a slider's recorded value -> x is where ImGui puts the grab, whatever the style") {
+    for (float scale : {1.0f, 2.5f}) {
+        CAPTURE(scale);
+        Headless ui;
+        ImGui::GetStyle().ScaleAllSizes(scale);  // wider grab, more padding
+        imgr::Blocks demo;
+        auto s = demo.add(imgr::Slider("s", -5, 15, 0));
+        imgr::BlocksView view(demo);
+        ui.frame(view);
+        ui.frame(view);
+        const imgr::ComponentTargets& t = view.targets().component(s.id());
+        REQUIRE(t.slider_x);
+        CHECK(t.slider_x(-5) > t.widget.min.x);
+        CHECK(t.slider_x(15) < t.widget.max.x);
+        // A press on the x of a value, without moving, makes the slider that value
+        // (within the float rounding of ImGui's ratio).
+        ui.click(view, ImVec2(t.slider_x(11), t.widget.center().y));
+        CHECK(s.value() == doctest::Approx(11).epsilon(0.01));
+    }
+}
+
+TEST_CASE("tab and accordion headers are recorded by layout node, with whether they are open") {
+    Headless ui;
+    imgr::Blocks demo;
+    imgr::Handle<double> inside;
+    demo.tabs([&] {
+        demo.tab("A", [&] { demo.add(imgr::Number("a")); });
+        demo.tab("B", [&] { demo.accordion("More", [&] { inside = demo.add(imgr::Number("inside")); }, false); });
+    });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    auto node = [&](const std::string& label) {
+        for (imgr::NodeId n = 0; n < (imgr::NodeId)demo.layout().size(); ++n)
+            if (demo.layout().node(n).label == label) return n;
+        return imgr::NodeId(-1);
+    };
+    const imgr::ActionTargets& targets = view.targets();
+    CHECK(targets.header(node("A")).open);
+    CHECK_FALSE(targets.header(node("B")).open);
+    ui.click(view, targets.header(node("B")).rect.center());
+    ui.frame(view);
+    CHECK(targets.header(node("B")).open);
+    CHECK_FALSE(targets.header(node("A")).open);
+    CHECK_FALSE(targets.header(node("More")).open);
+    const int before = targets.component(inside.id()).frame;
+    ui.click(view, targets.header(node("More")).rect.center());
+    ui.frame(view);
+    CHECK(targets.header(node("More")).open);
+    CHECK(targets.component(inside.id()).frame > before);
+    CHECK(imgr::ActionTargets::drawn_now(targets.component(inside.id()).frame));  // in the last frame
+}
+
 TEST_CASE("a Row puts its children side by side, a Column stacks them") {
     Headless ui;
     imgr::Blocks demo;
