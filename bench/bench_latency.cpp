@@ -42,11 +42,11 @@ public:
     // One change: press on the slider at fraction x of its width, then draw
     // until the output field shows the slider's new value.
     Trial run(double x, bool paced) {
-        const auto& cache = view_->cache(slider_.id());
+        const auto& cache = view_->targets().component(slider_.id());
         ImGuiIO& io = ImGui::GetIO();
-        const float y = (cache.widget_min.y + cache.widget_max.y) / 2;
+        const float y = (cache.widget.min.y + cache.widget.max.y) / 2;
         context_.make_current();
-        io.MousePos = ImVec2(cache.widget_min.x + (float)x * (cache.widget_max.x - cache.widget_min.x), y);
+        io.MousePos = ImVec2(cache.widget.min.x + (float)x * (cache.widget.max.x - cache.widget.min.x), y);
         frame();  // hover first, as a real click does
         constexpr auto kPeriod = std::chrono::microseconds(16667);
         auto next = bench::Clock::now();

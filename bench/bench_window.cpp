@@ -265,8 +265,8 @@ int images() {
         last_version = version;
         ImGuiIO& io = ImGui::GetIO();
         if (frame < kSettleFrames) return;
-        const auto& slider = app.view().cache(strength.id());
-        const float y = (slider.widget_min.y + slider.widget_max.y) / 2;
+        const auto& slider = app.view().targets().component(strength.id());
+        const float y = (slider.widget.min.y + slider.widget.max.y) / 2;
         if (!dragging && !released) {  // press, then drag back and forth, 1 s each way
             dragging = true;
             drag_start = now;
@@ -277,7 +277,7 @@ int images() {
             ++drag_frames;
             const double t = seconds_since(drag_start);
             const double phase = std::fmod(t, 2.0), x = phase < 1 ? phase : 2 - phase;
-            io.MousePos = ImVec2(slider.widget_min.x + (float)(0.02 + 0.96 * x) * (slider.widget_max.x - slider.widget_min.x), y);
+            io.MousePos = ImVec2(slider.widget.min.x + (float)(0.02 + 0.96 * x) * (slider.widget.max.x - slider.widget.min.x), y);
             io.MouseDown[0] = t > 0.05;  // hover the first frames, as a person does
             if (t >= kDragSeconds) {
                 dragging = false;
@@ -287,7 +287,7 @@ int images() {
                 uploads_at_release = app.uploads();
             }
         } else if (released) {
-            io.MousePos = ImVec2(slider.widget_min.x, y);
+            io.MousePos = ImVec2(slider.widget.min.x, y);
             io.MouseDown[0] = false;
             // The last run may still land; after it, nothing should upload.
             if (seconds_since(release_time) > 0.5) ++after_frames;

@@ -61,15 +61,18 @@ TEST_CASE("NaN and the infinities match only their names") {
 TEST_CASE("a number mismatch names both in shortest form") {
     CHECK(message(13.0, 12) == "expected 12, got 13");
     CHECK(message(4.5, 0.1) == "expected 0.1, got 4.5");
-    CHECK(message(12.0, "12") == "expected \"12\", got 12");
-    CHECK(message(1.0, true) == "expected true, got 1");
+    CHECK(message(12.0, "12") == "expected \"12\", got 12 (a number is written without quotes; only \"nan\", \"inf\", \"-inf\" are quoted)");
+    CHECK(message(1.0, true) == "expected true, got 1 (a number is written without quotes; only \"nan\", \"inf\", \"-inf\" are quoted)");
+    CHECK(message(1.0, "inf") == "expected \"inf\", got 1");  // a name a number can have: no hint
 }
 
 TEST_CASE("booleans") {
     CHECK(holds(true, true));
     CHECK(holds(false, false));
     CHECK(message(false, true) == "expected true, got false");
-    CHECK(message(true, 1) == "expected 1, got true");
+    CHECK(message(true, 1) == "expected 1, got true (true or false, without quotes)");
+    // A Checkbox expected with a quoted "false" can never match: the message says why.
+    CHECK(message(false, "false") == "expected \"false\", got false (true or false, without quotes)");
 }
 
 TEST_CASE("strings match exactly and are quoted in messages") {
@@ -77,7 +80,7 @@ TEST_CASE("strings match exactly and are quoted in messages") {
     CHECK(holds(std::string("你好"), "你好"));
     CHECK(message(std::string("add"), "Add") == "expected \"Add\", got \"add\"");
     CHECK(message(std::string("add "), "add") == "expected \"add\", got \"add \"");
-    CHECK(message(std::string("12"), 12) == "expected 12, got \"12\"");
+    CHECK(message(std::string("12"), 12) == "expected 12, got \"12\" (text is a JSON string, in double quotes)");
     CHECK(message(std::string("a\"b"), "") == "expected \"\", got \"a\\\"b\"");
 }
 
@@ -89,6 +92,7 @@ TEST_CASE("string lists match element by element, in order") {
     CHECK(message(list, Json({"a"})) == R"(expected ["a"], got ["a","b"])");
     CHECK_FALSE(holds(list, "a"));
     CHECK_FALSE(holds(StringList{"1"}, Json({1})));
+    CHECK(message(list, "a") == R"(expected "a", got ["a","b"] (a list of choices is an array of strings: ["a", "b"]))");
 }
 
 TEST_CASE("images match by size") {

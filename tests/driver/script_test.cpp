@@ -76,6 +76,16 @@ TEST_CASE("wait takes frames, milliseconds, seconds or idle") {
     CHECK(only("wait idle # until the handlers are done") == ScriptAction(WaitIdleCommand{}));
 }
 
+TEST_CASE("submit takes a label: Enter in that Textbox") {
+    CHECK(only(R"(submit "Question")") == ScriptAction(SubmitCommand{"Question"}));
+    CHECK(only(R"(submit "Question" # fires submit)") == ScriptAction(SubmitCommand{"Question"}));
+    CHECK(format_command(SubmitCommand{"a \"b\""}) == R"(submit "a \"b\"")");
+    const ScriptParseResult missing = parse_script("submit\n", "t.txt", "/tmp");
+    CHECK(missing.error_line == 1);
+    const ScriptParseResult extra = parse_script("submit \"a\" 5\n", "t.txt", "/tmp");
+    CHECK(extra.error_line == 1);
+}
+
 TEST_CASE("values are any JSON") {
     auto value_of = [](std::string_view line) { return std::get<SetCommand>(only(line)).value; };
     CHECK(value_of(R"(set "x" -0.25)") == Json(-0.25));

@@ -6,6 +6,8 @@
 #include <imgr/model/image_io.h>
 #include <imgui_internal.h>  // the open popups
 
+#include "support/headless_imgui.h"
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -26,26 +28,18 @@ fs::path temp_folder(const std::string& name) {
 
 // One ImGui context, view and player; frame() is what the runner does each frame.
 struct Harness {
-    ImGuiContext* context;
+    test::HeadlessImGui imgui;
     std::unique_ptr<BlocksView> view;
     std::unique_ptr<ScriptPlayer> player;
     bool settle_engine = true;  // wait for handlers before each frame, as a recording does
     int frames = 0;
     std::vector<ImVec2> pointer_path;
+    std::vector<ImVec2> presses;  // where each press of the scripted mouse began
+    bool was_down = false;
 
     Harness(Blocks& blocks, std::string_view script, ScriptPlayerOptions options = {.fast = true, .report = false},
-            fs::path base = fs::temp_directory_path(), ImVec2 size = ImVec2(1000, 700)) {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        // The keys the player presses, mapped as a backend would.
-        io.KeyMap[ImGuiKey_A] = 'A';
-        io.KeyMap[ImGuiKey_Backspace] = 8;
-        io.KeyMap[ImGuiKey_Enter] = 13;
+            fs::path base = fs::temp_directory_path(), ImVec2 size = ImVec2(1000, 700))
+        : imgui(size) {
         view = std::make_unique<BlocksView>(blocks);
         ScriptParseResult parsed = parse_script(script, "tour.txt", base);
         REQUIRE_MESSAGE(parsed.ok(), parsed.error);
@@ -54,7 +48,6 @@ struct Harness {
     ~Harness() {
         player.reset();
         view.reset();
-        ImGui::DestroyContext(context);
     }
 
     void frame() {
@@ -78,6 +71,8 @@ struct Harness {
             return ImageBuffer(width, height, 3, std::vector<uint8_t>((size_t)width * height * 3, 200));
         });
         pointer_path.push_back(io.MousePos);
+        if (io.MouseDown[0] && !was_down) presses.push_back(io.MousePos);
+        was_down = io.MouseDown[0];
         ++frames;
     }
     int run(int max_frames = 5000) {
@@ -86,9 +81,22 @@ struct Harness {
         return player->exit_code();
     }
     const ComponentCache& cache(ComponentId id) const { return view->cache(id); }
+    const ComponentTargets& target(ComponentId id) const { return view->targets().component(id); }
+    // How many presses of the scripted mouse began inside r.
+    int presses_inside(const TargetRect& r) const {
+        int count = 0;
+        for (ImVec2 p : presses) count += r.contains(p);
+        return count;
+    }
 };
 
-bool inside(ImVec2 p, ImVec2 min, ImVec2 max) { return p.x >= min.x && p.x <= max.x && p.y >= min.y && p.y <= max.y; }
+NodeId node_labelled(Blocks& blocks, const std::string& label) {
+    const Layout& layout = blocks.layout();
+    for (NodeId n = 0; n < (NodeId)layout.size(); ++n)
+        if (layout.node(n).label == label) return n;
+    FAIL("no layout node is labelled " << label);
+    return -1;
+}
 
 }  // namespace
 
@@ -179,6 +187,10 @@ TEST_CASE("Radio, Checkbox, CheckboxGroup and Dropdown are set by clicking their
     CHECK(drop.value() == "mm");
     CHECK(multi.value() == StringList{"M", "XL"});
     CHECK(ui.player->engine_sets() == 0);
+    CHECK(ui.player->misses() == 0);
+    CHECK(ui.presses_inside(ui.target(radio.id()).choices.at(2)) == 1);  // "multiply", where the view drew it
+    CHECK(ui.presses_inside(ui.target(group.id()).choices.at(0)) == 1);  // "red" unticked
+    CHECK(ui.presses_inside(ui.target(check.id()).choices.at(0)) == 1);  // the box
     CHECK(ui.cache(drop.id()).display == "mm");       // the closed dropdown shows the choice
     CHECK(ImGui::GetCurrentContext()->OpenPopupStack.Size == 0);  // and its list is closed
 }
@@ -200,8 +212,9 @@ TEST_CASE("click presses the button under the pointer and its handler runs") {
     Harness ui(demo, "set \"a\" 21\nclick \"Double it\"\nexpect \"out\" 42\n");
     CHECK(ui.run() == 0);
     CHECK(out.value() == 42.0);
-    const ComponentCache& button = ui.cache(go.id());
-    CHECK(inside(ui.player->pointer(), button.widget_min, button.widget_max));
+    CHECK(ui.player->misses() == 0);  // pressed through ImGui, not fired by the engine
+    CHECK(ui.target(go.id()).widget.contains(ui.player->pointer()));
+    CHECK(ui.presses_inside(ui.target(go.id()).widget) == 1);
 }
 
 TEST_CASE("a button below the window's edge is scrolled into view, then clicked") {
@@ -336,6 +349,17 @@ TEST_CASE("wait idle returns once the handlers have finished") {
     }
 }
 
+TEST_CASE("wait idle returns in a frame that shows the toast the last run raised") {
+    Blocks demo;
+    auto go = demo.add(Button("Fail"));
+    go.click([] { throw Error("nothing to do"); }, {});
+    Harness ui(demo, "click \"Fail\"\nwait idle\nquit\n");  // quit in the frame wait idle returns
+    CHECK(ui.run() == 0);
+    REQUIRE(ui.view->toasts().size() == 1);
+    CHECK(ui.view->toasts().front().message.text.find("nothing to do") != std::string::npos);
+    CHECK(ui.view->toasts().front().visible);
+}
+
 TEST_CASE("screenshot writes the frame as PNG, making its folder") {
     Blocks demo;
     demo.add(Number("a"));
@@ -410,4 +434,68 @@ TEST_CASE("a component in another tab or in a closed accordion is brought into v
     CHECK(ticked.value() == true);
     CHECK(first.value() == 2.0);
     CHECK(ui.player->engine_sets() == 0);  // every value went through the widgets, each shown first
+    CHECK(ui.player->misses() == 0);
+    // Each tab and the accordion opened by a press on its header, where the view drew it.
+    for (const char* header : {"Two", "Inner B", "More", "One"}) {
+        CAPTURE(header);
+        CHECK(ui.presses_inside(ui.view->targets().header(node_labelled(demo, header)).rect) == 1);
+    }
 }
+
+TEST_CASE("with twice ImGui's spacing, padding and grab size the pointer still finds every target") {
+    Blocks demo;
+    Handle<double> slider;
+    Handle<std::string> radio;
+    demo.tabs([&] {
+        demo.tab("First", [&] { demo.add(Number("unused")); });
+        demo.tab("Second", [&] {
+            demo.accordion("Folded", [&] {
+                slider = demo.add(Slider("strength", 0, 10, 1));
+                radio = demo.add(Radio("operation", {"add", "subtract", "multiply"}).value(std::string("add")));
+            }, false);
+        });
+    });
+    std::atomic<int> releases{0};
+    slider.release([&](double) { ++releases; }, {slider});
+    Harness ui(demo, "set \"strength\" 9\nset \"operation\" \"subtract\"\n");
+    ImGui::GetStyle().ScaleAllSizes(2.0f);
+    CHECK(ui.run() == 0);
+    CHECK(slider.value() == 9.0);
+    CHECK(releases == 1);  // dragged by its grab, not set behind its back
+    CHECK(radio.value() == "subtract");
+    CHECK(ui.player->misses() == 0);
+    CHECK(ui.presses_inside(ui.target(slider.id()).widget) == 1);
+    CHECK(ui.presses_inside(ui.target(radio.id()).choices.at(1)) == 1);
+}
+
+TEST_CASE("submit clicks the Textbox and presses Enter: its submit handler runs") {
+    Blocks demo;
+    auto question = demo.add(Textbox("question"));
+    auto notes = demo.add(Textbox("notes").lines(3));
+    auto answer = demo.add(Textbox("answer"));
+    std::atomic<int> submits{0};
+    question.submit([&](const std::string& q) { ++submits; return "you asked: " + q; }, {question}, answer);
+    notes.submit([&](const std::string& n) { ++submits; return "notes: " + n; }, {notes}, answer);
+    SUBCASE("one line: Enter") {
+        Harness ui(demo, "set \"question\" \"why?\"\nsubmit \"question\"\nexpect \"answer\" \"you asked: why?\"\n");
+        CHECK(ui.run() == 0);
+        CHECK(submits == 1);
+        CHECK(ui.player->misses() == 0);  // Enter went through ImGui
+        CHECK(ui.presses_inside(ui.target(question.id()).widget) == 2);  // set and submit each clicked the field
+    }
+    SUBCASE("several lines: Ctrl+Enter, as a person submits there") {
+        Harness ui(demo, "set \"notes\" \"a\\nb\"\nsubmit \"notes\"\nexpect \"answer\" \"notes: a\\nb\"\n");
+        CHECK(ui.run() == 0);
+        CHECK(submits == 1);
+        CHECK(ui.player->misses() == 0);
+        CHECK(notes.value() == "a\nb");  // Enter did not type a line break
+    }
+    SUBCASE("submit on anything but a Textbox is a script error") {
+        demo.add(Number("n"));
+        Harness ui(demo, "submit \"n\"\n");
+        CHECK(ui.run() == 2);
+        REQUIRE(ui.player->failures().size() == 1);
+        CHECK(ui.player->failures()[0] == "tour.txt:1: cannot submit \"n\": it is a Number, not a Textbox");
+    }
+}
+

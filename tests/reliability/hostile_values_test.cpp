@@ -4,29 +4,17 @@
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>
 
+#include "support/headless_imgui.h"
+
 #include <cmath>
 #include <limits>
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(900, 700);
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
+struct Headless : imgr::test::HeadlessImGui {
+    Headless() : HeadlessImGui(ImVec2(900, 700)) {}
     void frames(imgr::BlocksView& view, int n) {
-        for (int i = 0; i < n; ++i) {
-            ImGui::GetIO().DeltaTime = 1.0f / 60;
-            ImGui::NewFrame();
-            view.draw();
-            ImGui::Render();
-        }
+        for (int i = 0; i < n; ++i) bare_frame([&] { view.draw(); });
     }
 };
 
@@ -89,7 +77,7 @@ TEST_CASE("empty, one-pixel-high and 1x100000 images are drawn without a texture
         demo.engine().set_from_user(image.id(), imgr::ImageBuffer(w, h, 3));
         ui.frames(view, 2);
         CHECK(image.value().width() == w);
-        const auto& cache = view.cache(image.id());
-        CHECK(cache.widget_max.y - cache.widget_min.y < 1000);  // shown within its box, whatever the aspect
+        const auto& cache = view.targets().component(image.id());
+        CHECK(cache.widget.max.y - cache.widget.min.y < 1000);  // shown within its box, whatever the aspect
     }
 }

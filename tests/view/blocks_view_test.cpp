@@ -3,32 +3,18 @@
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>
 
+#include "support/headless_imgui.h"
+
 #include <chrono>
 #include <thread>
 
 namespace {
 
-// An ImGui context with a built font atlas and a fixed display: enough to draw.
-struct Headless {
-    ImGuiContext* context;
-    explicit Headless(ImVec2 size = ImVec2(1000, 700)) {
-        context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = size;
-        unsigned char* pixels;
-        int w, h;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        io.KeyMap[ImGuiKey_Enter] = 13;
-    }
-    ~Headless() { ImGui::DestroyContext(context); }
+// The shared headless context, driving a BlocksView.
+struct Headless : imgr::test::HeadlessImGui {
+    explicit Headless(ImVec2 size = ImVec2(1000, 700)) : HeadlessImGui(size) {}
 
-    void frame(imgr::BlocksView& view) {
-        ImGui::GetIO().DeltaTime = 1.0f / 60;
-        ImGui::NewFrame();
-        view.draw();
-        ImGui::Render();
-    }
+    void frame(imgr::BlocksView& view) { bare_frame([&] { view.draw(); }); }
     void move_to(ImVec2 p) { ImGui::GetIO().MousePos = p; }
     // Presses and releases the left button at p, a frame each, as a person clicks.
     void click(imgr::BlocksView& view, ImVec2 p) {
@@ -63,9 +49,9 @@ TEST_CASE("clicking a button runs its handler and shows the output") {
     imgr::BlocksView view(demo);
     ui.frame(view);
     ui.frame(view);
-    const auto& button = view.cache(go.id());
-    CHECK(button.widget_max.x > button.widget_min.x);
-    ui.click(view, center(button.widget_min, button.widget_max));
+    const auto& button = view.targets().component(go.id());
+    CHECK(button.widget.max.x > button.widget.min.x);
+    ui.click(view, center(button.widget.min, button.widget.max));
     settle(view, ui);
     CHECK(out.value() == 4.0);
     CHECK(view.cache(out.id()).text == "4");  // the Number field shows the new value
@@ -82,13 +68,13 @@ TEST_CASE("dragging a slider fires input and change while moving, release when l
     imgr::BlocksView view(demo);
     ui.frame(view);
     ui.frame(view);
-    const auto& slider = view.cache(s.id());
-    const float y = (slider.widget_min.y + slider.widget_max.y) / 2;
-    ui.move_to(ImVec2(slider.widget_min.x + 2, y));
+    const auto& slider = view.targets().component(s.id());
+    const float y = (slider.widget.min.y + slider.widget.max.y) / 2;
+    ui.move_to(ImVec2(slider.widget.min.x + 2, y));
     ui.frame(view);
     ImGui::GetIO().MouseDown[0] = true;
     for (int i = 0; i <= 10; ++i) {
-        ui.move_to(ImVec2(slider.widget_min.x + (slider.widget_max.x - slider.widget_min.x) * (0.5f + i * 0.05f), y));
+        ui.move_to(ImVec2(slider.widget.min.x + (slider.widget.max.x - slider.widget.min.x) * (0.5f + i * 0.05f), y));
         ui.frame(view);
     }
     CHECK(releases.load() == 0);
@@ -99,6 +85,59 @@ TEST_CASE("dragging a slider fires input and change while moving, release when l
     CHECK(seen.value() == s.value());  // the last value got its run
     CHECK(changes.load() >= 1);
     CHECK(releases.load() == 1);
+}
+
+TEST_CASE("a slider's recorded value -> x is where ImGui puts the grab, whatever the style") {
+    for (float scale : {1.0f, 2.5f}) {
+        CAPTURE(scale);
+        Headless ui;
+        ImGui::GetStyle().ScaleAllSizes(scale);  // wider grab, more padding
+        imgr::Blocks demo;
+        auto s = demo.add(imgr::Slider("s", -5, 15, 0));
+        imgr::BlocksView view(demo);
+        ui.frame(view);
+        ui.frame(view);
+        const imgr::ComponentTargets& t = view.targets().component(s.id());
+        REQUIRE(t.slider_x);
+        CHECK(t.slider_x(-5) > t.widget.min.x);
+        CHECK(t.slider_x(15) < t.widget.max.x);
+        // A press on the x of a value, without moving, makes the slider that value
+        // (within the float rounding of ImGui's ratio).
+        ui.click(view, ImVec2(t.slider_x(11), t.widget.center().y));
+        CHECK(s.value() == doctest::Approx(11).epsilon(0.01));
+    }
+}
+
+TEST_CASE("tab and accordion headers are recorded by layout node, with whether they are open") {
+    Headless ui;
+    imgr::Blocks demo;
+    imgr::Handle<double> inside;
+    demo.tabs([&] {
+        demo.tab("A", [&] { demo.add(imgr::Number("a")); });
+        demo.tab("B", [&] { demo.accordion("More", [&] { inside = demo.add(imgr::Number("inside")); }, false); });
+    });
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    auto node = [&](const std::string& label) {
+        for (imgr::NodeId n = 0; n < (imgr::NodeId)demo.layout().size(); ++n)
+            if (demo.layout().node(n).label == label) return n;
+        return imgr::NodeId(-1);
+    };
+    const imgr::ActionTargets& targets = view.targets();
+    CHECK(targets.header(node("A")).open);
+    CHECK_FALSE(targets.header(node("B")).open);
+    ui.click(view, targets.header(node("B")).rect.center());
+    ui.frame(view);
+    CHECK(targets.header(node("B")).open);
+    CHECK_FALSE(targets.header(node("A")).open);
+    CHECK_FALSE(targets.header(node("More")).open);
+    const int before = targets.component(inside.id()).frame;
+    ui.click(view, targets.header(node("More")).rect.center());
+    ui.frame(view);
+    CHECK(targets.header(node("More")).open);
+    CHECK(targets.component(inside.id()).frame > before);
+    CHECK(imgr::ActionTargets::drawn_now(targets.component(inside.id()).frame));  // in the last frame
 }
 
 TEST_CASE("a Row puts its children side by side, a Column stacks them") {
@@ -115,13 +154,13 @@ TEST_CASE("a Row puts its children side by side, a Column stacks them") {
     imgr::BlocksView view(demo);
     ui.frame(view);
     ui.frame(view);
-    const auto& top = view.cache(left_top.id());
-    const auto& bottom = view.cache(left_bottom.id());
-    const auto& r = view.cache(right.id());
-    CHECK(r.card_min.x > top.card_max.x);                          // side by side
-    CHECK(r.card_min.y == doctest::Approx(top.card_min.y));        // on the same line
-    CHECK(bottom.card_min.y > top.card_max.y);                     // stacked
-    CHECK(bottom.card_min.x == doctest::Approx(top.card_min.x));
+    const auto& top = view.targets().component(left_top.id());
+    const auto& bottom = view.targets().component(left_bottom.id());
+    const auto& r = view.targets().component(right.id());
+    CHECK(r.card.min.x > top.card.max.x);                          // side by side
+    CHECK(r.card.min.y == doctest::Approx(top.card.min.y));        // on the same line
+    CHECK(bottom.card.min.y > top.card.max.y);                     // stacked
+    CHECK(bottom.card.min.x == doctest::Approx(top.card.min.x));
 }
 
 TEST_CASE("a narrow window wraps a row's columns onto new lines") {
@@ -135,7 +174,7 @@ TEST_CASE("a narrow window wraps a row's columns onto new lines") {
     imgr::BlocksView view(demo);
     ui.frame(view);
     ui.frame(view);
-    CHECK(view.cache(b.id()).card_min.y > view.cache(a.id()).card_max.y);
+    CHECK(view.targets().component(b.id()).card.min.y > view.targets().component(a.id()).card.max.y);
 }
 
 TEST_CASE("typing a number out of range clamps it and tells the person") {
@@ -144,12 +183,11 @@ TEST_CASE("typing a number out of range clamps it and tells the person") {
     auto n = demo.add(imgr::Number("n").minimum(0).maximum(10));
     imgr::BlocksView view(demo);
     ui.frame(view);
-    const auto& cache = view.cache(n.id());
-    ui.click(view, center(cache.widget_min, cache.widget_max));
+    ui.click(view, view.targets().component(n.id()).widget.center());
     ImGui::GetIO().AddInputCharactersUTF8("42");
     ui.frame(view);
     CHECK(n.value() == 10.0);
-    CHECK(cache.hint == "clamped to 10 (maximum)");
+    CHECK(view.cache(n.id()).hint == "clamped to 10 (maximum)");
 }
 
 TEST_CASE("a handler's exception becomes a toast, and the app goes on") {
@@ -173,8 +211,8 @@ TEST_CASE("a hidden component takes no space; an update shows it again") {
     auto below = demo.add(imgr::Textbox("below"));
     imgr::BlocksView view(demo);
     ui.frame(view);
-    const float y_hidden = view.cache(below.id()).card_min.y;
+    const float y_hidden = view.targets().component(below.id()).card.min.y;
     demo.engine().apply_update(hidden.id(), imgr::update().visible(true));
     ui.frame(view);
-    CHECK(view.cache(below.id()).card_min.y > y_hidden);
+    CHECK(view.targets().component(below.id()).card.min.y > y_hidden);
 }

@@ -1,7 +1,7 @@
 // Drawing is the hot path: once caches are warm, a frame of every widget
 // must not touch the C++ heap. (ImGui's own buffers use its allocator, not
 // operator new, and are not counted.)
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/color.h>
@@ -38,7 +38,7 @@ void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 using namespace imgr::widgets;
 
 TEST_CASE("a warm frame of every widget allocates nothing") {
-    widgets_test::HeadlessImGui ui;
+    imgr::test::HeadlessImGui ui;
     imgr::PlotValue plot;
     plot.title = "t";
     imgr::PlotSeries s;

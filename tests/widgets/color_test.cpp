@@ -1,10 +1,10 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/color.h>
 
 using namespace imgr::widgets;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 TEST_CASE("model colours become ImGui colours") {
     CHECK(rgb_to_u32(0xff8000) == IM_COL32(255, 128, 0, 255));
@@ -27,7 +27,7 @@ TEST_CASE("the theme's brightness and a swatch") {
     std::vector<ImDrawVert> vertices;
     ImVec2 size;
     ui.frame([&] {
-        vertices = widgets_test::vertices_added([&] { color_swatch("##c", imgr::Color{1, 0, 0, 1}, 20); });
+        vertices = imgr::test::vertices_added([&] { color_swatch("##c", imgr::Color{1, 0, 0, 1}, 20); });
         size = ImGui::GetItemRectSize();
     });
     CHECK(size.x > 0);  // the hex text after the square

@@ -1,4 +1,4 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/dataframe.h>
@@ -11,7 +11,7 @@
 using imgr::Json;
 using imgr::TableValue;
 using namespace imgr::widgets;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 namespace {
 std::string cell(const Json& j) {
@@ -91,7 +91,7 @@ TEST_CASE("numbers are right-aligned, text left-aligned") {
     const float row_h = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2;
     const float body_top = table->OuterRect.Min.y + row_h;
     for (const ImDrawVert& v : dl->VtxBuffer) {
-        if (!widgets_test::is_glyph(v) || v.pos.y < body_top) continue;
+        if (!imgr::test::is_glyph(v) || v.pos.y < body_top) continue;
         auto* rows = col0.Contains(v.pos) ? &number_rows : col1.Contains(v.pos) ? &text_rows : nullptr;
         if (!rows) continue;
         auto [it, fresh] = rows->try_emplace((int)((v.pos.y - body_top) / row_h), v.pos.x, v.pos.x);

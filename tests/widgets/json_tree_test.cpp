@@ -1,4 +1,4 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/json_tree.h>
@@ -8,7 +8,7 @@
 
 using imgr::Json;
 using namespace imgr::widgets;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 namespace {
 std::string scalar(const Json& j) {

@@ -1,4 +1,4 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/label_bars.h>
@@ -7,7 +7,7 @@
 
 using imgr::LabelValue;
 using namespace imgr::widgets;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 namespace {
 std::vector<std::string> names(const LabelSummary& s) {
@@ -69,7 +69,7 @@ TEST_CASE("drawing: the top label and one row per bar") {
     ImVec2 size3, size1;
     std::vector<ImDrawVert> vertices;
     ui.frame([&] {
-        vertices = widgets_test::vertices_added([&] { draw_label_summary(three, {}, 300); });
+        vertices = imgr::test::vertices_added([&] { draw_label_summary(three, {}, 300); });
         size3 = ImGui::GetItemRectSize();
         draw_label_summary(one, {}, 300);
         size1 = ImGui::GetItemRectSize();

@@ -1,4 +1,4 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/markdown.h>
@@ -7,7 +7,7 @@
 
 using namespace imgr::widgets;
 using Kind = MarkdownBlock::Kind;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 namespace {
 
@@ -153,12 +153,12 @@ TEST_CASE("mixed-font paragraphs wrap word by word inside the width") {
     ImVec2 origin;
     ui.frame([&] {
         origin = ImGui::GetCursorScreenPos();
-        vertices = widgets_test::vertices_added([&] { doc.draw(fonts, narrow); });
+        vertices = imgr::test::vertices_added([&] { doc.draw(fonts, narrow); });
     });
     const float narrow_height = doc.height();
     size_t glyph_vertices = 0;
     for (const ImDrawVert& v : vertices) {
-        if (!widgets_test::is_glyph(v)) continue;
+        if (!imgr::test::is_glyph(v)) continue;
         ++glyph_vertices;
         CHECK(v.pos.x >= origin.x - 1);
         CHECK(v.pos.x <= origin.x + narrow + 1);

@@ -1,4 +1,4 @@
-#include "widgets/headless_imgui.h"
+#include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
 #include <imgr/view/widgets/plot.h>
@@ -11,7 +11,7 @@
 using imgr::PlotSeries;
 using imgr::PlotValue;
 using namespace imgr::widgets;
-using widgets_test::HeadlessImGui;
+using imgr::test::HeadlessImGui;
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -158,11 +158,11 @@ TEST_CASE("a plot draws inside its rectangle, NaN-only data draws like no data")
     ImVec2 rect_min, rect_max;
     PlotCache cache;
     ui.frame([&] {
-        with_data = widgets_test::vertices_added([&] { draw_plot("data", data, ImVec2(400, 170), {}, &cache); });
+        with_data = imgr::test::vertices_added([&] { draw_plot("data", data, ImVec2(400, 170), {}, &cache); });
         rect_min = ImGui::GetItemRectMin();
         rect_max = ImGui::GetItemRectMax();
-        without_data = widgets_test::vertices_added([&] { draw_plot("empty", empty, ImVec2(400, 170)); });
-        with_nan = widgets_test::vertices_added([&] { draw_plot("nan", nan_only, ImVec2(400, 170)); });
+        without_data = imgr::test::vertices_added([&] { draw_plot("empty", empty, ImVec2(400, 170)); });
+        with_nan = imgr::test::vertices_added([&] { draw_plot("nan", nan_only, ImVec2(400, 170)); });
     });
     CHECK(rect_max.x - rect_min.x == doctest::Approx(400));
     CHECK(rect_max.y - rect_min.y == doctest::Approx(170));
@@ -209,7 +209,7 @@ TEST_CASE("a long line series is thinned to a bounded number of vertices") {
     std::vector<ImDrawVert> vertices;
     ImVec2 rect_min, rect_max;
     ui.frame([&] {
-        vertices = widgets_test::vertices_added([&] { draw_plot("big", v, ImVec2(500, 300)); });
+        vertices = imgr::test::vertices_added([&] { draw_plot("big", v, ImVec2(500, 300)); });
         rect_min = ImGui::GetItemRectMin();
         rect_max = ImGui::GetItemRectMax();
     });

@@ -124,15 +124,30 @@ Check check_color(const Color& color, const Json& expected) {
 std::optional<std::string> check_expected(const Value& actual, const Json& expected) {
     if (std::holds_alternative<std::monostate>(actual))
         return expected.is_null() ? Check() : mismatch(expected, "no value");
-    if (auto* b = std::get_if<bool>(&actual))
-        return expected.is_boolean() && expected.get<bool>() == *b ? Check() : mismatch(expected, *b ? "true" : "false");
-    if (auto* d = std::get_if<double>(&actual))
-        return number_matches(*d, expected) ? Check() : mismatch(expected, format_number(*d));
-    if (auto* s = std::get_if<std::string>(&actual))
-        return expected.is_string() && expected.get_ref<const std::string&>() == *s ? Check()
-                                                                                      : mismatch(expected, show(Json(*s)));
-    if (auto* list = std::get_if<StringList>(&actual))
+    if (auto* b = std::get_if<bool>(&actual)) {
+        if (!expected.is_boolean()) return mismatch(expected, *b ? "true" : "false", "true or false, without quotes");
+        return expected.get<bool>() == *b ? Check() : mismatch(expected, *b ? "true" : "false");
+    }
+    if (auto* d = std::get_if<double>(&actual)) {
+        if (number_matches(*d, expected)) return Check();
+        const auto names_non_finite = [&] {
+            const std::string& text = expected.get_ref<const std::string&>();
+            return text == "nan" || text == "inf" || text == "-inf";
+        };
+        const bool could_be_number = expected.is_number() || (expected.is_string() && names_non_finite());
+        return mismatch(expected, format_number(*d),
+                        could_be_number ? nullptr : "a number is written without quotes; only \"nan\", \"inf\", \"-inf\" are quoted");
+    }
+    if (auto* s = std::get_if<std::string>(&actual)) {
+        if (!expected.is_string()) return mismatch(expected, show(Json(*s)), "text is a JSON string, in double quotes");
+        return expected.get_ref<const std::string&>() == *s ? Check() : mismatch(expected, show(Json(*s)));
+    }
+    if (auto* list = std::get_if<StringList>(&actual)) {
+        const bool of_strings = expected.is_array() && std::all_of(expected.begin(), expected.end(),
+                                                                   [](const Json& j) { return j.is_string(); });
+        if (!of_strings) return mismatch(expected, show(Json(*list)), "a list of choices is an array of strings: [\"a\", \"b\"]");
         return expected == Json(*list) ? Check() : mismatch(expected, show(Json(*list)));
+    }
     if (auto* image = std::get_if<ImageBuffer>(&actual)) return check_image(*image, expected);
     if (auto* label = std::get_if<LabelValue>(&actual)) return check_label(*label, expected);
     if (auto* color = std::get_if<Color>(&actual)) return check_color(*color, expected);

@@ -219,10 +219,13 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
             action = SetCommand{std::move(*label), std::move(*value)};
         else
             action = ExpectCommand{std::move(*label), std::move(*value)};
-    } else if (word == "click") {
+    } else if (word == "click" || word == "submit") {
         auto label = p.label();
         if (!label) return std::nullopt;
-        action = ClickCommand{std::move(*label)};
+        if (word == "click")
+            action = ClickCommand{std::move(*label)};
+        else
+            action = SubmitCommand{std::move(*label)};
     } else if (word == "upload") {
         auto label = p.label();
         if (!label) return std::nullopt;
@@ -309,6 +312,7 @@ std::string format_command(const ScriptAction& action) {
     auto value_text = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
     if (auto* c = std::get_if<SetCommand>(&action)) return "set " + quoted(c->label) + " " + value_text(c->value);
     if (auto* c = std::get_if<ClickCommand>(&action)) return "click " + quoted(c->label);
+    if (auto* c = std::get_if<SubmitCommand>(&action)) return "submit " + quoted(c->label);
     if (auto* c = std::get_if<UploadCommand>(&action)) return "upload " + quoted(c->label) + " " + quoted(c->file);
     if (auto* c = std::get_if<WaitFramesCommand>(&action)) return "wait " + std::to_string(c->frames);
     if (auto* c = std::get_if<WaitTimeCommand>(&action)) return "wait " + std::to_string(c->duration.count()) + "ms";

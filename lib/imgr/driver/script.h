@@ -5,6 +5,7 @@
 //
 //   set "num1" 5              # LABEL VALUE: as if the user typed/dragged
 //   click "Submit"            # a button, by its label
+//   submit "Question"         # Enter in a Textbox: fires its submit event
 //   upload "Input image" "cat.png"
 //   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
 //   expect "Output" 12        # compare a component's value (see expectation.h)
@@ -36,6 +37,10 @@ struct ClickCommand {               // click LABEL
     std::string label;
     bool operator==(const ClickCommand&) const = default;
 };
+struct SubmitCommand {              // submit LABEL: Enter in that Textbox
+    std::string label;
+    bool operator==(const SubmitCommand&) const = default;
+};
 struct UploadCommand {              // upload LABEL PATH
     std::string label;
     std::filesystem::path file;     // already resolved against the script's folder
@@ -65,7 +70,7 @@ struct QuitCommand {                // quit: end the script (and the app) here
     bool operator==(const QuitCommand&) const = default;
 };
 
-using ScriptAction = std::variant<SetCommand, ClickCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
+using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
                                   WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand>;
 
 struct ScriptCommand {

@@ -23,10 +23,6 @@ constexpr int kPopupFrames = 30;            // frames a dropdown's list may take
 constexpr double kHoverPause = 0.12, kHoldPause = 0.1, kAfterAction = 0.3, kTypeInterval = 0.05,
                  kLongestTyping = 3.0, kScrollSeconds = 0.4, kEndPause = 1.0;
 
-// The name BlocksView gives its full-window ImGui window.
-constexpr const char* kAppWindow = "##imgr";
-
-ImVec2 center(ImVec2 a, ImVec2 b) { return ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f); }
 float distance(ImVec2 a, ImVec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
 float smooth(double t) {
     const float x = (float)std::clamp(t, 0.0, 1.0);
@@ -34,9 +30,6 @@ float smooth(double t) {
 }
 ImVec2 lerp(ImVec2 a, ImVec2 b, float t) { return ImVec2(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t); }
 std::string quoted(const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); }
-
-// The view pads every card by 0.75 em across and 0.6 em down (BlocksView::draw_component).
-constexpr float kCardPadX = 0.75f, kCardPadY = 0.6f;
 
 // Decodes one UTF-8 sequence; invalid bytes come back as U+FFFD, one byte at a time.
 uint32_t next_codepoint(const std::string& s, size_t& i) {
@@ -81,8 +74,6 @@ std::vector<std::string> typable_characters(const std::string& text, bool multil
     }
     return out;
 }
-
-ImGuiWindow* app_window() { return ImGui::FindWindowByName(kAppWindow); }
 
 // The open combo's list, once ImGui shows it.
 ImGuiWindow* open_combo_list() {
@@ -238,12 +229,22 @@ void ScriptPlayer::expectation_failed(std::string message) {
     ++failed_expectations_;
 }
 
+void ScriptPlayer::missed(const std::string& why) {
+    ++misses_;
+    const int line = command_ ? command_->line : 0;
+    if (misses_ <= 5) missed_ += (missed_.empty() ? "" : "; ") + std::string("line ") + std::to_string(line) + ": " + why;
+}
+
 void ScriptPlayer::finish() {
     if (finished()) return;
     status_ = failed_expectations_ > 0 ? Status::ExpectFailed : Status::Passed;
     steps_.clear();
     mouse_down_ = false;
     if (!options_.report) return;
+    // Not an error (the values still end as scripted), but a tour meant to show a person's clicks did not.
+    if (misses_ > 0)
+        std::fprintf(stderr, "imgr: script %s: the pointer missed %d target%s, the engine acted instead (%s%s)\n",
+                     script_.file_name.c_str(), misses_, misses_ == 1 ? "" : "s", missed_.c_str(), misses_ > 5 ? "; ..." : "");
     if (failed_expectations_ > 0)
         std::fprintf(stderr, "imgr: script %s: %d expectation%s failed\n", script_.file_name.c_str(),
                      failed_expectations_, failed_expectations_ == 1 ? "" : "s");
@@ -253,133 +254,159 @@ void ScriptPlayer::finish() {
 
 void ScriptPlayer::start_command(const ScriptCommand& command) {
     command_ = &command;
-    std::visit(
-        [&](const auto& action) {
-            using T = std::decay_t<decltype(action)>;
-            if constexpr (std::is_same_v<T, SetCommand>) {
-                const auto id = resolve(action.label);
-                if (!id) return;
-                const ComponentState& state = engine().component(*id);
-                SetValueResult converted = value_for_set(state.spec.kind, state.spec.props, action.value);
-                if (auto* error = std::get_if<std::string>(&converted)) {
-                    fail("cannot set " + quoted(action.label) + ": " + *error);
-                    return;
-                }
-                Value value = std::get<Value>(std::move(converted));
-                steps_.push_back(wait_actionable(*id, "set"));
-                steps_.push_back(open_ancestors(*id));
-                steps_.push_back(reveal(*id));
-                steps_.push_back([this, id = *id, value]() {
-                    insert_steps(set_steps(id, value));
-                    return Step::DoneNow;
-                });
-            } else if constexpr (std::is_same_v<T, ClickCommand>) {
-                const auto id = resolve(action.label);
-                if (!id) return;
-                const ComponentKind kind = engine().component(*id).spec.kind;
-                if (kind != ComponentKind::Button) {
-                    fail("cannot click " + quoted(action.label) + ": it is a " + kind_name(kind) +
-                         ", not a button (use set or upload)");
-                    return;
-                }
-                steps_.push_back(wait_actionable(*id, "click"));
-                steps_.push_back(open_ancestors(*id));
-                steps_.push_back(reveal(*id));
-                steps_.push_back([this, id = *id]() {
-                    if (!reachable(id)) {  // not drawn where the pointer can go: press it directly
-                        engine().fire(id, Event::Click);
-                        return Step::Done;
-                    }
-                    insert_steps({move_to([this, id] { return center(cache(id).widget_min, cache(id).widget_max); }),
-                                  pause(kHoverPause), [this, id]() {
-                                      // A toast or an open list over the button would take the press instead.
-                                      ImGuiWindow* hovered = GImGui->HoveredWindow;
-                                      if (!hovered || hovered->RootWindow != app_window()) {
-                                          engine().fire(id, Event::Click);
-                                          return Step::Done;
-                                      }
-                                      insert_steps({press(), pause(kHoldPause), set_button(false)});
-                                      return Step::DoneNow;
-                                  },
-                                  pause(kAfterAction), frames(1)});
-                    return Step::DoneNow;
-                });
-            } else if constexpr (std::is_same_v<T, UploadCommand>) {
-                const auto id = resolve(action.label);
-                if (!id) return;
-                const ComponentKind kind = engine().component(*id).spec.kind;
-                if (kind != ComponentKind::Image) {
-                    fail("cannot upload to " + quoted(action.label) + ": it is a " + kind_name(kind) +
-                         ", not an Image");
-                    return;
-                }
-                std::error_code ec;
-                if (!std::filesystem::is_regular_file(action.file, ec)) {
-                    fail("cannot upload " + quoted(action.file.string()) + ": no such file");
-                    return;
-                }
-                steps_.push_back(wait_actionable(*id, "upload to"));
-                steps_.push_back(open_ancestors(*id));
-                steps_.push_back(reveal(*id));
-                steps_.push_back([this, id = *id, file = action.file]() {
-                    std::vector<StepFn> steps;
-                    if (reachable(id))
-                        steps.push_back(move_to([this, id] { return center(cache(id).widget_min, cache(id).widget_max); }));
-                    steps.push_back(pause(kHoverPause));
-                    steps.push_back([this, id, file]() {
-                        // As if the file were dropped on the image.
-                        if (!upload_image_file(engine(), id, file.string()))
-                            fail("cannot upload " + quoted(file.string()) + ": " + load_image_file(file.string()).error);
-                        return Step::Done;
-                    });
-                    steps.push_back(pause(kAfterAction));
-                    insert_steps(std::move(steps));
-                    return Step::DoneNow;
-                });
-            } else if constexpr (std::is_same_v<T, WaitFramesCommand>) {
-                steps_.push_back(frames(action.frames));
-            } else if constexpr (std::is_same_v<T, WaitTimeCommand>) {
-                const double seconds = std::chrono::duration<double>(action.duration).count();
-                double started = -1;
-                steps_.push_back([this, seconds, started]() mutable {
-                    if (started < 0) started = now();
-                    return now() - started >= seconds - 1e-9 ? Step::DoneNow : Step::Continue;
-                });
-            } else if constexpr (std::is_same_v<T, WaitIdleCommand>) {
-                double started = -1;
-                steps_.push_back([this, started]() mutable {
-                    if (started < 0) started = now();
-                    if (engine().idle()) return Step::DoneNow;
-                    if (now() - started > options_.idle_timeout) {
-                        fail("wait idle: handlers still running after " + format_number(options_.idle_timeout) + " s");
-                        return Step::DoneNow;
-                    }
-                    return Step::Continue;
-                });
-            } else if constexpr (std::is_same_v<T, ExpectCommand>) {
-                const auto id = resolve(action.label);
-                if (!id) return;
-                double started = -1;
-                steps_.push_back([this, id = *id, expected = action.value, started]() mutable {
-                    if (started < 0) started = now();
-                    if (!engine().idle() && now() - started <= kExpectIdleSeconds) return Step::Continue;
-                    if (auto mismatch = check_expected(engine().component(id).spec.value, expected))
-                        expectation_failed(*mismatch);
-                    return Step::DoneNow;
-                });
-            } else if constexpr (std::is_same_v<T, ScreenshotCommand>) {
-                steps_.push_back([this, file = action.file]() {
-                    screenshot_ = file;  // after_render writes this frame
-                    return Step::Done;
-                });
-            } else if constexpr (std::is_same_v<T, QuitCommand>) {
-                steps_.push_back([this]() {
-                    finish();
-                    return Step::DoneNow;
-                });
-            }
-        },
-        command.action);
+    std::visit([this](const auto& action) { play(action); }, command.action);
+}
+
+void ScriptPlayer::approach(ComponentId id, const char* what) {
+    steps_.push_back(wait_actionable(id, what));
+    steps_.push_back(open_ancestors(id));
+    steps_.push_back(reveal(id));
+}
+
+void ScriptPlayer::play(const SetCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    const ComponentState& state = engine().component(*id);
+    SetValueResult converted = value_for_set(state.spec.kind, state.spec.props, command.value);
+    if (auto* error = std::get_if<std::string>(&converted)) {
+        fail("cannot set " + quoted(command.label) + ": " + *error);
+        return;
+    }
+    approach(*id, "set");
+    steps_.push_back([this, id = *id, value = std::get<Value>(std::move(converted))]() {
+        insert_steps(set_steps(id, value));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const ClickCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Button, "click", "not a button (use set or upload)");
+    if (!id) return;
+    approach(*id, "click");
+    steps_.push_back([this, id = *id]() {
+        if (!reachable(id)) {  // not drawn where the pointer can go: pressed directly
+            insert_steps({fire_from_engine(id, Event::Click)});
+            return Step::DoneNow;
+        }
+        insert_steps({move_to([this, id] { return widget_center(id); }), pause(kHoverPause), [this, id]() {
+                          // A toast or an open list over the button would take the press instead.
+                          ImGuiWindow* hovered = GImGui->HoveredWindow;
+                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
+                              insert_steps({fire_from_engine(id, Event::Click)});
+                              return Step::DoneNow;
+                          }
+                          insert_steps({press(), pause(kHoldPause), set_button(false)});
+                          return Step::DoneNow;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+// Enter in the field: a click gives it the keyboard, then Enter (Ctrl+Enter
+// where Enter types a line break) fires submit, as the view handles a person's keys.
+void ScriptPlayer::play(const SubmitCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Textbox, "submit", "not a Textbox");
+    if (!id) return;
+    approach(*id, "submit");
+    steps_.push_back([this, id = *id]() {
+        if (!reachable(id)) {
+            insert_steps({fire_from_engine(id, Event::Submit)});
+            return Step::DoneNow;
+        }
+        const auto& props = std::get<TextboxProps>(engine().component(id).spec.props);
+        const bool multiline = props.lines > 1 && !props.password;
+        std::vector<StepFn> steps = click_at([this, id] { return widget_center(id); });
+        steps.push_back([this, id, multiline]() {
+            ImGuiContext& g = *GImGui;
+            if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId)
+                insert_steps({fire_from_engine(id, Event::Submit)});  // the field did not take the click
+            else
+                insert_steps({key(ImGuiKey_Enter, multiline)});
+            return Step::DoneNow;
+        });
+        steps.push_back(pause(kAfterAction));
+        steps.push_back(frames(1));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const UploadCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image");
+    if (!id) return;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(command.file, ec)) {
+        fail("cannot upload " + quoted(command.file.string()) + ": no such file");
+        return;
+    }
+    approach(*id, "upload to");
+    steps_.push_back([this, id = *id, file = command.file]() {
+        std::vector<StepFn> steps;
+        if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
+        steps.push_back(pause(kHoverPause));
+        steps.push_back([this, id, file]() {
+            // As if the file were dropped on the image.
+            if (!upload_image_file(engine(), id, file.string()))
+                fail("cannot upload " + quoted(file.string()) + ": " + load_image_file(file.string()).error);
+            return Step::Done;
+        });
+        steps.push_back(pause(kAfterAction));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const WaitFramesCommand& command) { steps_.push_back(frames(command.frames)); }
+
+void ScriptPlayer::play(const WaitTimeCommand& command) {
+    const double seconds = std::chrono::duration<double>(command.duration).count();
+    double started = -1;
+    steps_.push_back([this, seconds, started]() mutable {
+        if (started < 0) started = now();
+        return now() - started >= seconds - 1e-9 ? Step::DoneNow : Step::Continue;
+    });
+}
+
+// Idle includes what the last run showed: a toast it raised is on screen in the
+// frame this returns (ImGui draws a new toast window from its second frame).
+void ScriptPlayer::play(const WaitIdleCommand&) {
+    double started = -1;
+    steps_.push_back([this, started]() mutable {
+        if (started < 0) started = now();
+        if (engine().idle() && view_.toasts_shown()) return Step::DoneNow;
+        if (now() - started > options_.idle_timeout) {
+            fail("wait idle: handlers still running after " + format_number(options_.idle_timeout) + " s");
+            return Step::DoneNow;
+        }
+        return Step::Continue;
+    });
+}
+
+void ScriptPlayer::play(const ExpectCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    double started = -1;
+    steps_.push_back([this, id = *id, expected = command.value, started]() mutable {
+        if (started < 0) started = now();
+        if (!engine().idle() && now() - started <= kExpectIdleSeconds) return Step::Continue;
+        if (auto mismatch = check_expected(engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const ScreenshotCommand& command) {
+    steps_.push_back([this, file = command.file]() {
+        screenshot_ = file;  // after_render writes this frame
+        return Step::Done;
+    });
+}
+
+void ScriptPlayer::play(const QuitCommand&) {
+    steps_.push_back([this]() {
+        finish();
+        return Step::DoneNow;
+    });
 }
 
 // --- components ---------------------------------------------------------------
@@ -411,6 +438,16 @@ std::optional<ComponentId> ScriptPlayer::resolve(const std::string& label) {
     return std::nullopt;
 }
 
+std::optional<ComponentId> ScriptPlayer::resolve_kind(const std::string& label, ComponentKind kind, const char* verb,
+                                                      const char* usage) {
+    const auto id = resolve(label);
+    if (!id) return std::nullopt;
+    const ComponentKind actual = engine().component(*id).spec.kind;
+    if (actual == kind) return id;
+    fail(std::string("cannot ") + verb + " " + quoted(label) + ": it is a " + kind_name(actual) + ", " + usage);
+    return std::nullopt;
+}
+
 bool ScriptPlayer::shown(ComponentId id) const {
     if (!engine().component(id).spec.common.visible) return false;
     const Layout& layout = view_.blocks().layout();
@@ -420,9 +457,9 @@ bool ScriptPlayer::shown(ComponentId id) const {
 }
 
 bool ScriptPlayer::reachable(ComponentId id) const {
-    const ComponentCache& c = cache(id);
-    if (!(c.widget_max.x > c.widget_min.x && c.widget_max.y > c.widget_min.y)) return false;
-    const ImVec2 mid = center(c.widget_min, c.widget_max);
+    const ComponentTargets& t = target(id);
+    if (!ActionTargets::drawn_now(t.frame) || t.widget.empty()) return false;
+    const ImVec2 mid = t.widget.center();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     return mid.x >= 0 && mid.y >= 0 && mid.x < display.x && mid.y < display.y;
 }
@@ -449,76 +486,47 @@ ScriptPlayer::StepFn ScriptPlayer::wait_actionable(ComponentId id, const char* w
     };
 }
 
+
 // A component in a tab that is not selected, or in a closed accordion, is not
-// drawn: a person clicks the tab first (and opens the accordion). ImGui keeps
-// that state under ids that BlocksView's ID stack gives: each node drawn pushes
-// its node id, a tab bar is "##tabs" under its Tabs node, a tab's label is
-// hashed under the tab bar and its node id, and its contents under the tab's id.
+// drawn: a person clicks the tab's header first (and the accordion's), from the
+// outermost in, each where the view drew it in the last frame.
 ScriptPlayer::StepFn ScriptPlayer::open_ancestors(ComponentId id, int attempts) {
     return [this, id, attempts]() {
-        ImGuiWindow* window = app_window();
-        if (!window || attempts > 8) return Step::DoneNow;
-        std::vector<NodeId> path;  // from the root's child down to the component
-        for (NodeId n = component_node_.at((size_t)id); n > 0; n = node_parent_[(size_t)n]) path.push_back(n);
-        std::reverse(path.begin(), path.end());
+        if (attempts > 8) {  // a header that does not open: act as things are
+            missed("a tab or accordion header did not open");
+            return Step::DoneNow;
+        }
+        std::vector<NodeId> path;  // from the component up to the root's child
+        for (NodeId n = node_parent_[(size_t)component_node_.at((size_t)id)]; n > 0; n = node_parent_[(size_t)n])
+            path.push_back(n);
         const Layout& layout = view_.blocks().layout();
-        const auto hash_int = [](int n, ImGuiID seed) { return ImHashData(&n, sizeof n, seed); };
-        ImGuiID seed = window->ID;
-        ImGuiID tab_bar_id = 0;
-        for (NodeId n : path) {
-            const LayoutNode& node = layout.node(n);
-            if (node.type == NodeType::Tab) {
-                const ImGuiID tab_id = ImHashStr(node.label.c_str(), 0, hash_int(n, tab_bar_id));
-                ImGuiTabBar* bar = GImGui->TabBars.GetByKey(tab_bar_id);
-                ImGuiTabItem* tab = bar ? ImGui::TabBarFindTabByID(bar, tab_id) : nullptr;
-                if (!tab) return Step::DoneNow;  // not drawn yet, or the view's ids changed: act as things are
-                if (bar->SelectedTabId != tab_id) {
-                    const float x = bar->BarRect.Min.x + tab->Offset - bar->ScrollingAnim + tab->Width * 0.5f;
-                    std::vector<StepFn> steps;
-                    const float margin = ImGui::GetFontSize();
-                    if (bar->BarRect.Min.y < window->InnerRect.Min.y + margin ||
-                        bar->BarRect.Max.y > window->InnerRect.Max.y - margin) {
-                        // The tabs are scrolled out of the window: bring them in first.
-                        insert_steps({scroll_into_view([bar] { return ImVec2(bar->BarRect.Min.y, bar->BarRect.Max.y); }),
-                                      open_ancestors(id, attempts + 1)});
-                        return Step::DoneNow;
-                    }
-                    if (x > bar->BarRect.Min.x && x < bar->BarRect.Max.x) {
-                        steps = click_at([bar, tab_id] {
-                            ImGuiTabItem* t = ImGui::TabBarFindTabByID(bar, tab_id);
-                            const float cx = t ? bar->BarRect.Min.x + t->Offset - bar->ScrollingAnim + t->Width * 0.5f
-                                               : bar->BarRect.GetCenter().x;
-                            return ImVec2(cx, bar->BarRect.GetCenter().y);
-                        });
-                    } else {
-                        bar->NextSelectedTabId = tab_id;  // scrolled out of the bar: select it as ImGui's own list does
-                    }
-                    steps.push_back(frames(1));
-                    steps.push_back(open_ancestors(id, attempts + 1));
-                    insert_steps(std::move(steps));
-                    return Step::DoneNow;
-                }
-                seed = tab_id;
-                continue;
+        for (auto it = path.rbegin(); it != path.rend(); ++it) {
+            const NodeType type = layout.node(*it).type;
+            if (type != NodeType::Tab && type != NodeType::Accordion) continue;
+            const HeaderTarget& header = view_.targets().header(*it);
+            if (!ActionTargets::drawn_now(header.frame)) {
+                missed("a tab or accordion header around it is not drawn");
+                return Step::DoneNow;
             }
-            seed = hash_int(n, seed);
-            if (node.type == NodeType::Tabs) tab_bar_id = ImHashStr("##tabs", 0, seed);
-            if (node.type == NodeType::Accordion) {
-                const ImGuiID header = ImHashStr(node.label.c_str(), 0, seed);
-                const int stored = window->StateStorage.GetInt(header, -1);
-                if (stored == 0 || (stored == -1 && !node.open)) {
-                    window->StateStorage.SetInt(header, 1);
-                    insert_steps({frames(1), open_ancestors(id, attempts + 1)});
-                    return Step::Done;
-                }
-            }
+            if (header.open) continue;
+            const NodeId node = *it;
+            auto header_rect = [this, node] { return view_.targets().header(node).rect; };
+            std::vector<StepFn> steps{scroll_into_view([header_rect] {
+                const TargetRect r = header_rect();
+                return ImVec2(r.min.y, r.max.y);
+            })};
+            for (StepFn& step : click_at([header_rect] { return header_rect().center(); })) steps.push_back(std::move(step));
+            steps.push_back(frames(1));  // the tab or accordion shows its contents from the next frame
+            steps.push_back(open_ancestors(id, attempts + 1));
+            insert_steps(std::move(steps));
+            return Step::DoneNow;
         }
         return Step::DoneNow;
     };
 }
 
 ScriptPlayer::StepFn ScriptPlayer::reveal(ComponentId id) {
-    return scroll_into_view([this, id] { return ImVec2(cache(id).card_min.y, cache(id).card_max.y); });
+    return scroll_into_view([this, id] { return ImVec2(target(id).card.min.y, target(id).card.max.y); });
 }
 
 // Scrolls the app's window until the span of y (screen coordinates) is in view, as a wheel would.
@@ -527,7 +535,7 @@ ScriptPlayer::StepFn ScriptPlayer::scroll_into_view(std::function<ImVec2()> y_sp
     float from = 0, to = 0;
     double t0 = 0;
     return [=, this]() mutable {
-        ImGuiWindow* window = app_window();
+        ImGuiWindow* window = view_.targets().window();
         const ImVec2 span = y_span();
         if (!window || !(span.y > span.x)) return Step::DoneNow;
         if (!started) {
@@ -588,7 +596,11 @@ ScriptPlayer::StepFn ScriptPlayer::press() {
                 phase = 1;
                 return Step::Continue;
             case 1:
-                if ((g.ActiveId != 0 && g.ActiveId == g.HoveredId) || ++attempts >= 2) return Step::DoneNow;
+                if (g.ActiveId != 0 && g.ActiveId == g.HoveredId) return Step::DoneNow;
+                if (++attempts >= 2) {
+                    missed("no item under the pointer took the press");
+                    return Step::DoneNow;
+                }
                 mouse_down_ = false;
                 phase = 0;
                 return Step::Continue;
@@ -646,13 +658,23 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::click_at(std::function<ImVec2()>
     return {move_to(std::move(target)), pause(kHoverPause), press(), pause(kHoldPause), set_button(false)};
 }
 
+
+// A press in the card's margin, beside the widget and above it: no item there
+// takes it, so a text field stops editing and an open list closes.
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::click_away(ComponentId id) {
-    auto corner = [this, id] {
-        const ComponentCache& c = cache(id);
-        const float em = ImGui::GetFontSize();
-        return ImVec2(c.card_max.x - em * kCardPadX * 0.6f, c.card_min.y + em * kCardPadY * 0.5f);
+    auto margin = [this, id] {
+        const ComponentTargets& t = target(id);
+        return ImVec2((t.widget.max.x + t.card.max.x) * 0.5f, (t.card.min.y + t.widget.min.y) * 0.5f);
     };
-    return {move_to(corner), pause(kHoverPause), set_button(true), pause(kHoldPause), set_button(false)};
+    return {move_to(margin), pause(kHoverPause), set_button(true), pause(kHoldPause), set_button(false)};
+}
+
+ScriptPlayer::StepFn ScriptPlayer::fire_from_engine(ComponentId id, Event event) {
+    return [this, id, event]() {
+        missed(event == Event::Click ? "the button was not under the pointer" : "the field did not take the click");
+        engine().fire(id, event);
+        return Step::Done;
+    };
 }
 
 ScriptPlayer::StepFn ScriptPlayer::finish_set(ComponentId id, Value value) {
@@ -669,7 +691,9 @@ ScriptPlayer::StepFn ScriptPlayer::finish_set(ComponentId id, Value value) {
 
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const Value& value) {
     std::vector<StepFn> steps;
-    if (reachable(id)) {
+    if (!reachable(id)) {
+        missed("it is not drawn where the pointer can go");
+    } else {
         const ComponentState& state = engine().component(id);
         switch (state.spec.kind) {
             case ComponentKind::Slider: steps = set_slider(id, std::get<double>(value)); break;
@@ -681,7 +705,7 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const 
             case ComponentKind::Dropdown: steps = set_dropdown(id, value); break;
             default:
                 // Colours, JSON, Markdown: the pointer shows where, the engine takes the value.
-                steps.push_back(move_to([this, id] { return center(cache(id).widget_min, cache(id).widget_max); }));
+                steps.push_back(move_to([this, id] { return widget_center(id); }));
                 steps.push_back(pause(kHoverPause));
                 break;
         }
@@ -692,23 +716,17 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const 
     return steps;
 }
 
-// Where ImGui's SliderScalar puts a value (SliderBehaviorT, horizontal, linear).
-static float slider_x(const ComponentCache& c, const SliderProps& props, double value) {
-    constexpr float kGrabPadding = 2.0f;
-    const float slider = (c.widget_max.x - c.widget_min.x) - kGrabPadding * 2;
-    const float grab = std::min(ImGui::GetStyle().GrabMinSize, slider);
-    const double range = props.maximum - props.minimum;
-    const double t = range != 0 ? std::clamp((value - props.minimum) / range, 0.0, 1.0) : 0.0;
-    return c.widget_min.x + kGrabPadding + grab * 0.5f + (float)t * (slider - grab);
-}
-
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_slider(ComponentId id, double value) {
     const SliderProps props = std::get<SliderProps>(engine().component(id).spec.props);
     const double current = std::get<double>(engine().component(id).spec.value);
-    auto at = [this, id, props](double v) {
-        return [this, id, props, v] {
-            const ComponentCache& c = cache(id);
-            return ImVec2(slider_x(c, props, v), (c.widget_min.y + c.widget_max.y) * 0.5f);
+    if (!target(id).slider_x) {
+        missed("the slider's grab was not drawn");
+        return {};
+    }
+    auto at = [this, id](double v) {
+        return [this, id, v] {
+            const ComponentTargets& t = target(id);
+            return ImVec2(t.slider_x(v), t.widget.center().y);
         };
     };
     // The grab glides as far as it goes, a little slower over long distances.
@@ -728,17 +746,126 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_slider(ComponentId id, doubl
             move_to(at(value), 0.35 + 0.45 * std::min(1.0, fraction)), pause(kHoldPause), release_at_value};
 }
 
+// The choices that a set changes: the new one for a Radio or a single Dropdown,
+// each that changes for a CheckboxGroup or a multiselect Dropdown.
+static std::vector<size_t> choices_to_click(const ComponentSpec& spec, const Value& value) {
+    const StringList& choices = std::get<ChoiceProps>(spec.props).choices;
+    std::vector<size_t> clicks;
+    if (auto* wanted = std::get_if<std::string>(&value)) {
+        const auto it = std::find(choices.begin(), choices.end(), *wanted);
+        if (it != choices.end() && *wanted != std::get<std::string>(spec.value)) clicks.push_back((size_t)(it - choices.begin()));
+        return clicks;
+    }
+    const StringList& wanted = std::get<StringList>(value);
+    const StringList& current = std::get<StringList>(spec.value);
+    for (size_t i = 0; i < choices.size(); ++i) {
+        const bool want = std::find(wanted.begin(), wanted.end(), choices[i]) != wanted.end();
+        const bool have = std::find(current.begin(), current.end(), choices[i]) != current.end();
+        if (want != have) clicks.push_back(i);
+    }
+    return clicks;
+}
+
+std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_choices(ComponentId id, const Value& value) {
+    std::vector<StepFn> steps;
+    for (size_t index : choices_to_click(engine().component(id).spec, value)) {
+        if (index >= target(id).choices.size()) {  // not drawn: the engine takes the value
+            missed("a choice was not drawn");
+            return {};
+        }
+        for (StepFn& step : click_at([this, id, index] { return target(id).choices[index].center(); }))
+            steps.push_back(std::move(step));
+    }
+    return steps;
+}
+
+std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_checkbox(ComponentId id, bool value) {
+    if (std::get<bool>(engine().component(id).spec.value) == value) return {};
+    if (target(id).choices.empty()) {
+        missed("the checkbox was not drawn");
+        return {};
+    }
+    return click_at([this, id] { return target(id).choices[0].center(); });
+}
+
+// Opens the list, clicks the choices, and closes the list when it stays open.
+std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_dropdown(ComponentId id, const Value& value) {
+    const ComponentSpec& spec = engine().component(id).spec;
+    const std::vector<size_t> clicks = choices_to_click(spec, value);
+    if (clicks.empty()) return {};
+    const bool multiselect = std::get<ChoiceProps>(spec.props).multiselect;
+    std::vector<StepFn> steps = click_at([this, id] { return widget_center(id); });
+    int waited = 0;
+    steps.push_back([=, this]() mutable {
+        if (!open_combo_list() || !ActionTargets::drawn_now(target(id).choices_frame)) {
+            if (++waited < kPopupFrames) return Step::Continue;
+            missed("the dropdown's list did not open");
+            return Step::DoneNow;
+        }
+        insert_steps(pick_in_list(id, clicks, multiselect));
+        return Step::DoneNow;
+    });
+    // A list still open (the choice was not found) is closed before the engine takes the value.
+    steps.push_back([this, id]() {
+        if (open_combo_list()) {
+            missed("the dropdown's list stayed open");
+            insert_steps(click_away(id));
+        }
+        return Step::DoneNow;
+    });
+    return steps;
+}
+
+// In an open list: each choice scrolled into the list's view, then clicked.
+std::vector<ScriptPlayer::StepFn> ScriptPlayer::pick_in_list(ComponentId id, const std::vector<size_t>& clicks,
+                                                             bool multiselect) {
+    auto choice = [this, id](size_t index) -> std::optional<TargetRect> {
+        const ComponentTargets& t = target(id);
+        if (!ActionTargets::drawn_now(t.choices_frame) || index >= t.choices.size()) return std::nullopt;
+        return t.choices[index];
+    };
+    std::vector<StepFn> steps;
+    for (size_t index : clicks) {
+        int scrolls = 0;
+        steps.push_back([this, choice, index, scrolls]() mutable {
+            ImGuiWindow* list = open_combo_list();
+            const std::optional<TargetRect> r = choice(index);
+            if (!list || !r || ++scrolls > kPopupFrames) {
+                missed("a choice in the dropdown's list was not drawn");
+                return Step::DoneNow;
+            }
+            const ImRect clip = list->InnerClipRect;
+            if (r->min.y >= clip.Min.y && r->max.y <= clip.Max.y) return Step::DoneNow;
+            const float centre = (clip.Min.y + clip.Max.y) * 0.5f;
+            ImGui::SetScrollY(list, std::clamp(list->Scroll.y + r->center().y - centre, 0.0f, list->ScrollMax.y));
+            return Step::Done;  // the list is drawn scrolled in the next frame
+        });
+        const ImVec2 fallback = pointer_;
+        for (StepFn& step : click_at([choice, index, fallback] {
+                 const std::optional<TargetRect> r = choice(index);
+                 return r ? r->center() : fallback;
+             }))
+            steps.push_back(std::move(step));
+    }
+    if (multiselect)
+        for (StepFn& step : click_away(id)) steps.push_back(std::move(step));
+    return steps;
+}
+
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_text(ComponentId id, const std::string& text, bool is_number) {
     bool multiline = false;
     if (auto* props = std::get_if<TextboxProps>(&engine().component(id).spec.props))
         multiline = props->lines > 1 && !props->password;
     bool dropped = false;
     std::vector<std::string> characters = typable_characters(text, multiline, dropped);
-    std::vector<StepFn> steps = click_at([this, id] { return center(cache(id).widget_min, cache(id).widget_max); });
+    std::vector<StepFn> steps = click_at([this, id] { return widget_center(id); });
     steps.push_back([=, this]() {
         // Type only into a field that took the click; otherwise the engine takes the value.
         ImGuiContext& g = *GImGui;
-        if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId) return Step::DoneNow;
+        if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId) {
+            missed("the field did not take the click");
+            return Step::DoneNow;
+        }
         std::vector<StepFn> typing{key(ImGuiKey_A, true)};  // select all: the text replaces it
         if (text.empty())
             typing.push_back(key(ImGuiKey_Backspace, false));
@@ -759,139 +886,6 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_text(ComponentId id, const s
 
 // The centres of a Radio's or CheckboxGroup's choices, laid out as the view
 // flows them (choice_views.cpp); nothing when that does not end where the view's
-// last choice ended, so a wrong guess never clicks a wrong choice.
-static std::optional<std::vector<ImVec2>> choice_centres(const ComponentCache& c, const StringList& choices) {
-    if (choices.empty()) return std::nullopt;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float em = ImGui::GetFontSize(), frame = ImGui::GetFrameHeight();
-    const float width = std::max(1.0f, (c.card_max.x - c.card_min.x) - 2 * kCardPadX * em);
-    const float start = c.widget_min.x, spacing = style.ItemSpacing.x * 1.5f;
-    std::vector<ImVec2> centres;
-    float x = start, y = c.widget_min.y, last_width = 0;
-    for (size_t i = 0; i < choices.size(); ++i) {
-        const float w = frame + style.ItemInnerSpacing.x + ImGui::CalcTextSize(choices[i].c_str()).x;
-        if (i > 0) {
-            x += last_width + spacing;
-            if (x + w > start + width) {
-                x = start;
-                y += frame + style.ItemSpacing.y;
-            }
-        }
-        centres.push_back(ImVec2(x + frame * 0.5f, y + frame * 0.5f));
-        last_width = w;
-    }
-    const ImVec2 end(x + last_width, y + frame);
-    if (std::fabs(end.x - c.widget_max.x) > 1.5f || std::fabs(end.y - c.widget_max.y) > 1.5f) return std::nullopt;
-    return centres;
-}
-
-std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_choices(ComponentId id, const Value& value) {
-    const ComponentState& state = engine().component(id);
-    const StringList& choices = std::get<ChoiceProps>(state.spec.props).choices;
-    const auto centres = choice_centres(cache(id), choices);
-    if (!centres) return {};
-    // The choices to click: the new one for a Radio, each that changes for a group.
-    std::vector<size_t> clicks;
-    if (state.spec.kind == ComponentKind::Radio) {
-        const std::string& wanted = std::get<std::string>(value);
-        const auto it = std::find(choices.begin(), choices.end(), wanted);
-        if (it != choices.end() && wanted != std::get<std::string>(state.spec.value)) clicks.push_back((size_t)(it - choices.begin()));
-    } else {
-        const StringList& wanted = std::get<StringList>(value);
-        const StringList& current = std::get<StringList>(state.spec.value);
-        for (size_t i = 0; i < choices.size(); ++i) {
-            const bool want = std::find(wanted.begin(), wanted.end(), choices[i]) != wanted.end();
-            const bool have = std::find(current.begin(), current.end(), choices[i]) != current.end();
-            if (want != have) clicks.push_back(i);
-        }
-    }
-    std::vector<StepFn> steps;
-    for (size_t index : clicks) {
-        const ImVec2 fallback = (*centres)[index];
-        for (StepFn& step : click_at([this, id, index, fallback] {
-                 const ComponentState& s = engine().component(id);
-                 const auto now_centres = choice_centres(cache(id), std::get<ChoiceProps>(s.spec.props).choices);
-                 return now_centres && index < now_centres->size() ? (*now_centres)[index] : fallback;
-             }))
-            steps.push_back(std::move(step));
-    }
-    return steps;
-}
-
-std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_checkbox(ComponentId id, bool value) {
-    if (std::get<bool>(engine().component(id).spec.value) == value) return {};
-    return click_at([this, id] {
-        const ComponentCache& c = cache(id);
-        const float frame = ImGui::GetFrameHeight();  // the box is the item's first square
-        return ImVec2(c.widget_min.x + frame * 0.5f, (c.widget_min.y + c.widget_max.y) * 0.5f);
-    });
-}
-
-// Opens the list, clicks the choice (each choice that changes, for a
-// multiselect), and closes the list when it stays open.
-std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_dropdown(ComponentId id, const Value& value) {
-    const ComponentState& state = engine().component(id);
-    const ChoiceProps& props = std::get<ChoiceProps>(state.spec.props);
-    std::vector<size_t> clicks;
-    if (props.multiselect) {
-        const StringList& wanted = std::get<StringList>(value);
-        const StringList& current = std::get<StringList>(state.spec.value);
-        for (size_t i = 0; i < props.choices.size(); ++i) {
-            const bool want = std::find(wanted.begin(), wanted.end(), props.choices[i]) != wanted.end();
-            const bool have = std::find(current.begin(), current.end(), props.choices[i]) != current.end();
-            if (want != have) clicks.push_back(i);
-        }
-    } else {
-        const std::string& wanted = std::get<std::string>(value);
-        const auto it = std::find(props.choices.begin(), props.choices.end(), wanted);
-        if (it != props.choices.end() && wanted != std::get<std::string>(state.spec.value))
-            clicks.push_back((size_t)(it - props.choices.begin()));
-    }
-    if (clicks.empty()) return {};
-    const bool multiselect = props.multiselect;
-    std::vector<StepFn> steps = click_at([this, id] { return center(cache(id).widget_min, cache(id).widget_max); });
-    int waited = 0;
-    steps.push_back([=, this]() mutable {
-        ImGuiWindow* list = open_combo_list();
-        if (!list) return ++waited < kPopupFrames ? Step::Continue : Step::DoneNow;
-        std::vector<StepFn> inside;
-        for (size_t index : clicks) {
-            const std::string text = std::get<ChoiceProps>(engine().component(id).spec.props).choices[index];
-            // Scroll the list until the choice shows, then click it.
-            inside.push_back([this, index]() {
-                ImGuiWindow* w = open_combo_list();
-                if (!w) return Step::DoneNow;
-                const float line = ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y;
-                const float y = w->DC.CursorStartPos.y + line * (float)index + ImGui::GetFontSize() * 0.5f;
-                if (y >= w->InnerClipRect.Min.y + 2 && y <= w->InnerClipRect.Max.y - 2) return Step::DoneNow;
-                ImGui::SetScrollY(w, std::clamp(line * (float)index - (w->InnerRect.GetHeight() - line) * 0.5f, 0.0f,
-                                                w->ScrollMax.y));
-                return Step::Done;
-            });
-            const ImVec2 fallback = pointer_;
-            for (StepFn& step : click_at([this, index, text, fallback] {
-                     ImGuiWindow* w = open_combo_list();
-                     if (!w) return fallback;
-                     const float line = ImGui::GetFontSize() + ImGui::GetStyle().ItemSpacing.y;
-                     const ImVec2 start = w->DC.CursorStartPos;
-                     const float half = ImGui::CalcTextSize(text.c_str()).x * 0.5f + ImGui::GetFontSize() * 0.25f;
-                     return ImVec2(start.x + std::min(half, (w->WorkRect.Max.x - start.x) * 0.5f),
-                                   start.y + line * (float)index + ImGui::GetFontSize() * 0.5f);
-                 }))
-                inside.push_back(std::move(step));
-        }
-        if (multiselect)
-            for (StepFn& step : click_away(id)) inside.push_back(std::move(step));
-        insert_steps(std::move(inside));
-        return Step::DoneNow;
-    });
-    // A list still open (the choice was not found) is closed before the engine takes the value.
-    steps.push_back([this, id]() {
-        if (open_combo_list()) insert_steps(click_away(id));
-        return Step::DoneNow;
-    });
-    return steps;
-}
 
 // --- the pointer ----------------------------------------------------------------
 

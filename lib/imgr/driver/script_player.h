@@ -11,6 +11,7 @@
 //            locate) is finished through Engine::set_from_user, so the value
 //            always ends as value_for_set() says and input + change fire.
 //   click    the button pressed and released under the pointer.
+//   submit   the Textbox clicked, then Enter (Ctrl+Enter in a multi-line one): fires submit.
 //   upload   the pointer goes to the image, the file is dropped on it (upload_image_file).
 //   expect   waits until no handler runs (up to 10 s), then compares.
 //   wait     N frames, a duration (ImGui time, so recordings are exact), or idle.
@@ -18,8 +19,11 @@
 //            the result for a second, so a video does not stop on the last click.
 //
 // An action waits (up to 10 s) for its component to be visible and
-// interactive, scrolls it into view, then acts. Time is ImGui's clock: with
-// the runner's fixed time step every run of a script draws the same frames.
+// interactive, clicks the headers of the tabs and accordions that hide it,
+// scrolls it into view, then acts. Where to point comes only from what the view
+// recorded drawing the last frame (BlocksView::targets(), action_targets.h).
+// Time is ImGui's clock: with the runner's fixed time step every run of a
+// script draws the same frames.
 //
 // Frame protocol (the runner's hooks):
 //   before_frame(io)   before ImGui::NewFrame: the scripted pointer, buttons, keys, characters
@@ -64,6 +68,9 @@ public:
     const std::vector<std::string>& failures() const { return failures_; }  // FILE:LINE messages, in order
     ImVec2 pointer() const { return pointer_; }           // where the scripted mouse is
     int engine_sets() const { return engine_sets_; }      // sets the pointer could not finish (see above)
+    // Actions the pointer could not make where the view drew their target (the engine
+    // made them, so the values still end as scripted); reported on stderr at the end.
+    int misses() const { return misses_; }
     const std::string& file_name() const { return script_.file_name; }
 
 private:
@@ -71,6 +78,17 @@ private:
     using StepFn = std::function<Step()>;
 
     void start_command(const ScriptCommand& command);
+    // One function per command: each queues its steps.
+    void play(const SetCommand& command);
+    void play(const ClickCommand& command);
+    void play(const SubmitCommand& command);
+    void play(const UploadCommand& command);
+    void play(const WaitFramesCommand& command);
+    void play(const WaitTimeCommand& command);
+    void play(const WaitIdleCommand& command);
+    void play(const ExpectCommand& command);
+    void play(const ScreenshotCommand& command);
+    void play(const QuitCommand& command);
     void run_steps();
     void insert_steps(std::vector<StepFn> steps);        // run right after the current step
     void fail(std::string message);                      // script error: exit 2, stop
@@ -78,17 +96,23 @@ private:
     void finish();
     void draw_pointer() const;
 
-    // Looking up components and their last frame's rectangles.
+    // Looking up components and what the view drew of them.
     std::optional<ComponentId> resolve(const std::string& label);
+    // The component of that label when it is of that kind; otherwise a script error naming `usage`.
+    std::optional<ComponentId> resolve_kind(const std::string& label, ComponentKind kind, const char* verb, const char* usage);
     bool shown(ComponentId id) const;                    // visible, and every layout ancestor too
-    bool reachable(ComponentId id) const;                // drawn with a non-empty widget rectangle
-    const ComponentCache& cache(ComponentId id) const { return view_.cache(id); }
+    bool reachable(ComponentId id) const;                // drawn this frame, its widget's centre on the display
+    const ComponentTargets& target(ComponentId id) const { return view_.targets().component(id); }
+    ImVec2 widget_center(ComponentId id) const { return target(id).widget.center(); }
     Engine& engine() const;
     double now() const;
 
     // Building blocks of the commands' steps.
+    // The shared approach of every action on a component: wait until it can be
+    // acted on, select its tabs and open its accordions, scroll it into view.
+    void approach(ComponentId id, const char* what);
     StepFn wait_actionable(ComponentId id, const char* what);
-    StepFn open_ancestors(ComponentId id, int attempts = 0);  // selects its tabs, opens its accordions
+    StepFn open_ancestors(ComponentId id, int attempts = 0);  // clicks the headers of its closed tabs and accordions
     StepFn reveal(ComponentId id);                       // scrolls its card into view
     StepFn scroll_into_view(std::function<ImVec2()> y_span);  // (top, bottom) in screen coordinates
     StepFn move_to(std::function<ImVec2()> target, double seconds = -1);
@@ -99,7 +123,9 @@ private:
     StepFn key(int imgui_key, bool ctrl);                // one press of a key, then its release
     StepFn type(std::vector<std::string> characters);  // one string per character
     std::vector<StepFn> click_at(std::function<ImVec2()> target);
-    std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty corner: ends text editing
+    std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty margin: ends text editing
+    StepFn fire_from_engine(ComponentId id, Event event); // what the pointer could not press (a miss)
+    void missed(const std::string& why);
     StepFn finish_set(ComponentId id, Value value);       // the engine takes what the pointer did not reach
 
     std::vector<StepFn> set_steps(ComponentId id, const Value& value);
@@ -108,6 +134,7 @@ private:
     std::vector<StepFn> set_choices(ComponentId id, const Value& value);
     std::vector<StepFn> set_checkbox(ComponentId id, bool value);
     std::vector<StepFn> set_dropdown(ComponentId id, const Value& value);
+    std::vector<StepFn> pick_in_list(ComponentId id, const std::vector<size_t>& clicks, bool multiselect);
 
     BlocksView& view_;
     ScriptParseResult script_;
@@ -119,6 +146,8 @@ private:
     std::vector<std::string> failures_;
     int failed_expectations_ = 0;
     int engine_sets_ = 0;
+    int misses_ = 0;
+    std::string missed_;                                 // the first few misses, "line N: why"
     bool ending_ = false;                                // the last command ran; waiting for handlers
     size_t next_command_ = 0;
     const ScriptCommand* command_ = nullptr;             // being played

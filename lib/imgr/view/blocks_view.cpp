@@ -1,8 +1,12 @@
 #include "imgr/view/blocks_view.h"
 
+#include <imgui_internal.h>  // GetCurrentWindow: the targets name the view's window
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "imgr/view/theme.h"
 
 namespace imgr {
 namespace {
@@ -62,6 +66,7 @@ void BlocksView::draw() {
     }
     engine.poll();
     caches_.resize(engine.component_count());
+    targets_.begin_frame(engine.component_count(), blocks_.layout().size());
     line_heights_.resize(blocks_.layout().size(), 0.0f);
     any_busy_ = false;
     idle_ = engine.idle();
@@ -70,11 +75,13 @@ void BlocksView::draw() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f, em()));
+    const float spacing = spacing_scale();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f * spacing, em() * spacing));
     ImGui::Begin("##imgr", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysVerticalScrollbar * 0);
     ImGui::PopStyleVar();
+    targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
     draw_stack(blocks_.layout().node(blocks_.layout().root()).children, width, false);
     ImGui::End();
@@ -143,7 +150,9 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
                     const LayoutNode& tab_node = blocks_.layout().node(tab);
                     if (!node_visible(tab)) continue;
                     ImGui::PushID(tab);
-                    if (ImGui::BeginTabItem(tab_node.label.c_str())) {
+                    const bool selected = ImGui::BeginTabItem(tab_node.label.c_str());
+                    targets_.header_from_last_item(tab, selected, start.x + width);
+                    if (selected) {
                         ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
                         draw_stack(tab_node.children, width, in_group);
                         ImGui::EndTabItem();
@@ -161,6 +170,7 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
             ImGui::PushClipRect(start, ImVec2(start.x + width, start.y + ImGui::GetFrameHeight() * 2), true);
             const bool open = ImGui::CollapsingHeader(node.label.c_str());
             ImGui::PopClipRect();
+            targets_.header_from_last_item(id, open, start.x + width);
             if (open) {
                 ImGui::SetCursorScreenPos(ImVec2(start.x, ImGui::GetCursorScreenPos().y));
                 draw_stack(node.children, width, in_group);
@@ -220,7 +230,8 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
 
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool card = !bare(state.spec.kind) && !in_group;
-    const ImVec2 padding = card || in_group ? ImVec2(em() * 0.75f, em() * 0.6f) : ImVec2(0, 0);
+    const float spacing = spacing_scale();
+    const ImVec2 padding = card || in_group ? ImVec2(em() * 0.75f * spacing, em() * 0.6f * spacing) : ImVec2(0, 0);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     const float inner = std::max(1.0f, width - padding.x * 2);
 
@@ -246,7 +257,8 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
         ImGui::TextWrapped("%s", common.info.c_str());
         ImGui::PopStyleColor();
     }
-    ComponentContext context{engine, id, state, cache, inner, engine.interactive(id), fonts_, textures_};
+    ComponentTargets& targets = targets_.component(id);
+    ComponentContext context{engine, id, state, cache, targets, inner, engine.interactive(id), fonts_, textures_};
     // What the widget saw; a value it sets itself this frame counts as new next frame, so caches refresh.
     const uint64_t drawn_version = state.version;
     draw_widget(context);
@@ -266,8 +278,8 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
     const float content = ImGui::GetItemRectMax().y - start.y;
     const float height = std::max(content + padding.y, min_height);
     const ImVec2 end(start.x + width, start.y + height);
-    cache.card_min = start;
-    cache.card_max = end;
+    targets.card = {start, end};
+    targets.frame = ImGui::GetFrameCount();
     if (card) {
         --card_depth_;
         splitter.SetCurrentChannel(draw, 0);
@@ -369,6 +381,7 @@ void BlocksView::draw_toasts() {
         ImGui::TextUnformatted(toast.message.text.c_str());
         ImGui::PopTextWrapPos();
         y += ImGui::GetWindowHeight() + em() * 0.5f;
+        toast.visible = !ImGui::GetCurrentWindow()->Hidden;
         ImGui::End();
         ImGui::PopStyleVar(2);
         ImGui::PopStyleColor();
@@ -385,12 +398,9 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        const ComponentCache& cache = caches_[i];
         if (state.spec.kind != ComponentKind::Image || !state.spec.common.visible || !engine.interactive((ComponentId)i))
             continue;
-        if (position.x < cache.card_min.x || position.x > cache.card_max.x || position.y < cache.card_min.y ||
-            position.y > cache.card_max.y)
-            continue;
+        if (!targets_.component((ComponentId)i).card.contains(position)) continue;
         upload_image_file(engine, (ComponentId)i, paths.front());
         return;
     }
@@ -409,6 +419,10 @@ bool BlocksView::maybe_busy() {
         idle_runs_started_ = engine.runs_started();
     }
     return !idle_;
+}
+
+bool BlocksView::toasts_shown() const {
+    return std::all_of(toasts_.begin(), toasts_.end(), [](const Toast& t) { return t.visible; });
 }
 
 bool BlocksView::animating() const { return any_busy_ || !blocks_.engine().idle(); }

@@ -3,6 +3,7 @@
 // ImGui context (with a built font atlas), not a window: tests run it headless.
 #pragma once
 #include "imgr/engine/blocks.h"
+#include "imgr/view/action_targets.h"
 #include "imgr/view/component_context.h"
 #include "imgr/view/row_layout.h"
 #include "imgr/view/font_roles.h"
@@ -37,15 +38,19 @@ public:
     // Seconds until the view needs a frame without input (a toast or hint expires, a timer is due).
     double seconds_until_wake() const;
 
-    // Last frame's rectangles, for scripts and tests.
     const ComponentCache& cache(ComponentId id) const { return caches_.at((size_t)id); }
+    // What the last frame drew that a person can act on: where scripts and tests aim.
+    const ActionTargets& targets() const { return targets_; }
     Blocks& blocks() { return blocks_; }
 
     struct Toast {
         Message message;
         double shown_at = -1;  // ImGui time it first appeared
+        bool visible = false;  // ImGui has rendered it (an auto-sized window skips its first frame)
     };
     const std::deque<Toast>& toasts() const { return toasts_; }
+    // Every toast raised so far is on screen in this frame (none is still waiting for its first).
+    bool toasts_shown() const;
 
 private:
     float draw_node(NodeId id, float width, float min_height, bool in_group);
@@ -65,6 +70,7 @@ private:
     TextureSource* textures_ = nullptr;
     std::function<void(std::string_view)> observe_text_;
     std::vector<ComponentCache> caches_;
+    ActionTargets targets_;
     std::vector<float> line_heights_;                   // per node: last frame's Row line heights (equal_height)
     std::vector<ImDrawListSplitter> splitters_;         // one per nesting depth of cards
     int card_depth_ = 0;

@@ -1,8 +1,9 @@
 // What a component's drawing function gets: its state, the view's cache for
-// it (edit buffers, parsed text, last rectangles), its width, and the way to
-// tell the engine what the person did.
+// it (edit buffers, parsed text), where to record what a person can act on
+// (action_targets.h), its width, and the way to tell the engine what the person did.
 #pragma once
 #include "imgr/engine/engine.h"
+#include "imgr/view/action_targets.h"
 #include "imgr/view/font_roles.h"
 #include "imgr/view/texture_source.h"
 
@@ -23,8 +24,6 @@ struct ComponentCache {
     std::string hint;                   // a note under the widget ("clamped to 10")
     double hint_until = 0;              // ImGui time when the hint goes away
     bool hint_is_error = false;
-    ImVec2 card_min, card_max;          // last frame's card (file drops, scripts, tests)
-    ImVec2 widget_min, widget_max;      // last frame's main widget (scripts aim the cursor here)
     bool fit = true;                    // Image: zoom to fit, or 1:1
     std::shared_ptr<void> widget_state; // parsed Markdown, plot cache... owned by the widget code
 };
@@ -34,6 +33,7 @@ struct ComponentContext {
     ComponentId id;
     const ComponentState& state;
     ComponentCache& cache;
+    ComponentTargets& targets;
     float width;                        // pixels available inside the card
     bool interactive;
     const FontRoles& fonts;
@@ -44,6 +44,16 @@ struct ComponentContext {
     void user_set(Value value) const { engine.set_from_user(id, std::move(value)); }
     void fire(Event event) const { engine.fire(id, event); }
     void show_hint(std::string text, bool is_error, double seconds = 4.0) const;
+
+    // Registering what a person can act on, each right after the ImGui item:
+    void target_widget() const;                    // the last item is the main widget
+    void target_widget(ImVec2 min, ImVec2 max) const;  // a widget made of several items
+    void target_choice(size_t index) const;        // the last item is choice `index`
+    void target_choice(size_t index, ImVec2 min, ImVec2 max) const;
+    void target_choice_box(size_t index) const;    // choice `index` is the last item's box (Radio, Checkbox)
+    // The last item is a horizontal slider over [minimum, maximum]: records its rectangle
+    // and where ImGui puts the grab for a value.
+    void target_slider(double minimum, double maximum) const;
 };
 
 // One drawing function per kind; each draws the widget (not the card or label).

@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace imgr {
 namespace {
 
@@ -30,9 +33,22 @@ void apply_metrics(ImGuiStyle& style) {
     style.ChildBorderSize = 1;
     style.FrameBorderSize = 1;
     style.PopupBorderSize = 1;
+    const float s = spacing_scale();
+    for (ImVec2* v : {&style.WindowPadding, &style.FramePadding, &style.CellPadding, &style.ItemSpacing, &style.ItemInnerSpacing})
+        *v = ImVec2(v->x * s, v->y * s);
+    style.IndentSpacing *= s;
 }
 
 }  // namespace
+
+float spacing_scale() {
+    static const float scale = [] {
+        const char* text = std::getenv("IMGR_SPACING");
+        const float value = text ? std::strtof(text, nullptr) : 1.0f;
+        return value > 0 ? std::clamp(value, 0.5f, 4.0f) : 1.0f;
+    }();
+    return scale;
+}
 
 void apply_light_theme() {
     ImGuiStyle& style = ImGui::GetStyle();

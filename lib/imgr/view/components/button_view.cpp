@@ -45,8 +45,7 @@ void draw_button(const ComponentContext& c) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding.x, padding.y * scale));
     ImGui::BeginDisabled(!c.interactive);
     if (ImGui::Button(text.empty() ? "##button" : text.c_str(), ImVec2(c.width, 0))) c.fire(Event::Click);
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
     ImGui::EndDisabled();
     ImGui::PopStyleVar();
     if (colored) ImGui::PopStyleColor(5);
@@ -59,8 +58,7 @@ void draw_color_picker(const ComponentContext& c) {
     ImGui::BeginDisabled(!c.interactive);
     if (ImGui::ColorEdit4("##value", rgba, ImGuiColorEditFlags_AlphaPreviewHalf | ImGuiColorEditFlags_DisplayHex))
         c.user_set(Color{rgba[0], rgba[1], rgba[2], rgba[3]});
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
     ImGui::EndDisabled();
 }
 

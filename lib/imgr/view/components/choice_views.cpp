@@ -27,17 +27,18 @@ void draw_radio(const ComponentContext& c) {
     const std::string& value = std::get<std::string>(c.state.spec.value);
     const float start = ImGui::GetCursorScreenPos().x;
     ImGui::BeginDisabled(!c.interactive);
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     bool first = true;
     int index = 0;
     for (const std::string& choice : choices_of(c)) {
         flow(choice_width(choice.c_str()), start, c.width, first);
         first = false;
-        ImGui::PushID(index++);
+        ImGui::PushID(index);
         if (ImGui::RadioButton(choice.c_str(), choice == value)) c.user_set(choice);
+        c.target_choice_box((size_t)index++);
         ImGui::PopID();
     }
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget(top_left, ImGui::GetItemRectMax());
     ImGui::EndDisabled();
 }
 
@@ -55,8 +56,7 @@ void draw_dropdown(const ComponentContext& c) {
     ImGui::SetNextItemWidth(c.width);
     ImGui::BeginDisabled(!c.interactive);
     const bool open = ImGui::BeginCombo("##value", c.cache.display.c_str());
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
     if (open) {
         int index = 0;
         for (const std::string& choice : props.choices) {
@@ -65,7 +65,9 @@ void draw_dropdown(const ComponentContext& c) {
                 StringList selected = std::get<StringList>(c.state.spec.value);
                 auto it = std::find(selected.begin(), selected.end(), choice);
                 const bool is_selected = it != selected.end();
-                if (ImGui::Selectable(choice.c_str(), is_selected, ImGuiSelectableFlags_DontClosePopups)) {
+                const bool clicked = ImGui::Selectable(choice.c_str(), is_selected, ImGuiSelectableFlags_DontClosePopups);
+                c.target_choice((size_t)index - 1);
+                if (clicked) {
                     if (is_selected) {
                         selected.erase(it);
                     } else {
@@ -80,7 +82,9 @@ void draw_dropdown(const ComponentContext& c) {
                 }
             } else {
                 const bool is_selected = choice == std::get<std::string>(c.state.spec.value);
-                if (ImGui::Selectable(choice.c_str(), is_selected)) c.user_set(choice);
+                const bool clicked = ImGui::Selectable(choice.c_str(), is_selected);
+                c.target_choice((size_t)index - 1);
+                if (clicked) c.user_set(choice);
                 if (is_selected) ImGui::SetItemDefaultFocus();
             }
             ImGui::PopID();
@@ -95,8 +99,8 @@ void draw_checkbox(const ComponentContext& c) {
     ImGui::BeginDisabled(!c.interactive);
     const std::string& label = c.spec().common.label;
     if (ImGui::Checkbox(label.empty() ? "##value" : label.c_str(), &value)) c.user_set(value);
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
+    c.target_choice_box(0);
     ImGui::EndDisabled();
 }
 
@@ -104,7 +108,7 @@ void draw_checkbox_group(const ComponentContext& c) {
     const auto& selected = std::get<StringList>(c.state.spec.value);
     const float start = ImGui::GetCursorScreenPos().x;
     ImGui::BeginDisabled(!c.interactive);
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     bool first = true;
     int index = 0;
     int toggled = -1;
@@ -114,10 +118,11 @@ void draw_checkbox_group(const ComponentContext& c) {
         bool checked = std::find(selected.begin(), selected.end(), choice) != selected.end();
         ImGui::PushID(index);
         if (ImGui::Checkbox(choice.c_str(), &checked)) toggled = index;
+        c.target_choice_box((size_t)index);
         ImGui::PopID();
         ++index;
     }
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget(top_left, ImGui::GetItemRectMax());
     ImGui::EndDisabled();
     if (toggled >= 0) {
         // The new selection, in the choices' order.

@@ -16,23 +16,23 @@ void draw_label(const ComponentContext& c) {
             widgets::summarize_label(std::get<LabelValue>(c.state.spec.value), props.num_top_classes));
         c.cache.widget_state = summary;
     }
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     widgets::draw_label_summary(*summary, c.fonts, c.width);
-    c.cache.widget_max = ImVec2(c.cache.widget_min.x + c.width, ImGui::GetItemRectMax().y);
+    c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
 }
 
 void draw_json(const ComponentContext& c) {
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     widgets::draw_json_tree("##json", std::get<Json>(c.state.spec.value), c.fonts);
-    c.cache.widget_max = ImVec2(c.cache.widget_min.x + c.width, ImGui::GetItemRectMax().y);
+    c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
 }
 
 void draw_dataframe(const ComponentContext& c) {
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     ImGui::PushItemWidth(c.width);
     widgets::draw_dataframe("##table", std::get<TableValue>(c.state.spec.value), ImGui::GetFontSize() * 20, c.fonts);
     ImGui::PopItemWidth();
-    c.cache.widget_max = ImVec2(c.cache.widget_min.x + c.width, ImGui::GetItemRectMax().y);
+    c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
 }
 
 }  // namespace imgr

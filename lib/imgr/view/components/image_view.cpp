@@ -54,7 +54,7 @@ void draw_image(const ComponentContext& c) {
     const ImageBuffer& image = std::get<ImageBuffer>(c.state.spec.value);
     const float box_height = props.height * ImGui::GetFontSize();
     const ImVec2 box(c.width, box_height);
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
 
     if (image.empty() || image.pixel_count() == 0) {
         draw_drop_zone(c, box);
@@ -81,7 +81,7 @@ void draw_image(const ComponentContext& c) {
             ImGui::EndChild();
         }
     }
-    c.cache.widget_max = ImVec2(c.cache.widget_min.x + box.x, c.cache.widget_min.y + box.y);
+    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
 
     // Under the image: its size, the zoom toggle, and for inputs a path field.
     const ImGuiStyle& style = ImGui::GetStyle();

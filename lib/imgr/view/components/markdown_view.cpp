@@ -13,12 +13,12 @@ void draw_markdown(const ComponentContext& c) {
         c.cache.seen_version = 0;
     }
     if (c.value_changed()) document->parse(std::get<std::string>(c.state.spec.value));
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     if (auto url = document->draw(c.fonts, c.width)) {
         ImGui::SetClipboardText(url->c_str());
         c.engine.post(MessageLevel::Info, "Link copied to the clipboard: " + *url);
     }
-    c.cache.widget_max = ImVec2(c.cache.widget_min.x + c.width, ImGui::GetItemRectMax().y);
+    c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
 }
 
 }  // namespace imgr

@@ -58,8 +58,7 @@ void draw_number(const ComponentContext& c) {
     if (ImGui::InputText("##value", &c.cache.text, flags)) {
         if (auto parsed = parse_number(c.cache.text)) set_number(c, *parsed);
     }
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
     if (ImGui::IsItemDeactivated()) {
         if (!parse_number(c.cache.text))
             c.show_hint("'" + c.cache.text + "' is not a number; kept " + format_number(std::get<double>(c.state.spec.value)), true);

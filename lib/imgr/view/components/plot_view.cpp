@@ -13,10 +13,10 @@ void draw_plot(const ComponentContext& c) {
     }
     if (c.value_changed()) cache->valid = false;
     const auto& props = std::get<PlotProps>(c.spec().props);
-    c.cache.widget_min = ImGui::GetCursorScreenPos();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
     widgets::draw_plot("##plot", std::get<PlotValue>(c.state.spec.value), ImVec2(c.width, props.height * ImGui::GetFontSize()),
                        c.fonts, cache.get());
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget(top_left, ImGui::GetItemRectMax());
 }
 
 }  // namespace imgr

@@ -51,8 +51,7 @@ void draw_slider(const ComponentContext& c) {
     ImGui::BeginDisabled(!c.interactive);
     if (ImGui::SliderScalar("##value", ImGuiDataType_Double, &value, &props.minimum, &props.maximum, ""))
         c.user_set(value);
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_slider(props.minimum, props.maximum);
     if (ImGui::IsItemDeactivatedAfterEdit()) c.fire(Event::Release);
     ImGui::EndDisabled();
     ImGui::SameLine(0, style.ItemInnerSpacing.x);

@@ -28,8 +28,7 @@ void draw_textbox(const ComponentContext& c) {
     if (props.lines <= 1 || props.password) {
         ImGui::SetNextItemWidth(c.width);
         edited = ImGui::InputTextWithHint("##value", props.placeholder.c_str(), &c.cache.text, flags);
-        c.cache.widget_min = ImGui::GetItemRectMin();
-        c.cache.widget_max = ImGui::GetItemRectMax();
+        c.target_widget();
         if (edited) c.user_set(c.cache.text);
         if (ImGui::IsItemDeactivated() && enter_pressed() && c.interactive) c.fire(Event::Submit);
         return;
@@ -39,11 +38,12 @@ void draw_textbox(const ComponentContext& c) {
     const float height = ImGui::GetTextLineHeight() * (float)shown_lines + ImGui::GetStyle().FramePadding.y * 2;
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     edited = ImGui::InputTextMultiline("##value", &c.cache.text, ImVec2(c.width, height), flags);
-    c.cache.widget_min = ImGui::GetItemRectMin();
-    c.cache.widget_max = ImGui::GetItemRectMax();
+    c.target_widget();
     const bool active = ImGui::IsItemActive();
     if (edited) c.user_set(c.cache.text);
-    if (active && ImGui::GetIO().KeyCtrl && enter_pressed() && c.interactive) c.fire(Event::Submit);
+    // Ctrl+Enter also ends the editing, so the field is no longer active in that frame.
+    if ((active || ImGui::IsItemDeactivated()) && ImGui::GetIO().KeyCtrl && enter_pressed() && c.interactive)
+        c.fire(Event::Submit);
     if (c.cache.text.empty() && !props.placeholder.empty() && !active) {
         const ImVec2 padding = ImGui::GetStyle().FramePadding;
         ImGui::GetWindowDrawList()->AddText(ImVec2(top_left.x + padding.x, top_left.y + padding.y),

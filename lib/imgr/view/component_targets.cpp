@@ -1,0 +1,49 @@
+// ComponentContext's target_* calls: a drawing function registers what a
+// person can act on (action_targets.h) in one line after the ImGui item.
+#include <imgui_internal.h>  // SliderBehavior: ImGui's own grab placement
+
+#include <algorithm>
+
+#include "imgr/view/component_context.h"
+
+namespace imgr {
+
+void ComponentContext::target_widget() const { target_widget(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void ComponentContext::target_widget(ImVec2 min, ImVec2 max) const { targets.widget = {min, max}; }
+
+void ComponentContext::target_choice(size_t index) const {
+    target_choice(index, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+// ImGui draws a radio button's circle and a checkbox's square at the left of
+// the item, as tall as the item: where a person aims.
+void ComponentContext::target_choice_box(size_t index) const {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    target_choice(index, min, ImVec2(std::min(max.x, min.x + (max.y - min.y)), max.y));
+}
+
+void ComponentContext::target_choice(size_t index, ImVec2 min, ImVec2 max) const {
+    const int frame = ImGui::GetFrameCount();
+    if (targets.choices_frame != frame) {
+        targets.choices.clear();
+        targets.choices_frame = frame;
+    }
+    if (targets.choices.size() <= index) targets.choices.resize(index + 1);
+    targets.choices[index] = {min, max};
+}
+
+void ComponentContext::target_slider(double minimum, double maximum) const {
+    target_widget();
+    const ImRect frame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // ImGui places the grab in SliderBehavior; asking it with an id that is never
+    // active gives its placement for any value, whatever the style's sizes.
+    static const ImGuiID probe = ImHashStr("imgr slider target probe");
+    targets.slider_x = [frame, minimum, maximum](double value) {
+        ImRect grab;
+        ImGui::SliderBehavior(frame, probe, ImGuiDataType_Double, &value, &minimum, &maximum, "", 0, &grab);
+        return (grab.Min.x + grab.Max.x) * 0.5f;
+    };
+}
+
+}  // namespace imgr
