@@ -73,7 +73,7 @@ void BlocksView::draw() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f, em()));
     ImGui::Begin("##imgr", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysVerticalScrollbar * 0);
+                     ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     const float width = ImGui::GetContentRegionAvail().x;
     draw_stack(blocks_.layout().node(blocks_.layout().root()).children, width, false);
