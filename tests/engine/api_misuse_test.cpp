@@ -62,6 +62,9 @@ TEST_CASE("a Handle of another Blocks is a UsageError naming both demos, and wir
           "imgr: output of change of 'a': this Handle belongs to Blocks \"Second\", not \"First\"");
     CHECK(usage_error_of([&] { first.on({foreign.on(imgr::Event::Change)}, twice, {a}, out); }) ==
           "imgr: trigger of Blocks::on(): this Handle belongs to Blocks \"Second\", not \"First\"");
+    auto foreign_switch = second.add(imgr::Checkbox("running"));
+    CHECK(usage_error_of([&] { first.every(1.0, [] {}, {}, {}, {}, foreign_switch); }) ==
+          "imgr: active checkbox of Blocks::every(): this Handle belongs to Blocks \"Second\", not \"First\"");
     auto chain = a.change(twice, {a}, out);
     CHECK(usage_error_of([&] { chain.then(twice, {foreign}, out); }).find("belongs to Blocks \"Second\"") !=
           std::string::npos);

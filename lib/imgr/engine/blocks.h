@@ -209,7 +209,8 @@ EventChain EventChain::then(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, Ev
 template <class F>
 EventChain EventChain::success(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
     detail::ListenerRequest request =
-        blocks_->make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "a .success() step");
+        blocks_->make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options,
+                              "a .success() step");
     request.default_mode = TriggerMode::Multiple;
     request.after = listener_;
     request.only_on_success = true;

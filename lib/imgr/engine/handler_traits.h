@@ -126,20 +126,20 @@ constexpr size_t first_false(const std::array<bool, N>& fits) {
 
 // A mismatch is reported by instantiating one of these: the compiler prints
 // the name, which reads as the sentence, e.g.
-//   In instantiation of 'struct imgr::parameter<2>::is<float>::but_input_gives<std::string>'
+//   In instantiation of 'struct imgr::handler_parameter<2>::is<float>::but_input_gives<std::string>'
 template <class T>
 inline constexpr bool never = false;
 }  // namespace detail
 
 template <size_t Position>
-struct parameter {
+struct handler_parameter {
     template <class Parameter>
     struct is {
         template <class InputGives>
         struct but_input_gives {
             static_assert(detail::never<InputGives>,
                           "imgr: a handler parameter's type differs from its input component's value type: "
-                          "'In instantiation of imgr::parameter<N>::is<P>::but_input_gives<V>' above names the "
+                          "'In instantiation of imgr::handler_parameter<N>::is<P>::but_input_gives<V>' above names the "
                           "position N (from 1), the parameter's type P and the input's value type V. "
                           "Number and Slider give double (int and float parameters take it too); Textbox, Radio, "
                           "Dropdown and Button give std::string (or std::string_view); Checkbox bool; CheckboxGroup "
@@ -150,14 +150,14 @@ struct parameter {
 };
 
 template <size_t Position>
-struct result {
+struct handler_result {
     template <class Result>
     struct is {
         template <class OutputTakes>
         struct but_output_takes {
             static_assert(detail::never<OutputTakes>,
                           "imgr: the handler's return type differs from its output component's value type: "
-                          "'In instantiation of imgr::result<N>::is<R>::but_output_takes<V>' above names the "
+                          "'In instantiation of imgr::handler_result<N>::is<R>::but_output_takes<V>' above names the "
                           "position N (from 1), the returned type R and the output's value type V. "
                           "Number and Slider take double (or int, float); Textbox and Markdown std::string (or a "
                           "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; ... or return "
@@ -172,17 +172,21 @@ namespace detail {
 template <class... P, class... V>
 constexpr void check_parameters(std::tuple<P...>*, std::tuple<V...>*) {
     constexpr size_t bad = first_false<sizeof...(P)>({parameter_takes<P, V>...});
-    if constexpr (bad < sizeof...(P))
-        (void)sizeof(typename parameter<bad + 1>::template is<std::tuple_element_t<bad, std::tuple<P...>>>::
-                         template but_input_gives<std::tuple_element_t<bad, std::tuple<V...>>>);
+    if constexpr (bad < sizeof...(P)) {
+        using Parameter = std::tuple_element_t<bad, std::tuple<P...>>;
+        using InputGives = std::tuple_element_t<bad, std::tuple<V...>>;
+        (void)sizeof(typename handler_parameter<bad + 1>::template is<Parameter>::template but_input_gives<InputGives>);
+    }
 }
 // One static_assert at the first returned value that does not fill its output.
 template <class... R, class... V>
 constexpr void check_results(std::tuple<R...>*, std::tuple<V...>*) {
     constexpr size_t bad = first_false<sizeof...(R)>({result_fills<R, V>...});
-    if constexpr (bad < sizeof...(R))
-        (void)sizeof(typename result<bad + 1>::template is<std::tuple_element_t<bad, std::tuple<R...>>>::
-                         template but_output_takes<std::tuple_element_t<bad, std::tuple<V...>>>);
+    if constexpr (bad < sizeof...(R)) {
+        using Result = std::tuple_element_t<bad, std::tuple<R...>>;
+        using OutputTakes = std::tuple_element_t<bad, std::tuple<V...>>;
+        (void)sizeof(typename handler_result<bad + 1>::template is<Result>::template but_output_takes<OutputTakes>);
+    }
 }
 
 }  // namespace detail
@@ -196,7 +200,8 @@ struct Inputs {
                       "imgr: this handler takes parameters: list its input components, e.g. {num1, operation, num2}");
     }
     template <class... H>
-    Inputs(const Handle<H>&... handles) : refs{HandleRef{handles.blocks(), handles.id()}...} {  // NOLINT: braces read naturally
+    Inputs(const Handle<H>&... handles)  // NOLINT: braces read naturally
+        : refs{HandleRef{handles.blocks(), handles.id()}...} {
         static_assert(sizeof...(H) == sizeof...(T),
                       "imgr: the number of input components differs from the number of the handler's parameters");
         if constexpr (sizeof...(H) == sizeof...(T))
