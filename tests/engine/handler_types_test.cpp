@@ -51,6 +51,17 @@ TEST_CASE("several outputs: a tuple of convertible types fills each") {
     CHECK(parity.value() == "odd");
 }
 
+TEST_CASE("a float result is stored as the decimal it shows: 0.1f gives 0.1") {
+    imgr::Blocks demo;
+    auto n = demo.add(imgr::Number("n"));
+    auto tenth = demo.add(imgr::Number("tenth"));
+    n.change([](double v) { return (float)v / 10; }, {n}, tenth);
+    demo.engine().set_from_user(n.id(), 1.0);
+    settle(demo.engine());
+    CHECK(tenth.value() == 0.1);
+    CHECK((double)0.1f != 0.1);  // what a plain conversion would store
+}
+
 namespace {
 const char* sign_of(int x) { return x < 0 ? "negative" : "not negative"; }
 }  // namespace

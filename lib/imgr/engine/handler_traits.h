@@ -11,6 +11,7 @@
 #include "imgr/engine/engine.h"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <functional>
 #include <string_view>
@@ -271,6 +272,15 @@ struct outputs_for<std::tuple<R...>> {
 template <class F>
 using params_of = typename strip_progress<typename callable<F>::args>::type;
 
+// A float as the double of its shortest decimal form: 0.1f gives 0.1, not 0.10000000149011612.
+inline double float_as_written(float value) {
+    char text[32];
+    const auto written = std::to_chars(text, text + sizeof text, value);
+    double as_double = value;
+    std::from_chars(text, written.ptr, as_double);
+    return as_double;
+}
+
 // A returned value as an output's update: numbers become double, text std::string.
 // A type that fills no output has been reported by Outputs; it is left alone here.
 template <class T>
@@ -278,6 +288,8 @@ std::optional<Update> to_update(T&& value) {
     using R = std::decay_t<T>;
     if constexpr (std::is_same_v<R, Update>)
         return std::forward<T>(value);
+    else if constexpr (std::is_same_v<R, float>)
+        return Update().value(float_as_written(value));
     else if constexpr (is_number<R>)
         return Update().value((double)value);
     else if constexpr (std::is_same_v<R, const char*> || std::is_same_v<R, std::string_view>)
