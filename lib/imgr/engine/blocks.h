@@ -125,14 +125,7 @@ public:
     // One handler on several triggers, like gr.on: demo.on({a.on(Event::Change), b.on(Event::Click)}, ...).
     template <class F>
     EventChain on(std::vector<HandleTrigger> triggers, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
-                  EventOptions options = {}) {
-        detail::ListenerRequest request =
-            make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "Blocks::on()");
-        for (const HandleTrigger& trigger : triggers)
-            request.triggers.push_back({own({trigger.handle}, "trigger", "Blocks::on()")[0], trigger.event});
-        request.description = "event";
-        return listen(std::move(request));
-    }
+                  EventOptions options = {});
     // A periodic event, like gr.Timer: fn runs every `seconds` while the app runs,
     // or, with `active`, only while that Checkbox is checked (an idle window then costs nothing).
     template <class F>
@@ -261,6 +254,17 @@ const T& Handle<T>::value() const {
 template <class T>
 void Handle<T>::set(T value) const {
     owner(".set()").engine().set_from_program(id_, Value(std::move(value)));
+}
+
+template <class F>
+EventChain Blocks::on(std::vector<HandleTrigger> triggers, F fn, InputsFor<F> inputs, OutputsFor<F> outputs,
+                      EventOptions options) {
+    detail::ListenerRequest request =
+        make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "Blocks::on()");
+    for (const HandleTrigger& trigger : triggers)
+        request.triggers.push_back({own({trigger.handle}, "trigger", "Blocks::on()")[0], trigger.event});
+    request.description = "event";
+    return listen(std::move(request));
 }
 
 template <class F>
