@@ -22,8 +22,6 @@ public:
         std::fflush(stdout);
         return ++rows_;
     }
-    int retry_pending() override { return rows_; }      // nothing is ever kept back
-    size_t pending_count() const override { return 0; }
 
 private:
     std::mutex mutex_;

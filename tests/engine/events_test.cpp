@@ -2,6 +2,7 @@
 // failures and cycles, as in Gradio's Blocks.
 #include <doctest/doctest.h>
 #include <imgr/engine/blocks.h>
+#include <support/settle.h>
 
 #include <atomic>
 #include <limits>
@@ -23,16 +24,7 @@ double calculator(double num1, const std::string& operation, double num2) {
     throw std::invalid_argument("unknown operation " + operation);
 }
 
-// Polls the engine, as the UI loop does each frame, until it is idle.
-void settle(imgr::Engine& engine, std::chrono::milliseconds limit = 5000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    do {
-        engine.poll();
-        if (engine.idle()) return;
-        std::this_thread::sleep_for(1ms);
-    } while (std::chrono::steady_clock::now() < deadline);
-    FAIL("the engine did not become idle");
-}
+using imgr_test::settle;
 
 struct Calculator {
     imgr::Blocks demo{"calc"};

@@ -1,6 +1,7 @@
 // Components and values as data: defaults, clamping, conversions.
 #include <doctest/doctest.h>
 #include <imgr/engine/blocks.h>
+#include <imgr/model/decimal_step.h>
 
 TEST_CASE("numbers are formatted in shortest round-trip form") {
     CHECK(imgr::format_number(12) == "12");
@@ -39,6 +40,38 @@ TEST_CASE("a Slider snaps to its step within its range") {
     CHECK(s.value() == 0.5);
     demo.engine().set_from_user(s.id(), 7.0);
     CHECK(s.value() == 1.0);
+}
+
+TEST_CASE("snapping to a step is decimal: 3 steps of 0.1 are 0.3, not 0.30000000000000004") {
+    CHECK(3 * 0.1 != 0.3);  // the binary arithmetic this replaces
+    CHECK(imgr::snap_to_step(2.53, 0, 0.1) == 2.5);
+    CHECK(imgr::format_number(imgr::snap_to_step(0.7, 0, 0.1)) == "0.7");
+    CHECK(imgr::format_number(imgr::snap_to_step(0.3, 0, 0.1)) == "0.3");
+    CHECK(imgr::format_number(imgr::snap_to_step(1.26, 0.05, 0.1)) == "1.25");  // from the origin, in its decimals
+    CHECK(imgr::format_number(imgr::snap_to_step(-3.14159, -10, 0.01)) == "-3.14");
+    CHECK(imgr::snap_to_step(7.4, 0, 5) == 5.0);
+    CHECK(imgr::snap_to_step(1.0 / 3, 0, 0) == 1.0 / 3);  // no step: as it is
+    CHECK(imgr::decimal_places(0.25) == 2);
+    CHECK(imgr::decimal_places(1e-05) == 5);
+    CHECK(imgr::decimal_places(1.5e-07) == 8);
+    CHECK(imgr::decimal_places(1200) == 0);
+    // Every value of a 0.1 slider over 0..10 reads as it is written.
+    for (int k = 0; k <= 100; ++k) {
+        const std::string shown = imgr::format_number(imgr::snap_to_step(k * 0.1 + 0.01, 0, 0.1));
+        CAPTURE(k);
+        CHECK(shown.size() <= 4);
+    }
+}
+
+TEST_CASE("a Slider with step 0.1 hands handlers and flags the value a person reads") {
+    imgr::Blocks demo;
+    auto s = demo.add(imgr::Slider("s", 0, 5, 0).step(0.1));
+    demo.engine().set_from_user(s.id(), 0.3);  // 3 steps: 3 * 0.1 in binary is 0.30000000000000004
+    CHECK(imgr::to_cell(imgr::Value(s.value())) == "0.3");
+    demo.engine().set_from_user(s.id(), 0.7000000000000001);  // 7 * 0.1 in binary
+    CHECK(imgr::to_json(imgr::Value(s.value())).dump() == "0.7");
+    demo.engine().set_from_user(s.id(), 2.5000000000000004);
+    CHECK(imgr::to_cell(imgr::Value(s.value())) == "2.5");
 }
 
 TEST_CASE("a value of the wrong type is refused with a message") {

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 using namespace imgr::widgets;
-using Kind = MarkdownBlock::Kind;
 using imgr::test::HeadlessImGui;
 
 namespace {
@@ -36,78 +35,7 @@ Escaped \*stars\* and snake_case_name and a lone * star.
 <https://auto.example>
 )";
 
-MarkdownSpan span(std::string text, unsigned style = MarkdownSpan::Plain, int link = -1) {
-    return MarkdownSpan{std::move(text), style, link};
-}
-
 }  // namespace
-
-TEST_CASE("markdown parses every supported block") {
-    const MarkdownDocument doc(kSample);
-    const auto& b = doc.blocks();
-    REQUIRE(b.size() == 12);
-
-    CHECK(b[0].kind == Kind::Heading);
-    CHECK(b[0].level == 1);
-    CHECK(b[0].spans == std::vector{span("Title")});
-    CHECK(b[1].level == 2);
-    CHECK(b[1].spans == std::vector{span("Subtitle")});  // closing hashes dropped
-    CHECK(b[2].level == 3);
-
-    CHECK(b[3].kind == Kind::Paragraph);
-    CHECK(b[3].spans == std::vector{
-                            span("A paragraph with "),
-                            span("bold", MarkdownSpan::Bold),
-                            span(", "),
-                            span("italic", MarkdownSpan::Italic),
-                            span(", "),
-                            span("code", MarkdownSpan::Code),
-                            span(" and a "),
-                            span("link", MarkdownSpan::Link, 0),
-                            span(". It continues on a second line."),  // lines joined: soft wrap
-                        });
-
-    CHECK(b[4].kind == Kind::BulletItem);
-    CHECK(b[4].level == 0);
-    CHECK(b[4].spans == std::vector{span("first item")});
-    CHECK(b[5].spans == std::vector{span("second with "), span("bold", MarkdownSpan::Bold)});
-    CHECK(b[6].kind == Kind::BulletItem);
-    CHECK(b[6].level == 1);
-    CHECK(b[7].kind == Kind::NumberedItem);
-    CHECK(b[7].marker == "1.");
-    CHECK(b[7].level == 0);
-    CHECK(b[8].marker == "2)");
-    CHECK(b[8].spans == std::vector{span("two")});
-
-    CHECK(b[9].kind == Kind::Rule);
-
-    CHECK(b[10].kind == Kind::CodeBlock);
-    CHECK(b[10].info == "python");
-    CHECK(b[10].spans == std::vector{span("def f(x):\n\n    return x * 2", MarkdownSpan::Code)});
-
-    CHECK(b[11].kind == Kind::Paragraph);
-    CHECK(b[11].spans == std::vector{span("Escaped *stars* and snake_case_name and a lone * star. "),
-                                     span("https://auto.example", MarkdownSpan::Link, 1)});
-    CHECK(doc.links() == std::vector<std::string>{"https://example.com", "https://auto.example"});
-}
-
-TEST_CASE("inline markup: nesting, unmatched markers and code") {
-    MarkdownDocument doc("***both*** and **[bold link](u)** and `**not bold**` and **open");
-    REQUIRE(doc.blocks().size() == 1);
-    CHECK(doc.blocks()[0].spans == std::vector{
-                                       span("both", MarkdownSpan::Bold | MarkdownSpan::Italic),
-                                       span(" and "),
-                                       span("bold link", MarkdownSpan::Bold | MarkdownSpan::Link, 0),
-                                       span(" and "),
-                                       span("**not bold**", MarkdownSpan::Code),
-                                       span(" and **open"),
-                                   });
-    MarkdownDocument fence("```\nunclosed\n  fence");
-    REQUIRE(fence.blocks().size() == 1);
-    CHECK(fence.blocks()[0].spans[0].text == "unclosed\n  fence");
-    CHECK(MarkdownDocument("").blocks().empty());
-    CHECK(MarkdownDocument("#hashtag").blocks()[0].kind == Kind::Paragraph);
-}
 
 TEST_CASE("clicking a link returns its URL, once") {
     HeadlessImGui ui;

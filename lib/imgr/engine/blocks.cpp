@@ -31,6 +31,41 @@ LayoutNode Blocks::column_node(const ColumnOptions& options) {
     return node;
 }
 
+std::vector<ComponentId> Blocks::own(const std::vector<HandleRef>& handles, const char* role,
+                                     const std::string& listener) const {
+    std::vector<ComponentId> ids;
+    for (size_t i = 0; i < handles.size(); ++i) {
+        const HandleRef& handle = handles[i];
+        const std::string which = std::string(role) + (handles.size() > 1 ? " " + std::to_string(i + 1) : "") +
+                                  " of " + listener;
+        if (!handle.owner)
+            throw UsageError("imgr: " + which + ": a Handle used before demo.add() gave it a component");
+        if (handle.owner != this)
+            throw UsageError("imgr: " + which + ": this Handle belongs to Blocks \"" + handle.owner->title() +
+                             "\", not \"" + title_ + "\"");
+        if (handle.id < 0 || (size_t)handle.id >= engine_.component_count())
+            throw UsageError("imgr: " + which + ": a Handle with no component " + std::to_string(handle.id) +
+                             " in Blocks \"" + title_ + "\"");
+        ids.push_back(handle.id);
+    }
+    return ids;
+}
+
+detail::ListenerRequest Blocks::make_request(HandlerFn handler, const std::vector<HandleRef>& inputs,
+                                             const std::vector<HandleRef>& outputs, const EventOptions& options,
+                                             const std::string& listener) const {
+    detail::ListenerRequest request;
+    request.handler = std::move(handler);
+    request.inputs = own(inputs, "input", listener);
+    request.outputs = own(outputs, "output", listener);
+    request.options = options;
+    return request;
+}
+
+EventChain Blocks::listen(detail::ListenerRequest request) {
+    return EventChain(this, register_listener(detail::listener_spec(std::move(request))));
+}
+
 std::string Blocks::describe_trigger(ComponentId id, Event event) const {
     return std::string(event_name(event)) + " of '" + engine_.component(id).spec.common.label + "'";
 }

@@ -16,6 +16,8 @@
 #include "imgr/engine/builders.h"
 #include "imgr/engine/engine.h"
 #include "imgr/engine/handler_traits.h"
+#include "imgr/engine/listener_request.h"
+#include "imgr/engine/usage_error.h"
 #include "imgr/model/layout.h"
 #include "imgr/model/theme.h"
 
@@ -43,9 +45,17 @@ private:
     int listener_;
 };
 
+// An event of a component, for Blocks::on(): a.on(Event::Change).
+struct HandleTrigger {
+    HandleRef handle;
+    Event event = Event::Change;
+};
+
 // A component in a Blocks, typed by its value: Handle<double> for a Number or
 // Slider, Handle<std::string> for a Textbox, Handle<ImageBuffer> for an Image...
-// Cheap to copy; default-constructed handles refer to nothing.
+// Cheap to copy; default-constructed handles refer to nothing (using one for
+// an event, value() or set() throws imgr::UsageError, as does wiring a handle
+// of another Blocks).
 template <class T>
 class Handle {
 public:
@@ -56,7 +66,7 @@ public:
     ComponentId id() const { return id_; }
     Blocks* blocks() const { return blocks_; }
     explicit operator bool() const { return blocks_ != nullptr; }
-    Trigger on(Event event) const { return {id_, event}; }  // for Blocks::on(), like gr.on
+    HandleTrigger on(Event event) const { return {{blocks_, id_}, event}; }  // for Blocks::on(), like gr.on
 
     // Listeners. fn's parameters are the inputs' value types (plus an optional
     // trailing imgr::Progress&); its return value fills the outputs.
@@ -78,6 +88,8 @@ public:
     void set(T value) const;
 
 private:
+    Blocks& owner(const char* use) const;  // throws UsageError when the handle refers to nothing
+
     Blocks* blocks_ = nullptr;
     ComponentId id_ = -1;
 };
@@ -112,11 +124,8 @@ public:
 
     // One handler on several triggers, like gr.on: demo.on({a.on(Event::Change), b.on(Event::Click)}, ...).
     template <class F>
-    EventChain on(std::vector<Trigger> triggers, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
-                  EventOptions options = {}) {
-        return listen(std::move(triggers), std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Once,
-                      -1, false, "event");
-    }
+    EventChain on(std::vector<HandleTrigger> triggers, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
+                  EventOptions options = {});
     // A periodic event, like gr.Timer: fn runs every `seconds` while the app runs,
     // or, with `active`, only while that Checkbox is checked (an idle window then costs nothing).
     template <class F>
@@ -134,24 +143,6 @@ public:
     const Engine& engine() const { return engine_; }
     const Layout& layout() const { return layout_; }
 
-    // Internal: how handles and chains register listeners.
-    template <class F>
-    EventChain listen(std::vector<Trigger> triggers, F fn, std::vector<ComponentId> inputs,
-                      std::vector<ComponentId> outputs, EventOptions options, TriggerMode default_mode, int after,
-                      bool only_on_success, std::string description) {
-        ListenerSpec spec;
-        spec.triggers = std::move(triggers);
-        spec.inputs = std::move(inputs);
-        spec.outputs = std::move(outputs);
-        spec.handler = erase_handler(std::move(fn));
-        spec.mode = options.trigger_mode.value_or(default_mode);
-        spec.concurrency_limit = options.concurrency_limit;
-        spec.show_progress = options.show_progress;
-        spec.after = after;
-        spec.only_on_success = only_on_success;
-        spec.description = std::move(description);
-        return EventChain(this, register_listener(std::move(spec)));
-    }
     std::string describe_trigger(ComponentId id, Event event) const;
 
 protected:
@@ -181,27 +172,64 @@ protected:
     Engine engine_;
     Layout layout_;
     std::vector<NodeId> stack_{0};
+
+private:
+    template <class>
+    friend class Handle;
+    friend class EventChain;
+    // Each handle's component id, after checking that it is one of this Blocks'
+    // components (else a UsageError naming `role` and `listener`).
+    std::vector<ComponentId> own(const std::vector<HandleRef>& handles, const char* role,
+                                 const std::string& listener) const;
+    // A request with the checked inputs and outputs; the caller adds triggers and the rest.
+    detail::ListenerRequest make_request(HandlerFn handler, const std::vector<HandleRef>& inputs,
+                                         const std::vector<HandleRef>& outputs, const EventOptions& options,
+                                         const std::string& listener) const;
+    EventChain listen(detail::ListenerRequest request);
 };
 
 // --- templates ----------------------------------------------------------------
 
 template <class F>
 EventChain EventChain::then(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
-    return blocks_->listen({}, std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Multiple,
-                           listener_, false, "step after an event");
+    detail::ListenerRequest request =
+        blocks_->make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "a .then() step");
+    request.default_mode = TriggerMode::Multiple;
+    request.after = listener_;
+    request.description = "step after an event";
+    return blocks_->listen(std::move(request));
 }
 template <class F>
 EventChain EventChain::success(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) {
-    return blocks_->listen({}, std::move(fn), inputs.list(), outputs.list(), options, TriggerMode::Multiple,
-                           listener_, true, "step after an event");
+    detail::ListenerRequest request =
+        blocks_->make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options,
+                              "a .success() step");
+    request.default_mode = TriggerMode::Multiple;
+    request.after = listener_;
+    request.only_on_success = true;
+    request.description = "step after an event";
+    return blocks_->listen(std::move(request));
 }
 
-#define IMGR_HANDLE_LISTENER(name, event, mode)                                                                 \
-    template <class T>                                                                                          \
-    template <class F>                                                                                          \
-    EventChain Handle<T>::name(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) const {  \
-        return blocks_->listen({{id_, event}}, std::move(fn), inputs.list(), outputs.list(), options, mode, -1, \
-                               false, blocks_->describe_trigger(id_, event));                                   \
+template <class T>
+Blocks& Handle<T>::owner(const char* use) const {
+    if (!blocks_)
+        throw UsageError(std::string("imgr: ") + use + " on a Handle used before demo.add() gave it a component");
+    return *blocks_;
+}
+
+#define IMGR_HANDLE_LISTENER(name, event, mode)                                                                \
+    template <class T>                                                                                         \
+    template <class F>                                                                                         \
+    EventChain Handle<T>::name(F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options) const { \
+        Blocks& blocks = owner("." #name "()");                                                               \
+        const std::string description = blocks.describe_trigger(id_, event);                                   \
+        detail::ListenerRequest request =                                                                      \
+            blocks.make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, description); \
+        request.triggers = {{id_, event}};                                                                     \
+        request.default_mode = mode;                                                                           \
+        request.description = description;                                                                    \
+        return blocks.listen(std::move(request));                                                              \
     }
 IMGR_HANDLE_LISTENER(change, Event::Change, TriggerMode::AlwaysLast)
 IMGR_HANDLE_LISTENER(input, Event::Input, TriggerMode::AlwaysLast)
@@ -212,35 +240,42 @@ IMGR_HANDLE_LISTENER(upload, Event::Upload, TriggerMode::Once)
 #undef IMGR_HANDLE_LISTENER
 
 template <class T>
-ComponentRef::ComponentRef(const Handle<T>& handle) : id(handle.id()) {
-    const ComponentSpec& spec = handle.blocks()->engine().component(id).spec;
+ComponentRef::ComponentRef(const Handle<T>& handle) : id(handle.id()), owner(handle.blocks()) {
+    if (!owner) throw UsageError("imgr: a Handle used before demo.add() gave it a component cannot name a component");
+    const ComponentSpec& spec = owner->engine().component(id).spec;
     label = spec.common.label;
     kind = spec.kind;
 }
 
 template <class T>
 const T& Handle<T>::value() const {
-    return std::get<T>(blocks_->engine().component(id_).spec.value);
+    return std::get<T>(owner(".value()").engine().component(id_).spec.value);
 }
 template <class T>
 void Handle<T>::set(T value) const {
-    blocks_->engine().set_from_program(id_, Value(std::move(value)));
+    owner(".set()").engine().set_from_program(id_, Value(std::move(value)));
+}
+
+template <class F>
+EventChain Blocks::on(std::vector<HandleTrigger> triggers, F fn, InputsFor<F> inputs, OutputsFor<F> outputs,
+                      EventOptions options) {
+    detail::ListenerRequest request =
+        make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "Blocks::on()");
+    for (const HandleTrigger& trigger : triggers)
+        request.triggers.push_back({own({trigger.handle}, "trigger", "Blocks::on()")[0], trigger.event});
+    request.description = "event";
+    return listen(std::move(request));
 }
 
 template <class F>
 EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F> outputs, EventOptions options,
                          Handle<bool> active) {
-    ListenerSpec spec;
-    spec.inputs = inputs.list();
-    spec.outputs = outputs.list();
-    spec.handler = erase_handler(std::move(fn));
-    spec.mode = options.trigger_mode.value_or(TriggerMode::Once);
-    spec.concurrency_limit = options.concurrency_limit;
-    spec.show_progress = false;  // a ticking output should not flicker
-    spec.every_seconds = seconds > 0 ? seconds : 1;
-    spec.active_when = active ? active.id() : -1;
-    spec.description = "timer";
-    return EventChain(this, register_listener(std::move(spec)));
+    detail::ListenerRequest request =
+        make_request(erase_handler(std::move(fn)), inputs.list(), outputs.list(), options, "Blocks::every()");
+    request.every_seconds = seconds > 0 ? seconds : 1;
+    if (active) request.active_when = own({{active.blocks(), active.id()}}, "active checkbox", "Blocks::every()")[0];
+    request.description = "timer";
+    return listen(std::move(request));
 }
 
 }  // namespace imgr

@@ -1,5 +1,7 @@
 #include "imgr/engine/engine.h"
 
+#include "imgr/model/decimal_step.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -120,10 +122,8 @@ Value Engine::coerce(const ComponentState& state, Value value) const {
         } else if (auto* slider = std::get_if<SliderProps>(&spec.props)) {
             if (std::isnan(*d)) *d = slider->minimum;
             *d = std::clamp(*d, std::min(slider->minimum, slider->maximum), std::max(slider->minimum, slider->maximum));
-            if (slider->step > 0) {
-                *d = slider->minimum + std::round((*d - slider->minimum) / slider->step) * slider->step;
-                *d = std::min(*d, std::max(slider->minimum, slider->maximum));
-            }
+            if (slider->step > 0)
+                *d = std::min(snap_to_step(*d, slider->minimum, slider->step), std::max(slider->minimum, slider->maximum));
         }
     }
     return value;

@@ -59,9 +59,4 @@ void Executor::submit(std::function<void()> task) {
     state_->work_ready.notify_one();
 }
 
-int Executor::worker_count() const {
-    std::lock_guard lock(state_->mutex);
-    return state_->workers;
-}
-
 }  // namespace imgr

@@ -15,7 +15,6 @@ public:
     Executor& operator=(const Executor&) = delete;
 
     void submit(std::function<void()> task);
-    int worker_count() const;
 
     struct State;
 private:

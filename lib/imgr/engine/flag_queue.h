@@ -45,7 +45,6 @@ public:
 
     size_t waiting() const;
     size_t capacity() const { return capacity_; }
-    size_t warning_level() const { return warning_level_; }
 
 private:
     const size_t capacity_, warning_level_;

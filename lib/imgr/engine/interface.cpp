@@ -69,14 +69,14 @@ std::string describe_example(const std::vector<ExampleCell>& row) {
 
 ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
                                  std::vector<ComponentId> outputs, TriggerMode mode, std::string description) const {
-    ListenerSpec spec;
-    spec.triggers = std::move(triggers);
-    spec.handler = std::move(fn);
-    spec.inputs = std::move(inputs);
-    spec.outputs = std::move(outputs);
-    spec.mode = mode;
-    spec.description = std::move(description);
-    return spec;
+    detail::ListenerRequest request;
+    request.triggers = std::move(triggers);
+    request.handler = std::move(fn);
+    request.inputs = std::move(inputs);
+    request.outputs = std::move(outputs);
+    request.default_mode = mode;
+    request.description = std::move(description);
+    return detail::listener_spec(std::move(request));
 }
 
 void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {

@@ -69,7 +69,8 @@ struct InterfaceOptions {
 
 // Component builders for an Interface's inputs or outputs, type-checked
 // against the function: T... are its parameter (or result) types.
-template <class... T>
+// Inputs: T... are its parameter types; else its result types.
+template <bool Inputs, class... T>
 struct InterfaceComponents {
     std::vector<ComponentSpec> specs;
     template <class... B>
@@ -77,11 +78,10 @@ struct InterfaceComponents {
         static_assert(sizeof...(B) == sizeof...(T),
                       "imgr: the number of components differs from the function's parameters (inputs) or "
                       "results (outputs; return a std::tuple for several)");
-        if constexpr (sizeof...(B) == sizeof...(T))
-            static_assert(((std::is_same_v<typename B::value_type, T> || std::is_same_v<T, Update>) && ...),
-                          "imgr: a component's value type differs from the function's parameter or result type "
-                          "(Number and Slider: double; Textbox, Radio, Dropdown: std::string; Checkbox: bool; "
-                          "Image: imgr::ImageBuffer; Label: imgr::LabelValue; ...)");
+        if constexpr (sizeof...(B) == sizeof...(T) && Inputs)
+            detail::check_parameters((std::tuple<T...>*)nullptr, (std::tuple<typename B::value_type...>*)nullptr);
+        else if constexpr (sizeof...(B) == sizeof...(T))
+            detail::check_results((std::tuple<T...>*)nullptr, (std::tuple<typename B::value_type...>*)nullptr);
     }
 };
 
@@ -90,15 +90,15 @@ template <class Tuple>
 struct interface_inputs;
 template <class... A>
 struct interface_inputs<std::tuple<A...>> {
-    using type = InterfaceComponents<std::decay_t<A>...>;
+    using type = InterfaceComponents<true, std::decay_t<A>...>;
 };
 template <class R>
 struct interface_outputs {
-    using type = InterfaceComponents<std::decay_t<R>>;
+    using type = InterfaceComponents<false, std::decay_t<R>>;
 };
 template <class... R>
 struct interface_outputs<std::tuple<R...>> {
-    using type = InterfaceComponents<std::decay_t<R>...>;
+    using type = InterfaceComponents<false, std::decay_t<R>...>;
 };
 }  // namespace detail
 

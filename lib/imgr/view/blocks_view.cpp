@@ -79,7 +79,7 @@ void BlocksView::draw() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f * spacing, em() * spacing));
     ImGui::Begin("##imgr", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysVerticalScrollbar * 0);
+                     ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleVar();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;

@@ -57,7 +57,6 @@ void apply_light_theme() {
     apply_metrics(style);
     ImVec4* c = style.Colors;
     const ImVec4 accent = rgb(0xF97316);        // Gradio's orange
-    const ImVec4 accent_soft = rgb(0xFDBA74);
     c[ImGuiCol_Text] = rgb(0x1F2937);
     c[ImGuiCol_TextDisabled] = rgb(0x9CA3AF);
     c[ImGuiCol_WindowBg] = rgb(0xF6F6F8);
@@ -81,9 +80,11 @@ void apply_light_theme() {
     c[ImGuiCol_Button] = rgb(0xF3F4F6);
     c[ImGuiCol_ButtonHovered] = rgb(0xE5E7EB);
     c[ImGuiCol_ButtonActive] = rgb(0xD1D5DB);
-    c[ImGuiCol_Header] = rgb(0xFFEDD5);
-    c[ImGuiCol_HeaderHovered] = rgb(0xFED7AA);
-    c[ImGuiCol_HeaderActive] = accent_soft;
+    // Accordion headers and selected list items: neutral, like buttons (a
+    // peach fill read as a warning bar); the accent stays for values.
+    c[ImGuiCol_Header] = rgb(0xEAEBEF);
+    c[ImGuiCol_HeaderHovered] = rgb(0xE0E2E7);
+    c[ImGuiCol_HeaderActive] = rgb(0xD1D5DB);
     c[ImGuiCol_Separator] = rgb(0xE5E7EB);
     c[ImGuiCol_Tab] = rgb(0xF3F4F6);
     c[ImGuiCol_TabHovered] = rgb(0xFED7AA);
@@ -107,6 +108,10 @@ void apply_dark_theme() {
     apply_metrics(style);
     style.Colors[ImGuiCol_ChildBg] = rgb(0x1C1C22);
     style.Colors[ImGuiCol_WindowBg] = rgb(0x111115);
+    // Neutral headers, a step lighter than the card, as in the light theme.
+    style.Colors[ImGuiCol_Header] = rgb(0x2A2A32);
+    style.Colors[ImGuiCol_HeaderHovered] = rgb(0x34343E);
+    style.Colors[ImGuiCol_HeaderActive] = rgb(0x40404C);
 }
 
 void apply_theme(Theme theme) {

@@ -1,6 +1,8 @@
 // Must not compile: the handler returns a string for a Number output.
 #include <imgr/engine/blocks.h>
 
+#include <string>
+
 int main() {
     imgr::Blocks demo;
     auto n = demo.add(imgr::Number("n"));

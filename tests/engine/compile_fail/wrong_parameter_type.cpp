@@ -1,9 +1,14 @@
-// Must not compile: the handler takes an int where the Number gives a double.
+// Must not compile: parameter 2 is bool, but input 2 (a Slider) gives double.
 #include <imgr/engine/blocks.h>
+
+#include <string>
+
+std::string describe(int count, bool flag) { return std::to_string(count) + (flag ? "!" : ""); }
 
 int main() {
     imgr::Blocks demo;
     auto n = demo.add(imgr::Number("n"));
-    auto out = demo.add(imgr::Number("out"));
-    n.change([](int x) { return (double)x; }, {n}, out);
+    auto x = demo.add(imgr::Slider("x", 0, 1, 0.5));
+    auto out = demo.add(imgr::Textbox("out"));
+    n.change(describe, {n, x}, out);
 }

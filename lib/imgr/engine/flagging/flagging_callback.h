@@ -44,6 +44,7 @@ public:
     // the components or the directory.
     virtual void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) = 0;
     // The seed's form for Blocks: callback.setup({img_input, strength, img_output}, "flagged_data_points").
+    // (A subclass that overrides setup() keeps this form with `using FlaggingCallback::setup;`.)
     void setup(std::initializer_list<ComponentRef> components, std::string flagging_dir, FlagSetup options = {});
 
     // Saves one row: values[i] belongs to fields[i]; flag_option fills the
@@ -55,11 +56,17 @@ public:
     // written first by the next successful flag() or retry_pending().
     virtual int flag(const std::vector<Value>& values, const std::string& flag_option = "") = 0;
 
-    // Writes the rows kept after failures; returns rows flagged so far, or throws FlagError again.
-    virtual int retry_pending() = 0;
+    // The rest has defaults for a callback that keeps no row back after a
+    // failure (it throws, and the row is not saved): only setup and flag are
+    // needed, as in samples/custom_flagging.cpp. CSVLogger and JSONLogger keep
+    // failed rows and override these.
 
-    // Rows kept in memory because writing them failed.
-    virtual size_t pending_count() const = 0;
+    // Writes the rows kept after failures; returns rows flagged so far, or
+    // throws FlagError again. By default there is nothing to write: returns 0.
+    virtual int retry_pending() { return 0; }
+
+    // Rows kept in memory because writing them failed; by default none.
+    virtual size_t pending_count() const { return 0; }
 };
 
 }  // namespace imgr

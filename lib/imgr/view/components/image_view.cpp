@@ -24,6 +24,14 @@ bool upload_image_file(Engine& engine, ComponentId id, const std::string& path) 
 
 namespace {
 
+// A thin line in the theme's border colour just outside the image, so a white
+// image does not merge into a white card.
+void frame_last_item() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
+                                        ImGui::GetColorU32(ImGuiCol_Border));
+}
+
 void draw_drop_zone(const ComponentContext& c, ImVec2 size) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -70,6 +78,7 @@ void draw_image(const ComponentContext& c) {
                 ImGui::Image(texture.id, shown);
             else
                 ImGui::Dummy(shown);
+            frame_last_item();
             ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + box.y));
             ImGui::Dummy(ImVec2(box.x, 0));
         } else {
@@ -79,6 +88,7 @@ void draw_image(const ComponentContext& c) {
             else
                 ImGui::Dummy(ImVec2(w, h));
             ImGui::EndChild();
+            frame_last_item();
         }
     }
     c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));

@@ -1,12 +1,9 @@
-// Markdown, parsed once into blocks of styled spans and drawn each frame from
-// a cached layout. The subset Gradio demos use: # to ### headings, paragraphs
-// (lines joined and soft-wrapped), **bold**, *italic*, `inline code`, fenced
-// code blocks, bullet and numbered lists (nested by indentation), links
-// [text](url) and horizontal rules. Backslash escapes a punctuation mark.
-//
-// Layout (word wrapping with mixed fonts) is recomputed only when the wrap
-// width or the fonts change; a frame then only emits the cached text runs.
+// Markdown drawn each frame from a cached layout. The text is parsed once by
+// the model (imgr/model/markdown.h: the subset Gradio demos use); this widget
+// lays the blocks out (word wrapping with mixed fonts) only when the wrap
+// width or the fonts change, and a frame then only emits the cached text runs.
 #pragma once
+#include "imgr/model/markdown.h"
 #include "imgr/view/font_roles.h"
 
 #include <imgui.h>
@@ -18,24 +15,6 @@
 #include <vector>
 
 namespace imgr::widgets {
-
-struct MarkdownSpan {
-    enum Style : unsigned { Plain = 0, Bold = 1u << 0, Italic = 1u << 1, Code = 1u << 2, Link = 1u << 3 };
-    std::string text;
-    unsigned style = Plain;  // a combination of Style bits
-    int link = -1;           // when style has Link: index into MarkdownDocument::links()
-    bool operator==(const MarkdownSpan&) const = default;
-};
-
-struct MarkdownBlock {
-    enum class Kind { Heading, Paragraph, BulletItem, NumberedItem, CodeBlock, Rule };
-    Kind kind = Kind::Paragraph;
-    int level = 0;                   // Heading: 1..3 (#### and deeper count as 3); list items: nesting depth from 0
-    std::string marker;              // NumberedItem: the number as written, with its "." or ")"
-    std::string info;                // CodeBlock: the word after the opening fence ("cpp")
-    std::vector<MarkdownSpan> spans; // CodeBlock: one Code span holding the lines, '\n' between them; Rule: none
-    bool operator==(const MarkdownBlock&) const = default;
-};
 
 // Where a link was drawn in the last frame, in screen coordinates. A link
 // wrapped over two lines has two areas.
@@ -51,8 +30,8 @@ public:
 
     void parse(std::string_view text);  // replaces the content
 
-    const std::vector<MarkdownBlock>& blocks() const { return blocks_; }
-    const std::vector<std::string>& links() const { return links_; }  // URLs, in order of appearance
+    const std::vector<MarkdownBlock>& blocks() const { return text_.blocks; }
+    const std::vector<std::string>& links() const { return text_.links; }  // URLs, in order of appearance
 
     // Draws at the cursor as one item `wrap_width` wide (<= 0: the available
     // width). Fonts: body text fonts.regular, **bold** fonts.bold, code
@@ -94,11 +73,14 @@ private:
         bool scaled_heading = false;
     };
 
+    class LayoutBuilder;
+
     void layout(ImFont* regular, ImFont* bold, ImFont* mono, ImFont* heading, bool scaled_heading, float wrap_width);
     const char* fragment_text(const Fragment& f) const;
+    int handle_links(ImVec2 origin, std::optional<std::string>& clicked);
+    void paint(ImDrawList* dl, ImVec2 origin, float wrap_width, float code_pad, int hovered_link) const;
 
-    std::vector<MarkdownBlock> blocks_;
-    std::vector<std::string> links_;
+    MarkdownText text_;
     Layout layout_;
     std::vector<MarkdownLinkArea> link_areas_;
 };
