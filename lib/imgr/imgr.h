@@ -11,8 +11,10 @@
 //                                           Progress (engine/progress.h), Error/warning/info (engine/messages.h)
 //   Interface    imgr/engine/interface.h    one function as a standard demo, with flagging
 //   Flagging     imgr/engine/flagging/      FlaggingCallback, CSVLogger, JSONLogger
+//   Launch       imgr/driver/launch.h       demo.launch(argc, argv): command line, window, scripts, recording
 //   Runner       imgr/platform/runner.h     the window loop, for apps that draw ImGui themselves
 #pragma once
+#include "imgr/driver/launch.h"
 #include "imgr/engine/blocks.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"

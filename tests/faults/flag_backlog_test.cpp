@@ -108,17 +108,9 @@ TEST_CASE("flag backlog: automatic flagging goes through the same bound") {
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
 }
 
-namespace {
-// Lets the test close the demo as launch() does when the window closes.
-struct ClosingInterface : imgr::Interface {
-    using Interface::Interface;
-    using Interface::on_close;
-};
-}  // namespace
-
 TEST_CASE("flag backlog: flags still waiting when the window closes are written, in order, not lost") {
     auto disk = std::make_shared<imgr::test::GatedCallback>();
-    ClosingInterface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+    imgr::Interface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
                           {.flagging_callback = disk, .max_waiting_flags = 8});
     imgr::Engine& engine = demo.engine();
     const imgr::ComponentId x = demo.inputs()[0];
@@ -136,7 +128,7 @@ TEST_CASE("flag backlog: flags still waiting when the window closes are written,
 
     // The window closes: no more frames, so the engine starts no more writer runs.
     disk->open();
-    demo.on_close();
+    demo.finish_run();  // as launch() does when the window closes
     const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
     REQUIRE(rows.size() == 4);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);

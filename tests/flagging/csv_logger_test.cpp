@@ -342,15 +342,14 @@ TEST_CASE("csv logger: --flagging-dir moves rows to its folder, also for a logge
     TempDir dir;
     imgr::CSVLogger logger;
     logger.setup({{"im", ComponentKind::Image}}, (dir / "requested").string());
-    struct ResetOverride {
-        ~ResetOverride() { imgr::set_flagging_dir_override(""); }
-    } reset;
-    imgr::set_flagging_dir_override((dir / "override").string());  // as launch() does after reading the command line
+    auto app_override = std::make_shared<imgr::FlaggingDirOverride>();  // an app's, handed to its callbacks
+    logger.follow_flagging_dir(app_override);
+    app_override->set((dir / "override").string());  // as launch() does after reading the command line
     CHECK(logger.flag({imgr::test::test_image(2, 2, 1)}) == 1);
     CHECK(logger.log_path() == dir / "override" / "logs.csv");
     CHECK(fs::is_regular_file(dir / "override" / "im" / "0.png"));
     CHECK_FALSE(fs::exists(dir / "requested"));
-    imgr::set_flagging_dir_override("");
+    app_override->set("");
     CHECK(logger.flag({imgr::test::test_image(2, 2, 2)}) == 1);
     CHECK(rows_of(dir / "requested" / "logs.csv")[1][0] == "im/0.png");
     CHECK(rows_of(dir / "override" / "logs.csv").size() == 2);

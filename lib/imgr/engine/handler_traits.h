@@ -11,6 +11,7 @@
 
 namespace imgr {
 
+class Blocks;
 template <class T>
 class Handle;
 
@@ -20,6 +21,7 @@ struct ComponentRef {
     ComponentId id = -1;
     std::string label;
     ComponentKind kind = ComponentKind::Textbox;
+    const Blocks* blocks = nullptr;  // the app it belongs to (its --flagging-dir, for setup())
     template <class T>
     ComponentRef(const Handle<T>& handle);  // NOLINT: any handle converts (defined in blocks.h)
     ComponentRef() = default;
