@@ -82,7 +82,7 @@ TEST_CASE("csv logger: values of every kind take their cell form") {
     REQUIRE(rows.size() == 2);
     CHECK(rows[1][0] == "true");
     CHECK(rows[1][1] == R"(["a","b,c"])");
-    CHECK(rows[1][2] == R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":""})");
+    CHECK(rows[1][2] == R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":"cat"})");
     CHECK(rows[1][3] == "");
 }
 

@@ -10,7 +10,7 @@
 //   "Saved (N)" — N the rows in the file once the row *this button* admitted
 //   is in — or "Not saved" for a moment.
 // - drain() writes the rows still waiting when the window closes, and gives
-//   rows the disk refused one more try; Blocks::launch calls it at exit.
+//   rows the disk refused one more try; the app calls it at exit (Blocks::finish_run).
 //
 // One FlagWriter per callback of an app, so all rows of one file share one order.
 #pragma once

@@ -166,6 +166,7 @@ std::vector<ComponentId> Interface::flagged() const {
 void Interface::setup_flagging() {
     std::vector<FlagField> fields;
     for (ComponentId id : flagged()) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
+    options_.flagging_callback->follow_flagging_dir(flagging_dir_override());  // this app's --flagging-dir
     options_.flagging_callback->setup(std::move(fields), options_.flagging_dir,
                                       {.flag_column = !options_.flagging_options.empty()});
 }
