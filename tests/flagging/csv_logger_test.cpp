@@ -223,7 +223,8 @@ TEST_CASE("csv logger: a hostile image label cannot put files outside the flaggi
     logger.flag({image, image, image});
     const std::vector<CsvRow> rows = rows_of(flagged / "logs.csv");
     CHECK(rows[0] == CsvRow{"../../escape", "/abs/path", "..", "timestamp"});  // the header keeps the labels
-    CHECK(CsvRow(rows[1].begin(), rows[1].end() - 1) == CsvRow{"_._escape/0.png", "_abs_path/0.png", "component/0.png"});
+    // ".." names no folder: it gets its position's, as an empty label would.
+    CHECK(CsvRow(rows[1].begin(), rows[1].end() - 1) == CsvRow{"_._escape/0.png", "_abs_path/0.png", "component 2/0.png"});
     for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
         const fs::path relative = fs::relative(fs::weakly_canonical(entry.path()), fs::weakly_canonical(flagged));
         CAPTURE(entry.path());
