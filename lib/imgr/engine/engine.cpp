@@ -442,6 +442,4 @@ void Engine::post(MessageLevel level, std::string text) {
     post_message(level, text);
 }
 
-const MessageSink& Engine::message_sink() const { return sink_; }
-
 }  // namespace imgr

@@ -97,8 +97,6 @@ public:
     // Toasts: messages from handlers and from the engine, newest last.
     std::vector<Message> take_messages();
     void post(MessageLevel level, std::string text);
-    // Delivers to this engine's toasts (for a MessageScope around work done for it off a run).
-    const MessageSink& message_sink() const;
 
     // A run taking longer than this is abandoned: the person is told, its
     // listener takes new events again, and its result, if it ever comes, is dropped.
