@@ -4,6 +4,7 @@
 // accepted is written, in order; none is dropped silently.
 #include "faults/gated_callback.h"
 
+#include "imgr/engine/flag_queue.h"
 #include "imgr/engine/interface.h"
 
 #include <doctest/doctest.h>
@@ -209,4 +210,26 @@ TEST_CASE("Blocks flag_button: flags still waiting when the window closes are wr
     const std::vector<imgr::test::GatedCallback::Row> rows = disk.rows();
     REQUIRE(rows.size() == 4);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+}
+
+TEST_CASE("flag queue: a writer reports its own source's row, writing the rows before it first, in order") {
+    imgr::FlagQueue queue(8);
+    for (int source : {0, 0, 1}) REQUIRE(queue.push({{imgr::Value(double(source))}, "", source}).accepted);
+    std::vector<int> written_sources;
+    int rows = 0;
+    auto write = [&](const imgr::FlagRequest& request) {
+        written_sources.push_back(request.source);
+        return ++rows;
+    };
+    // Source 1's writer runs first: it writes both rows of source 0 on the way to its own (row 3).
+    const imgr::FlagQueue::Written one = queue.write_through(1, write);
+    CHECK(one.took);
+    CHECK(one.rows == 3);
+    CHECK(written_sources == std::vector<int>{0, 0, 1});
+    // Source 0's writers then report rows 1 and 2, already written, writing nothing more.
+    CHECK(queue.write_through(0, write).rows == 1);
+    CHECK(queue.write_through(0, write).rows == 2);
+    CHECK(written_sources.size() == 3);
+    CHECK_FALSE(queue.write_through(0, write).took);  // nothing of source 0 left
+    CHECK(queue.waiting() == 0);
 }
