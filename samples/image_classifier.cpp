@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
                          {.title = "Image classifier (a stand-in model)",
                           .description = "Scores **bright**, **dark** and **colorful** from simple pixel statistics. "
                                          "Flag the images it gets wrong.",
+                          .examples = {{"test_card.png"}},  // beside the executable (samples/CMakeLists.txt)
                           .flagging_mode = imgr::FlaggingMode::Manual,
                           .flagging_options = {"wrong", "unsure"},
                           .flagging_callback = std::make_shared<imgr::JSONLogger>()});

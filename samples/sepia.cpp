@@ -1,5 +1,6 @@
 // The seed's Blocks demo: a sepia filter with a strength slider, and a Flag
-// button that saves input, strength and output with a CSVLogger.
+// button that saves input, strength and output with a CSVLogger. The button
+// shows "Saving…" then "Saved (N)"; rows still waiting at exit are written.
 #include <imgr/imgr.h>
 
 #include "sepia_filter.h"  // sepia(image, strength): the filter itself
@@ -18,11 +19,11 @@ int main(int argc, char** argv) {
     });
     auto btn = demo.add(imgr::Button("Flag"));
 
-    // This needs to be called at some point prior to the first call to callback.flag()
+    // This needs to be called at some point prior to the first flag
     callback.setup({img_input, strength, img_output}, "flagged_data_points");
     img_input.change(sepia, {img_input, strength}, img_output);
     strength.change(sepia, {img_input, strength}, img_output);
     // We can choose which components to flag -- in this case, we'll flag all of them
-    btn.click([&](const imgr::Values& values) { callback.flag(values); }, {img_input, strength, img_output});
+    demo.flag_button(btn, callback, {img_input, strength, img_output});
     return demo.launch(argc, argv);
 }

@@ -84,19 +84,24 @@
 //   FlaggingCallback           the interface both implement: setup(fields, dir, options), flag(values, option)
 //   FlagField, FlagSetup       a flagged column (label, kind); the flag column and the kept-row bound
 //   FlagError                  what flag() throws when a row cannot be written (the row is kept)
+//   demo.flag_button(btn, callback, fields, option)  a Flag button: saves off the UI thread, in order, bounded;
+//                              "Saving…" then "Saved (N)" for that button's own row; waiting rows written at exit
 //
 // [SECTION] Running (docs/command-line.md)
 //   demo.launch(argc, argv)    reads the command line, opens the window, plays --script; returns the exit code
+//                              (forwards to launch_app(demo, argc, argv), imgr/driver/launch.h)
+//   UsageError                 thrown when the API is misused: an empty Handle, a Handle of another Blocks
 //   Runner, RunnerParams       the window loop alone, for a program that draws ImGui itself (imgr/platform/runner.h)
 //   parse_command_line, apply_command_line, CommandLine  the same options for such a program
 //   apply_theme(theme)         imgr's ImGui style (imgr/view/theme.h)
 //
 // [SECTION] Not for users: visible through these includes, but internal and free to change
 //   Engine, ListenerSpec, Trigger, ComponentState   the event graph under Blocks (engine.h)
-//   Blocks::listen, engine(), layout(), add_spec    how handles and Interface register listeners and components
-//   set_message_sink, post_message                   where toasts go (messages.h)
+//   engine(), layout(), add_spec, prepare_to_run, finish_run  how Interface and the driver reach the engine
+//   MessageScope, post_message                       where toasts go: the engine of the running handler (messages.h)
 //   detail::*, InputsFor, OutputsFor, erase_handler  handler type checking (handler_traits.h)
 #pragma once
+#include "imgr/driver/launch.h"
 #include "imgr/engine/blocks.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"

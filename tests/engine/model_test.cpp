@@ -1,5 +1,7 @@
 // Components and values as data: defaults, clamping, conversions.
 #include <doctest/doctest.h>
+
+#include <cmath>
 #include <imgr/engine/blocks.h>
 #include <imgr/model/decimal_step.h>
 
@@ -19,7 +21,19 @@ TEST_CASE("cells: strings verbatim, booleans as words, structures as compact JSO
     CHECK(imgr::to_cell(imgr::Value(imgr::Color{1, 0, 0, 1})) == "#ff0000");
     imgr::LabelValue label({{"cat", 0.75}, {"dog", 0.25}});
     CHECK(imgr::to_cell(imgr::Value(label)) ==
-          R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":""})");
+          R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":"cat"})");
+}
+
+TEST_CASE("a Label's JSON names the top class it shows, as Gradio's does") {
+    // Not listed first, so the test fails if the first class were taken instead of the highest.
+    imgr::LabelValue scores({{"bright", 0.2}, {"dark", 0.5}, {"colorful", 0.3}});
+    CHECK(imgr::top_class(scores) == "dark");
+    CHECK(imgr::to_json(imgr::Value(scores))["label"] == "dark");
+    scores.label = "overridden";  // an explicit label is what the window shows large
+    CHECK(imgr::to_json(imgr::Value(scores))["label"] == "overridden");
+    CHECK(imgr::top_class(imgr::LabelValue({{"a", std::nan("")}, {"b", 0.1}})) == "b");  // NaN is never the top
+    CHECK(imgr::top_class(imgr::LabelValue({{"tie 1", 0.5}, {"tie 2", 0.5}})) == "tie 1");
+    CHECK(imgr::top_class(imgr::LabelValue()) == "");
 }
 
 TEST_CASE("a Number clamps to its range and keeps its precision") {

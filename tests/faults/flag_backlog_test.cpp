@@ -4,11 +4,13 @@
 // accepted is written, in order; none is dropped silently.
 #include "faults/gated_callback.h"
 
+#include "imgr/engine/flag_queue.h"
 #include "imgr/engine/interface.h"
 
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
 namespace {
@@ -108,17 +110,9 @@ TEST_CASE("flag backlog: automatic flagging goes through the same bound") {
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
 }
 
-namespace {
-// Lets the test close the demo as launch() does when the window closes.
-struct ClosingInterface : imgr::Interface {
-    using Interface::Interface;
-    using Interface::on_close;
-};
-}  // namespace
-
 TEST_CASE("flag backlog: flags still waiting when the window closes are written, in order, not lost") {
     auto disk = std::make_shared<imgr::test::GatedCallback>();
-    ClosingInterface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+    imgr::Interface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
                           {.flagging_callback = disk, .max_waiting_flags = 8});
     imgr::Engine& engine = demo.engine();
     const imgr::ComponentId x = demo.inputs()[0];
@@ -136,8 +130,106 @@ TEST_CASE("flag backlog: flags still waiting when the window closes are written,
 
     // The window closes: no more frames, so the engine starts no more writer runs.
     disk->open();
-    demo.on_close();
+    demo.finish_run();  // as launch() does when the window closes
     const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
     REQUIRE(rows.size() == 4);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+}
+
+namespace {
+// Each "Saved (N)" a button showed, in order: read after every poll, so none
+// is missed however long the test thread is held up (a passing value reverts
+// only in a later poll).
+struct SavedLabels {
+    std::map<imgr::ComponentId, std::vector<int>> seen;
+    void look(const imgr::Engine& engine, imgr::ComponentId button) {
+        const std::string& text = std::get<std::string>(engine.component(button).spec.value);
+        if (!text.starts_with("Saved (")) return;
+        const int n = std::stoi(text.substr(7));
+        std::vector<int>& list = seen[button];
+        if (list.empty() || list.back() != n) list.push_back(n);
+    }
+};
+}  // namespace
+
+TEST_CASE("flag buttons: each button's Saved (N) counts up to the row that button wrote, not another button's") {
+    auto disk = std::make_shared<imgr::test::GatedCallback>();
+    imgr::Interface demo([](double x) { return x; }, {imgr::Number("x")}, imgr::Number("y"),
+                         {.flagging_options = {"a", "b"}, .flagging_callback = disk});
+    imgr::Engine& engine = demo.engine();
+    const imgr::ComponentId x = demo.inputs()[0];
+    const imgr::ComponentId a = engine.find_by_label("Flag as a").at(0), b = engine.find_by_label("Flag as b").at(0);
+    SavedLabels labels;
+    auto click = [&](imgr::ComponentId button, double value) {
+        engine.set_from_user(x, value);
+        const uint64_t before = engine.runs_finished();
+        engine.fire(button, imgr::Event::Click);
+        poll_until(engine, [&] { return engine.runs_finished() > before; });  // admitted
+    };
+    // a's first row reaches the (slow) disk; a's second waits behind it, b's row after that.
+    // b's writer starts at once and waits for the disk: once it is free it finds a's second row first.
+    click(a, 0);
+    disk->wait_until_entered(1);
+    click(a, 1);
+    click(b, 2);
+    disk->open();
+    poll_until(engine, [&] {
+        labels.look(engine, a);
+        labels.look(engine, b);
+        return engine.idle();
+    });
+    const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
+    REQUIRE(rows.size() == 3);
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);  // in click order
+    // Row N (counting from 1) is the one each "Saved (N)" names: it must be that button's own.
+    CHECK(labels.seen[a] == std::vector<int>{1, 2});
+    CHECK(labels.seen[b] == std::vector<int>{3});
+    for (const auto& [button, counts] : labels.seen)
+        for (int n : counts) CHECK(rows.at((size_t)n - 1).flag_option == (button == a ? "a" : "b"));
+}
+
+TEST_CASE("Blocks flag_button: flags still waiting when the window closes are written by the app, in order") {
+    imgr::test::GatedCallback disk;  // owned by main(), as in the seed
+    imgr::Blocks demo;
+    auto x = demo.add(imgr::Number("x"));
+    auto flag = demo.add(imgr::Button("Flag"));
+    demo.flag_button(flag, disk, {x});
+    imgr::Engine& engine = demo.engine();
+    CHECK(std::get<imgr::ButtonProps>(engine.component(flag.id()).spec.props).busy_text == "Saving…");
+    for (int i = 0; i < 4; ++i) {
+        engine.set_from_user(x.id(), (double)i);
+        const uint64_t before = engine.runs_finished();
+        engine.fire(flag.id(), imgr::Event::Click);
+        poll_until(engine, [&] { return engine.runs_finished() > before; });
+        if (i == 0) disk.wait_until_entered(1);
+    }
+    CHECK(engine.busy(flag.id()));  // "Saving…"
+    REQUIRE(disk.rows().empty());
+    disk.open();
+    demo.finish_run();  // as launch() does when the window closes: no more frames
+    const std::vector<imgr::test::GatedCallback::Row> rows = disk.rows();
+    REQUIRE(rows.size() == 4);
+    for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
+}
+
+TEST_CASE("flag queue: a writer reports its own source's row, writing the rows before it first, in order") {
+    imgr::FlagQueue queue(8);
+    for (int source : {0, 0, 1}) REQUIRE(queue.push({{imgr::Value(double(source))}, "", source}).accepted);
+    std::vector<int> written_sources;
+    int rows = 0;
+    auto write = [&](const imgr::FlagRequest& request) {
+        written_sources.push_back(request.source);
+        return ++rows;
+    };
+    // Source 1's writer runs first: it writes both rows of source 0 on the way to its own (row 3).
+    const imgr::FlagQueue::Written one = queue.write_through(1, write);
+    CHECK(one.took);
+    CHECK(one.rows == 3);
+    CHECK(written_sources == std::vector<int>{0, 0, 1});
+    // Source 0's writers then report rows 1 and 2, already written, writing nothing more.
+    CHECK(queue.write_through(0, write).rows == 1);
+    CHECK(queue.write_through(0, write).rows == 2);
+    CHECK(written_sources.size() == 3);
+    CHECK_FALSE(queue.write_through(0, write).took);  // nothing of source 0 left
+    CHECK(queue.waiting() == 0);
 }

@@ -21,16 +21,15 @@ namespace {
 
 CsvRow without_timestamp(const CsvRow& row) { return CsvRow(row.begin(), row.end() - 1); }
 
-// The messages a window would show as toasts, while it lives.
+// The messages a window would show as toasts, for flags written on this
+// thread while it lives (as an engine captures those of a handler's run).
 class MessageCapture {
 public:
-    MessageCapture() {
-        imgr::set_message_sink([this](imgr::Message message) {
-            std::lock_guard lock(mutex_);
-            messages_.push_back(std::move(message));
-        });
-    }
-    ~MessageCapture() { imgr::set_message_sink(nullptr); }
+    MessageCapture()
+        : scope_([this](imgr::Message message) {
+              std::lock_guard lock(mutex_);
+              messages_.push_back(std::move(message));
+          }) {}
     std::vector<imgr::Message> messages() {
         std::lock_guard lock(mutex_);
         return messages_;
@@ -39,6 +38,7 @@ public:
 private:
     std::mutex mutex_;
     std::vector<imgr::Message> messages_;
+    imgr::MessageScope scope_;
 };
 
 }  // namespace

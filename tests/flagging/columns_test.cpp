@@ -48,3 +48,21 @@ TEST_CASE("columns: labels naming the logger's own columns or files are renamed"
     CHECK_FALSE(imgr::is_log_file_name("logs_.csv"));
     CHECK_FALSE(imgr::is_log_file_name("logs"));
 }
+
+TEST_CASE("columns: a label that cannot name a folder and an empty label both give the folder of their position") {
+    const imgr::FlagLayout layout = imgr::plan_flag_columns({{"photo", ComponentKind::Image},
+                                                             {"..", ComponentKind::Image},
+                                                             {"???", ComponentKind::Textbox},
+                                                             {"", ComponentKind::Image},
+                                                             {"/", ComponentKind::Image}},
+                                                            false);
+    CHECK(layout.header == Header{"photo", "..", "???", "component 3", "/", "timestamp"});
+    CHECK(layout.columns[1].folder == "component 1");  // position 1, not a repeat counter
+    CHECK(layout.columns[3].folder == "component 3");  // position 3, as its column name says
+    CHECK(layout.columns[4].folder == "_");            // "/" still has a usable (replaced) character
+    const imgr::FlagLayout clash = imgr::plan_flag_columns({{"component 1", ComponentKind::Image},
+                                                            {"..", ComponentKind::Image}},
+                                                           false);
+    CHECK(clash.columns[0].folder == "component 1");
+    CHECK(clash.columns[1].folder == "component 1 1");  // only a taken name gets a further number
+}

@@ -82,7 +82,7 @@ TEST_CASE("csv logger: values of every kind take their cell form") {
     REQUIRE(rows.size() == 2);
     CHECK(rows[1][0] == "true");
     CHECK(rows[1][1] == R"(["a","b,c"])");
-    CHECK(rows[1][2] == R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":""})");
+    CHECK(rows[1][2] == R"({"confidences":[{"confidence":0.75,"label":"cat"},{"confidence":0.25,"label":"dog"}],"label":"cat"})");
     CHECK(rows[1][3] == "");
 }
 
@@ -223,7 +223,8 @@ TEST_CASE("csv logger: a hostile image label cannot put files outside the flaggi
     logger.flag({image, image, image});
     const std::vector<CsvRow> rows = rows_of(flagged / "logs.csv");
     CHECK(rows[0] == CsvRow{"../../escape", "/abs/path", "..", "timestamp"});  // the header keeps the labels
-    CHECK(CsvRow(rows[1].begin(), rows[1].end() - 1) == CsvRow{"_._escape/0.png", "_abs_path/0.png", "component/0.png"});
+    // ".." names no folder: it gets its position's, as an empty label would.
+    CHECK(CsvRow(rows[1].begin(), rows[1].end() - 1) == CsvRow{"_._escape/0.png", "_abs_path/0.png", "component 2/0.png"});
     for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
         const fs::path relative = fs::relative(fs::weakly_canonical(entry.path()), fs::weakly_canonical(flagged));
         CAPTURE(entry.path());
@@ -342,15 +343,14 @@ TEST_CASE("csv logger: --flagging-dir moves rows to its folder, also for a logge
     TempDir dir;
     imgr::CSVLogger logger;
     logger.setup({{"im", ComponentKind::Image}}, (dir / "requested").string());
-    struct ResetOverride {
-        ~ResetOverride() { imgr::set_flagging_dir_override(""); }
-    } reset;
-    imgr::set_flagging_dir_override((dir / "override").string());  // as launch() does after reading the command line
+    auto app_override = std::make_shared<imgr::FlaggingDirOverride>();  // an app's, handed to its callbacks
+    logger.follow_flagging_dir(app_override);
+    app_override->set((dir / "override").string());  // as launch() does after reading the command line
     CHECK(logger.flag({imgr::test::test_image(2, 2, 1)}) == 1);
     CHECK(logger.log_path() == dir / "override" / "logs.csv");
     CHECK(fs::is_regular_file(dir / "override" / "im" / "0.png"));
     CHECK_FALSE(fs::exists(dir / "requested"));
-    imgr::set_flagging_dir_override("");
+    app_override->set("");
     CHECK(logger.flag({imgr::test::test_image(2, 2, 2)}) == 1);
     CHECK(rows_of(dir / "requested" / "logs.csv")[1][0] == "im/0.png");
     CHECK(rows_of(dir / "override" / "logs.csv").size() == 2);

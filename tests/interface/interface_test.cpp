@@ -5,6 +5,7 @@
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/json_logger.h>
 #include <imgr/engine/interface.h>
+#include <imgr/model/image_io.h>
 
 #include <chrono>
 #include <filesystem>
@@ -329,4 +330,67 @@ TEST_CASE("a burst of flags of large images is written off the UI thread while f
     CHECK(rows.size() == kFlags + 1);
     for (int i = 0; i < kFlags; ++i) CHECK(fs::exists(dir / "picture" / (std::to_string(i) + ".png")));
     CHECK(std::get<std::string>(engine.component(flag).spec.value) == "Saved (" + std::to_string(kFlags) + ")");
+}
+
+TEST_CASE("Blocks flag_button: Saving… then Saved (N) on the button, rows in the app's --flagging-dir") {
+    const fs::path dir = fresh_dir("flag_button");
+    imgr::Blocks demo;
+    imgr::CSVLogger callback;
+    auto text = demo.add(imgr::Textbox("text"));
+    auto button = demo.add(imgr::Button("Flag"));
+    callback.setup({text}, (dir / "requested").string());
+    demo.flag_button(button, callback, {text});
+    demo.flagging_dir_override()->set((dir / "given").string());  // as launch() does with --flagging-dir
+    for (const char* value : {"one", "two"}) {
+        demo.engine().set_from_user(text.id(), std::string(value));
+        demo.engine().fire(button.id(), imgr::Event::Click);
+        CHECK(demo.engine().busy(button.id()));  // the button shows its busy text, "Saving…"
+        settle(demo.engine());
+    }
+    CHECK(std::get<std::string>(demo.engine().component(button.id()).spec.value) == "Saved (2)");
+    const auto rows = imgr::parse_csv(read(dir / "given" / "logs.csv"));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1][0] == "one");
+    CHECK(rows[2][0] == "two");
+    CHECK_FALSE(fs::exists(dir / "requested"));
+}
+
+TEST_CASE("image examples: paths relative to examples_dir, shown as a thumbnail and the file name, loaded on click") {
+    const fs::path dir = fresh_dir("examples");
+    fs::create_directories(dir);
+    const imgr::ImageBuffer card(2, 1, 3, std::vector<uint8_t>{255, 0, 0, 0, 255, 0});
+    REQUIRE(imgr::save_png((dir / "card.png").string(), card).ok());
+    auto size_of = [](const imgr::ImageBuffer& image) { return (double)image.width(); };
+    imgr::Interface demo(size_of, {imgr::Image("image")}, imgr::Number("width"),
+                         {.examples = {{"card.png"}, {"missing.png"}}, .examples_dir = dir.string(),
+                          .flagging_mode = imgr::FlaggingMode::Never});
+    imgr::Engine& engine = demo.engine();
+    // The button says which file, not where it is; the thumbnail shows the picture.
+    const imgr::ComponentId thumbnail = by_label(demo, "Example 1");
+    CHECK(std::get<imgr::ImageBuffer>(engine.component(thumbnail).spec.value) == card);
+    CHECK_FALSE(engine.interactive(thumbnail));
+    CHECK(engine.find_by_label("Example 2").empty());  // a file that cannot be read has no thumbnail
+    engine.fire(by_label(demo, "card.png"), imgr::Event::Click);
+    settle(engine);
+    CHECK(std::get<imgr::ImageBuffer>(engine.component(demo.inputs()[0]).spec.value) == card);
+    // Loading is relative to examples_dir, whatever the working directory is.
+    engine.fire(by_label(demo, "missing.png"), imgr::Event::Click);
+    settle(engine);
+    const auto messages = engine.take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].text.find("cannot load the example image: cannot open '" + (dir / "missing.png").string() + "'") ==
+          0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("image examples without examples_dir are relative to the executable's folder, not the working directory") {
+    const fs::path exe_dir = fs::read_symlink("/proc/self/exe").parent_path();
+    auto size_of = [](const imgr::ImageBuffer& image) { return (double)image.width(); };
+    imgr::Interface demo(size_of, {imgr::Image("image")}, imgr::Number("width"),
+                         {.examples = {{"no_such_example.png"}}, .flagging_mode = imgr::FlaggingMode::Never});
+    demo.engine().fire(by_label(demo, "no_such_example.png"), imgr::Event::Click);
+    settle(demo.engine());
+    const auto messages = demo.engine().take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].text.find((exe_dir / "no_such_example.png").string()) != std::string::npos);
 }

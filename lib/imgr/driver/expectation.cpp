@@ -69,13 +69,6 @@ Check check_image(const ImageBuffer& image, const Json& expected) {
     return same ? Check() : mismatch(expected, got);
 }
 
-std::string top_class(const LabelValue& value) {
-    if (!value.label.empty() || value.confidences.empty()) return value.label;
-    auto best = std::max_element(value.confidences.begin(), value.confidences.end(),
-                                 [](const auto& a, const auto& b) { return a.second < b.second; });
-    return best->first;
-}
-
 Check check_label(const LabelValue& value, const Json& expected) {
     if (expected.is_string()) {
         const std::string shown = top_class(value);

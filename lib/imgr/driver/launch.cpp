@@ -1,6 +1,7 @@
-// Blocks::launch: the command line, the window, the view and the engine
-// joined up, with the demo-script player and the recorder when asked for.
-// It lives in the driver layer because it uses all the others.
+// launch_app: the command line, the window, the view and the engine joined
+// up, with the demo-script player and the recorder when asked for.
+#include "imgr/driver/launch.h"
+
 #include <imgui.h>
 
 #include <chrono>
@@ -9,12 +10,11 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <variant>
 
 #include "imgr/driver/recorder.h"
 #include "imgr/driver/script.h"
 #include "imgr/driver/script_player.h"
-#include "imgr/engine/blocks.h"
-#include "imgr/engine/flagging_dir.h"
 #include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"
@@ -79,62 +79,67 @@ std::string script_text(const ScriptParseResult& script) {
     }
     return text;
 }
-}  // namespace
 
-int Blocks::launch(int argc, char** argv) {
-    const std::string name = program_name(argc, argv);
-    const CommandLineResult command_line = parse_command_line(argc, argv);
-    if (!command_line.error.empty()) {
-        std::fprintf(stderr, "%s: %s\n%s", name.c_str(), command_line.error.c_str(), usage(name).c_str());
-        return 2;
-    }
-    const CommandLine& options = command_line.options;
-    if (options.help) {
-        std::fputs(usage(name).c_str(), stdout);
-        return 0;
-    }
-
-    // A bad script or an impossible recording fails before any window opens.
+// What the command line asked for, checked before any window opens.
+struct LaunchRequest {
+    std::string name;  // the program's, for messages
+    CommandLine options;
     std::optional<ScriptParseResult> script;
+    std::unique_ptr<Recorder> recorder;
+};
+
+// The script and the recorder asked for; an exit code when either is impossible.
+std::optional<int> prepare_script_and_recorder(LaunchRequest& request) {
+    const CommandLine& options = request.options;
     if (!options.script.empty()) {
         ScriptParseResult parsed = load_script(options.script);
         if (!parsed.ok()) {
             std::fprintf(stderr, "%s\n", parsed.error.c_str());
             return 2;
         }
-        script = std::move(parsed);
+        request.script = std::move(parsed);
     }
-    std::unique_ptr<Recorder> recorder;
-    if (!options.record.empty()) {
-        if (!script && options.headless && options.frames == 0 && options.screenshot.empty()) {
-            std::fprintf(stderr, "%s: --record with --headless needs --script or --frames N: no window to close "
-                                 "ends the recording\n", name.c_str());
-            return 2;
-        }
-        std::string error;
-        recorder = Recorder::create(options.record, options.fps, error);
-        if (!recorder) {
-            std::fprintf(stderr, "%s: %s\n", name.c_str(), error.c_str());
-            return 1;
-        }
+    if (options.record.empty()) return std::nullopt;
+    if (!request.script && options.headless && options.frames == 0 && options.screenshot.empty()) {
+        std::fprintf(stderr, "%s: --record with --headless needs --script or --frames N: no window to close "
+                             "ends the recording\n", request.name.c_str());
+        return 2;
     }
+    std::string error;
+    request.recorder = Recorder::create(options.record, options.fps, error);
+    if (!request.recorder) {
+        std::fprintf(stderr, "%s: %s\n", request.name.c_str(), error.c_str());
+        return 1;
+    }
+    return std::nullopt;
+}
 
-    if (!options.flagging_dir.empty()) set_flagging_dir_override(options.flagging_dir);
-    on_launch();  // e.g. an Interface lists the rows already flagged in the (overridden) folder
-
-    RunnerParams params;
-    params.title = title_;
-    apply_command_line(options, params);
-    const Theme theme = theme_;
-    params.apply_style = [theme] { apply_theme(theme); };
-    if (theme == Theme::Dark) {
-        params.clear_color[0] = params.clear_color[1] = params.clear_color[2] = 0.07f;
+// The request, or the exit code when the run ends before a window opens
+// (--help, a bad command line, script or recording path).
+std::variant<LaunchRequest, int> read_request(int argc, char** argv) {
+    LaunchRequest request;
+    request.name = program_name(argc, argv);
+    const CommandLineResult command_line = parse_command_line(argc, argv);
+    if (!command_line.error.empty()) {
+        std::fprintf(stderr, "%s: %s\n%s", request.name.c_str(), command_line.error.c_str(),
+                     usage(request.name).c_str());
+        return 2;
     }
-    // Every label known now is in the first font atlas, so the first frame shows them;
-    // and only the faces the components draw with are baked (the tree is fixed by now).
+    request.options = command_line.options;
+    if (request.options.help) {
+        std::fputs(usage(request.name).c_str(), stdout);
+        return 0;
+    }
+    if (std::optional<int> exit_code = prepare_script_and_recorder(request)) return *exit_code;
+    return request;
+}
+
+// Every label known now is in the first font atlas, so the first frame shows them;
+// and only the faces the components draw with are baked (the tree is fixed by now).
+void add_glyphs_and_faces(const Engine& engine, RunnerParams& params) {
     params.font.faces = FontFaces::none();
-    for (size_t i = 0; i < engine_.component_count(); ++i) {
-        const ComponentSpec& spec = engine_.component((ComponentId)i).spec;
+    for (size_t i = 0; i < engine.component_count(); ++i) {
+        const ComponentSpec& spec = engine.component((ComponentId)i).spec;
         params.font.faces |= faces_drawn_by(spec.kind);
         params.glyph_text += spec.common.label;
         params.glyph_text += spec.common.info;
@@ -142,121 +147,190 @@ int Blocks::launch(int argc, char** argv) {
         if (auto* choices = std::get_if<ChoiceProps>(&spec.props))
             for (const std::string& choice : choices->choices) params.glyph_text += choice;
     }
-    if (recorder) {
+}
+
+// The window's settings; the frame callbacks are WindowSession's.
+RunnerParams runner_params(const Blocks& app, const LaunchRequest& request) {
+    RunnerParams params;
+    params.title = app.title();
+    apply_command_line(request.options, params);
+    const Theme theme = app.theme();
+    params.apply_style = [theme] { apply_theme(theme); };
+    if (theme == Theme::Dark) params.clear_color[0] = params.clear_color[1] = params.clear_color[2] = 0.07f;
+    add_glyphs_and_faces(app.engine(), params);
+    if (request.recorder) {
         // Time comes only from the frame count: the same input gives the same frames.
-        params.fixed_time_step = 1.0 / options.fps;
+        params.fixed_time_step = 1.0 / request.options.fps;
         params.continuous = true;
     }
-    // With a script, --screenshot is taken when the script ends, not at the first idle frame.
-    std::string final_screenshot;
-    if (script) {
-        params.glyph_text += script_text(*script);
-        params.screenshot_when_idle = false;
-        final_screenshot = params.screenshot_path;
-        params.screenshot_path.clear();
+    if (request.script) {
+        params.glyph_text += script_text(*request.script);
+        params.screenshot_when_idle = false;  // taken when the script ends (WindowSession), not at the first idle frame
+    }
+    return params;
+}
+
+// One run of the window: the view, the script player and the recorder, and
+// what each frame does with them.
+class WindowSession {
+public:
+    WindowSession(Blocks& app, LaunchRequest& request)
+        : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app) {
+        if (request_.script) {
+            final_screenshot_ = params_.screenshot_path;
+            params_.screenshot_path.clear();
+            player_ = std::make_unique<ScriptPlayer>(view_, std::move(*request_.script),
+                                                     ScriptPlayerOptions{.fast = request_.options.pace_fast});
+        }
+        if (request_.recorder) stop_on_signal_.install();
+        params_.before_frame = [this](Runner&) { before_frame(); };
+        params_.draw = [this](Runner& runner) { draw(runner); };
+        params_.after_render = [this](Runner& runner) { after_render(runner); };
+        params_.wants_redraw = [this] { return view_.animating() || (player_ && !player_->finished()); };
+        params_.seconds_until_wake = [this] { return view_.seconds_until_wake(); };
+        params_.on_drop = [this](const std::vector<std::string>& paths) {
+            view_.drop_files(paths, ImGui::GetIO().MousePos);
+        };
+        params_.before_close = [this](Runner&) {
+            view_.set_textures(nullptr);
+            textures_.reset();
+            if (request_.recorder) request_.recorder->flush_gl();
+        };
     }
 
-    BlocksView view(*this);
-    std::unique_ptr<ScriptPlayer> player;
-    if (script) player = std::make_unique<ScriptPlayer>(view, std::move(*script), ScriptPlayerOptions{.fast = options.pace_fast});
-    StopOnSignal stop_on_signal;
-    if (recorder) stop_on_signal.install();
+    // Runs the window until it closes; then the flags still waiting are written. Returns the exit code.
+    int run() {
+        Runner runner(params_);
+        Runner* running = &runner;
+        view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
+        engine_.set_wake([running] { running->request_redraw(); });
+        const int exit_code = runner.run();
+        engine_.set_wake(nullptr);
+        app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
+        return report(exit_code);
+    }
 
-    std::unique_ptr<GlTextureCache> textures;
-    bool ended = false, interrupted = false;
-    std::chrono::steady_clock::time_point recording_start;
-    params.before_frame = [&](Runner&) {
-        if (!player) return;
-        if (recorder && !player->finished()) settle(engine_);
-        player->before_frame(ImGui::GetIO());
-    };
-    params.draw = [&](Runner& runner) {
-        if (!textures) {
-            textures = std::make_unique<GlTextureCache>();
-            view.set_textures(textures.get());
+private:
+    void before_frame() {
+        if (!player_) return;
+        if (request_.recorder && !player_->finished()) settle(engine_);
+        player_->before_frame(ImGui::GetIO());
+    }
+
+    void draw(Runner& runner) {
+        if (!textures_) {
+            textures_ = std::make_unique<GlTextureCache>();
+            view_.set_textures(textures_.get());
         }
         const FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
-        if (player) player->after_draw();
-    };
-    params.after_render = [&](Runner& runner) {
-        if (ended) return;
-        if (recorder) {
-            int width = 0, height = 0;
-            runner.framebuffer_size(width, height);
-            recorder->capture_gl(width, height);
-            if (!recorder->error().empty()) {
-                ended = true;
-                runner.request_exit(1);  // the message comes with finish()
-                return;
-            }
-        }
+        view_.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
+        view_.draw();
+        if (player_) player_->after_draw();
+    }
+
+    void after_render(Runner& runner) {
+        if (ended_) return;
+        if (request_.recorder && !capture_frame(runner)) return;
         if (g_stop_requested) {
-            ended = interrupted = true;
-            runner.request_exit(player ? 130 : 0);
+            ended_ = interrupted_ = true;
+            runner.request_exit(player_ ? 130 : 0);
             return;
         }
-        if (player) {
-            player->after_render([&runner] { return runner.capture(); });
-            if (player->finished()) {
-                ended = true;
-                int exit_code = player->exit_code();
-                if (!final_screenshot.empty()) {
-                    if (IoResult saved = save_png(final_screenshot, runner.capture(), Durability::NoFsync); !saved) {
-                        std::fprintf(stderr, "imgr: %s\n", saved.error.c_str());
-                        if (exit_code == 0) exit_code = 1;
-                    } else {
-                        std::fprintf(stderr, "imgr: screenshot saved to %s\n", final_screenshot.c_str());
-                    }
-                }
-                runner.request_exit(exit_code);
-            } else if (params.max_frames > 0 && runner.frame_index() >= params.max_frames) {
-                ended = true;
-                std::fprintf(stderr, "%s: the script had not ended after --frames %d frames\n",
-                             player->file_name().c_str(), params.max_frames);
-                runner.request_exit(1);
-            }
-        } else if (recorder) {
-            // Recording a person: at most real time, so the video plays at the speed it was made.
-            const auto now = std::chrono::steady_clock::now();
-            if (recorder->frames() == 1) recording_start = now;
-            std::this_thread::sleep_until(recording_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                                std::chrono::duration<double>(recorder->frames() * params.fixed_time_step)));
-        }
-    };
-    params.wants_redraw = [&] { return view.animating() || (player && !player->finished()); };
-    params.seconds_until_wake = [&] { return view.seconds_until_wake(); };
-    params.on_drop = [&](const std::vector<std::string>& paths) { view.drop_files(paths, ImGui::GetIO().MousePos); };
-    params.before_close = [&](Runner&) {
-        view.set_textures(nullptr);
-        textures.reset();
-        if (recorder) recorder->flush_gl();
-    };
-    Runner runner(params);
-    Runner* running = &runner;
-    view.set_text_observer([running](std::string_view text) { running->cover_text(text); });
-    engine_.set_wake([running] { running->request_redraw(); });
-    int exit_code = runner.run();
-    engine_.set_wake(nullptr);
-    on_close();  // e.g. an Interface writes the flags still waiting
+        if (player_)
+            step_script(runner);
+        else if (request_.recorder)
+            pace_recording();
+    }
 
-    if (recorder) {
-        const std::string error = recorder->finish();
-        if (!error.empty()) {
-            std::fprintf(stderr, "%s: recording failed: %s\n", name.c_str(), error.c_str());
-            if (exit_code == 0 || exit_code == 130) exit_code = 1;
-        } else {
-            std::fprintf(stderr, "imgr: recorded %d frames (%d fps) to %s\n", recorder->frames(), options.fps,
-                         recorder->path().c_str());
+    // Records the frame just rendered; false (and the run ends) when the recorder failed.
+    bool capture_frame(Runner& runner) {
+        int width = 0, height = 0;
+        runner.framebuffer_size(width, height);
+        request_.recorder->capture_gl(width, height);
+        if (request_.recorder->error().empty()) return true;
+        ended_ = true;
+        runner.request_exit(1);  // the message comes with finish()
+        return false;
+    }
+
+    void step_script(Runner& runner) {
+        player_->after_render([&runner] { return runner.capture(); });
+        if (player_->finished()) {
+            ended_ = true;
+            runner.request_exit(take_final_screenshot(runner, player_->exit_code()));
+        } else if (params_.max_frames > 0 && runner.frame_index() >= params_.max_frames) {
+            ended_ = true;
+            std::fprintf(stderr, "%s: the script had not ended after --frames %d frames\n",
+                         player_->file_name().c_str(), params_.max_frames);
+            runner.request_exit(1);
         }
     }
-    if (interrupted && player) std::fprintf(stderr, "%s: interrupted\n", player->file_name().c_str());
-    if (player && !player->finished() && !interrupted && exit_code == 0) {
-        std::fprintf(stderr, "%s: the window was closed before the script ended\n", player->file_name().c_str());
-        exit_code = 1;
+
+    // With a script, --screenshot is taken when it ends; a failure to save makes a passing run fail.
+    int take_final_screenshot(Runner& runner, int exit_code) {
+        if (final_screenshot_.empty()) return exit_code;
+        const IoResult saved = save_png(final_screenshot_, runner.capture(), Durability::NoFsync);
+        if (saved) {
+            std::fprintf(stderr, "imgr: screenshot saved to %s\n", final_screenshot_.c_str());
+            return exit_code;
+        }
+        std::fprintf(stderr, "imgr: %s\n", saved.error.c_str());
+        return exit_code == 0 ? 1 : exit_code;
     }
-    return exit_code;
+
+    // Recording a person: at most real time, so the video plays at the speed it was made.
+    void pace_recording() {
+        const auto now = std::chrono::steady_clock::now();
+        if (request_.recorder->frames() == 1) recording_start_ = now;
+        std::this_thread::sleep_until(recording_start_ + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                             std::chrono::duration<double>(request_.recorder->frames() *
+                                                                                           params_.fixed_time_step)));
+    }
+
+    // After the window closed: the recording finished, and how the script ended.
+    int report(int exit_code) {
+        if (request_.recorder) {
+            const std::string error = request_.recorder->finish();
+            if (!error.empty()) {
+                std::fprintf(stderr, "%s: recording failed: %s\n", request_.name.c_str(), error.c_str());
+                if (exit_code == 0 || exit_code == 130) exit_code = 1;
+            } else {
+                std::fprintf(stderr, "imgr: recorded %d frames (%d fps) to %s\n", request_.recorder->frames(),
+                             request_.options.fps, request_.recorder->path().c_str());
+            }
+        }
+        if (interrupted_ && player_) std::fprintf(stderr, "%s: interrupted\n", player_->file_name().c_str());
+        if (player_ && !player_->finished() && !interrupted_ && exit_code == 0) {
+            std::fprintf(stderr, "%s: the window was closed before the script ended\n", player_->file_name().c_str());
+            exit_code = 1;
+        }
+        return exit_code;
+    }
+
+    Blocks& app_;
+    Engine& engine_;
+    LaunchRequest& request_;
+    RunnerParams params_;
+    BlocksView view_;
+    std::unique_ptr<ScriptPlayer> player_;
+    std::string final_screenshot_;
+    StopOnSignal stop_on_signal_;
+    std::unique_ptr<GlTextureCache> textures_;
+    bool ended_ = false, interrupted_ = false;
+    std::chrono::steady_clock::time_point recording_start_;
+};
+
+}  // namespace
+
+int launch_app(Blocks& app, int argc, char** argv) {
+    std::variant<LaunchRequest, int> read = read_request(argc, argv);
+    if (const int* exit_code = std::get_if<int>(&read)) return *exit_code;
+    LaunchRequest& request = std::get<LaunchRequest>(read);
+    // This app's flagging callbacks follow its --flagging-dir (another app in the process keeps its own).
+    if (!request.options.flagging_dir.empty()) app.flagging_dir_override()->set(request.options.flagging_dir);
+    app.prepare_to_run();  // e.g. an Interface lists the rows already flagged in the (overridden) folder
+    WindowSession session(app, request);
+    return session.run();
 }
 
 }  // namespace imgr

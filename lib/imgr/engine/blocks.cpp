@@ -66,6 +66,40 @@ EventChain Blocks::listen(detail::ListenerRequest request) {
     return EventChain(this, register_listener(detail::listener_spec(std::move(request))));
 }
 
+EventChain Blocks::flag_button(const Handle<std::string>& button, FlaggingCallback& callback, AnyInputs fields,
+                               std::string option) {
+    // Not owned: the caller keeps it alive (it is drained before launch() returns).
+    return flag_button(button, std::shared_ptr<FlaggingCallback>(&callback, [](FlaggingCallback*) {}),
+                       std::move(fields), std::move(option));
+}
+
+EventChain Blocks::flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
+                               AnyInputs fields, std::string option) {
+    const ComponentId id = own({HandleRef{button.blocks(), button.id()}}, "button", "a flag button").front();
+    std::vector<ComponentId> field_ids = own(fields.list(), "field", "a flag button");
+    if (auto props = std::get_if<ButtonProps>(&engine_.component(id).spec.props); props && props->busy_text.empty()) {
+        ButtonProps saving = *props;
+        saving.busy_text = "Saving…";
+        engine_.set_props(id, saving);
+    }
+    FlagWriter& writer = flag_writer(callback);
+    return EventChain(this, writer.add_button(engine_, id, std::move(field_ids), std::move(option),
+                                              describe_trigger(id, Event::Click)));
+}
+
+FlagWriter& Blocks::flag_writer(const std::shared_ptr<FlaggingCallback>& callback) {
+    for (const auto& writer : flag_writers_)
+        if (writer->callback().get() == callback.get()) return *writer;
+    callback->follow_flagging_dir(flagging_dir_override_);
+    flag_writers_.push_back(std::make_unique<FlagWriter>(callback, max_waiting_flags_));
+    return *flag_writers_.back();
+}
+
+void Blocks::finish_run() {
+    for (const auto& writer : flag_writers_) writer->drain();
+    on_close();
+}
+
 std::string Blocks::describe_trigger(ComponentId id, Event event) const {
     return std::string(event_name(event)) + " of '" + engine_.component(id).spec.common.label + "'";
 }

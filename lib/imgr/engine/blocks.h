@@ -15,12 +15,16 @@
 #pragma once
 #include "imgr/engine/builders.h"
 #include "imgr/engine/engine.h"
+#include "imgr/engine/flag_writer.h"
+#include "imgr/engine/flagging/flagging_callback.h"
+#include "imgr/engine/flagging_dir.h"
 #include "imgr/engine/handler_traits.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/usage_error.h"
 #include "imgr/model/layout.h"
 #include "imgr/model/theme.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -132,9 +136,43 @@ public:
     EventChain every(double seconds, F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {},
                      EventOptions options = {}, Handle<bool> active = {});
 
-    // Runs the app: opens the window, parses the command line (docs/command-line.md), runs
-    // a --script, records, takes screenshots. Returns the process exit code.
-    int launch(int argc, char** argv);
+    // A flag button, wired as Gradio's `btn.click(lambda *args: callback.flag(args), [...])`
+    // but with what flagging needs: a click saves the values of `fields`
+    // through `callback` off the UI thread, in the order clicked and bounded
+    // (flag_writer.h); the button shows "Saving…", then "Saved (N)" (the rows
+    // in the file once its own row is in) or "Not saved"; rows still waiting
+    // when the window closes are written before launch() returns. `option`
+    // fills the `flag` column (setup() with FlagSetup::flag_column). The
+    // callback also follows this app's --flagging-dir.
+    //   callback.setup({img_input, strength, img_output}, "flagged_data_points");
+    //   demo.flag_button(btn, callback, {img_input, strength, img_output});
+    // `callback` is not owned: it must outlive launch(), as in the seed.
+    EventChain flag_button(const Handle<std::string>& button, FlaggingCallback& callback, AnyInputs fields,
+                           std::string option = "");
+    EventChain flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
+                           AnyInputs fields, std::string option = "");
+    // Flags admitted and not yet written, per callback, before a flag is refused
+    // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
+    void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }
+
+    // Runs the app: opens the window, parses the command line (docs/), runs a
+    // --script, records, takes screenshots; returns the process exit code.
+    // That is the driver layer's work: imgr::launch_app(Blocks&, argc, argv)
+    // in imgr/driver/launch.h (imgr/imgr.h includes it). This member only
+    // forwards there, found when the call is compiled, so the engine layer
+    // neither declares nor links what it cannot do.
+    template <class Self = Blocks>
+    int launch(int argc, char** argv) {
+        return launch_app(static_cast<Self&>(*this), argc, argv);
+    }
+    // The steps of a run around the window, for the driver (and for tests):
+    // before the window opens, once the command line is read...
+    void prepare_to_run() { on_launch(); }
+    // ... and after it closed: flags still waiting are written, then on_close().
+    void finish_run();
+
+    // This app's --flagging-dir (launch() sets it from the command line); its flagging callbacks follow it.
+    const std::shared_ptr<FlaggingDirOverride>& flagging_dir_override() const { return flagging_dir_override_; }
 
     const std::string& title() const { return title_; }
     Theme theme() const { return theme_; }
@@ -148,8 +186,10 @@ public:
 protected:
     // Called by launch() once the command line is read, before the window opens.
     virtual void on_launch() {}
-    // Called by launch() after the window closed, before it returns.
+    // Called by launch() after the window closed (and the flags waiting were written), before it returns.
     virtual void on_close() {}
+    // The writer of a callback's flags in this app (one per callback, so one order per file).
+    FlagWriter& flag_writer(const std::shared_ptr<FlaggingCallback>& callback);
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
     NodeId current() const { return stack_.back(); }
     template <class Body>
@@ -172,6 +212,9 @@ protected:
     Engine engine_;
     Layout layout_;
     std::vector<NodeId> stack_{0};
+    std::shared_ptr<FlaggingDirOverride> flagging_dir_override_ = std::make_shared<FlaggingDirOverride>();
+    std::vector<std::unique_ptr<FlagWriter>> flag_writers_;
+    size_t max_waiting_flags_ = 32;
 
 private:
     template <class>

@@ -39,8 +39,9 @@ const char* event_name(Event event) {
 }
 
 Engine::Engine() : mailbox_(std::make_shared<Mailbox>()) {
+    // This engine's window: where its handlers' messages go (set around each run, see start()).
     std::weak_ptr<Mailbox> weak = mailbox_;
-    set_message_sink([weak](Message message) {
+    sink_ = [weak](Message message) {
         if (auto box = weak.lock()) {
             std::function<void()> wake;
             {
@@ -50,10 +51,10 @@ Engine::Engine() : mailbox_(std::make_shared<Mailbox>()) {
             }
             if (wake) wake();
         }
-    });
+    };
 }
 
-Engine::~Engine() { set_message_sink(nullptr); }
+Engine::~Engine() = default;
 
 void Engine::set_wake(std::function<void()> wake) {
     std::lock_guard lock(mailbox_->mutex);
@@ -94,6 +95,12 @@ int Engine::add_listener(ListenerSpec spec) {
     listeners_.push_back(std::move(state));
     if (listeners_.back().spec.after >= 0) listeners_.at((size_t)listeners_.back().spec.after).chained.push_back(id);
     return id;
+}
+
+void Engine::set_props(ComponentId id, KindProps props) {
+    ComponentState& state = components_.at((size_t)id);
+    state.spec.props = std::move(props);
+    ++state.version;
 }
 
 std::vector<ComponentId> Engine::find_by_label(std::string_view label) const {
@@ -258,7 +265,9 @@ void Engine::start(int listener, Job job) {
     HandlerFn handler = state.spec.handler;
     std::string description = state.spec.description;
     executor_.submit([listener, run, handler = std::move(handler), inputs = std::move(job.inputs), progress,
-                      description = std::move(description), mailbox = mailbox_] {
+                      description = std::move(description), mailbox = mailbox_, sink = sink_] {
+        // imgr::warning() and friends from this run reach this engine's window, not another app's.
+        MessageScope messages_to_this_engine(sink);
         Finished finished;
         finished.listener = listener;
         finished.run = run;
@@ -428,6 +437,9 @@ std::vector<Message> Engine::take_messages() {
     return out;
 }
 
-void Engine::post(MessageLevel level, std::string text) { post_message(level, text); }
+void Engine::post(MessageLevel level, std::string text) {
+    MessageScope to_this_engine(sink_);
+    post_message(level, text);
+}
 
 }  // namespace imgr

@@ -75,6 +75,7 @@ public:
     size_t component_count() const { return components_.size(); }
     const ComponentState& component(ComponentId id) const { return components_.at((size_t)id); }
     std::vector<ComponentId> find_by_label(std::string_view label) const;  // buttons by their text
+    void set_props(ComponentId id, KindProps props);  // replaces a component's kind properties
 
     // --- the UI thread --------------------------------------------------------
     // A person changed the value: fires input and change when it differs. Returns whether it changed.
@@ -166,6 +167,7 @@ private:
         std::function<void()> wake;
     };
     std::shared_ptr<Mailbox> mailbox_;
+    MessageSink sink_;                               // into mailbox_; set around every run of a handler
     int in_flight_ = 0;                              // started and not yet applied (UI thread)
     uint64_t runs_started_ = 0, runs_finished_ = 0;
     double stuck_after_ = 30.0;

@@ -27,8 +27,7 @@ FlagQueue::Admission FlagQueue::push(FlagRequest request) {
     return admission;
 }
 
-FlagQueue::Written FlagQueue::write_next(const std::function<int(const FlagRequest&)>& write) {
-    std::lock_guard write_lock(write_mutex_);
+FlagQueue::Written FlagQueue::write_front(const WriteRow& write) {
     Written written;
     FlagRequest request;
     {
@@ -45,7 +44,30 @@ FlagQueue::Written FlagQueue::write_next(const std::function<int(const FlagReque
     } catch (const std::exception& e) {
         written.error = e.what();
     }
+    done_[request.source].push_back(written);
     return written;
+}
+
+FlagQueue::Written FlagQueue::write_through(int source, const WriteRow& write) {
+    std::lock_guard write_lock(write_mutex_);
+    // Rows are written in order, so the first result kept for `source` is its oldest row.
+    for (;;) {
+        if (auto kept = done_.find(source); kept != done_.end() && !kept->second.empty()) {
+            Written written = kept->second.front();
+            kept->second.pop_front();
+            return written;
+        }
+        if (!write_front(write).took) return {};  // nothing of `source` is waiting
+    }
+}
+
+std::vector<FlagQueue::Written> FlagQueue::write_all(const WriteRow& write) {
+    std::lock_guard write_lock(write_mutex_);
+    std::vector<Written> results;
+    for (Written written = write_front(write); written.took; written = write_front(write))
+        results.push_back(std::move(written));
+    done_.clear();  // no writer run comes for them any more
+    return results;
 }
 
 size_t FlagQueue::waiting() const {

@@ -1,15 +1,22 @@
-// FlagQueue: the flags a demo's buttons (or automatic flagging) handed over
+// FlagQueue: the flags an app's buttons (or automatic flagging) handed over
 // and that are not written yet. Clicks only add to it, which is quick; a
-// writer run per admitted row takes the oldest out and writes it. It is bounded:
-// when rows arrive faster than the disk takes them, the person is told that
-// flagging is falling behind, and at the bound a new flag is refused (and
-// said so) rather than memory growing without end.
+// writer run per admitted row writes rows out in the order they came. It is
+// bounded: when rows arrive faster than the disk takes them, the person is
+// told that flagging is falling behind, and at the bound a new flag is
+// refused (and said so) rather than memory growing without end.
+//
+// Every row carries its source (the button that admitted it). A writer run
+// reports the row of its own source: it writes the waiting rows in order up to
+// and including its source's oldest one, and keeps the results of other
+// sources' rows written on the way for their own writer runs. So each button's
+// "Saved (N)" is the count after the row that button wrote.
 #pragma once
 #include "imgr/model/value.h"
 
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -19,6 +26,7 @@ namespace imgr {
 struct FlagRequest {
     std::vector<Value> values;
     std::string flag_option;
+    int source = 0;  // who admitted it: a flag button, or automatic flagging
 };
 
 class FlagQueue {
@@ -32,26 +40,35 @@ public:
     };
     Admission push(FlagRequest request);
 
-    // Takes the oldest waiting row and writes it with `write`, which returns
-    // the rows saved so far or throws. One row per call keeps every run short
-    // (the engine reports a run over 30 s as stuck); one call at a time, so
-    // rows reach the file in the order they came.
+    // What writing one row gave.
     struct Written {
-        bool took = false;  // a row was waiting
-        int rows = -1;      // what `write` returned
+        bool took = false;  // there was a row to write
+        int rows = -1;      // what `write` returned: rows saved so far
         std::string error;  // what it threw, "" when it returned
     };
-    Written write_next(const std::function<int(const FlagRequest&)>& write);
+    using WriteRow = std::function<int(const FlagRequest&)>;  // returns rows saved so far, or throws
+
+    // The result of `source`'s oldest row not yet reported: written now (with
+    // every row that came before it, in order) unless another source's writer
+    // already wrote it. One writer at a time, so rows reach the file in the
+    // order they came. took == false when `source` has no row.
+    Written write_through(int source, const WriteRow& write);
+
+    // Writes every waiting row, in order (at exit); returns each row's result.
+    std::vector<Written> write_all(const WriteRow& write);
 
     size_t waiting() const;
     size_t capacity() const { return capacity_; }
 
 private:
+    Written write_front(const WriteRow& write);  // write_mutex_ held
+
     const size_t capacity_, warning_level_;
     mutable std::mutex mutex_;
     std::deque<FlagRequest> rows_;
     bool warned_ = false;      // re-armed once the backlog is gone
-    std::mutex write_mutex_;   // held from taking a row until it is written
+    std::mutex write_mutex_;   // held from taking a row until it is written; guards done_
+    std::map<int, std::deque<Written>> done_;  // per source: rows written by another source's writer
 };
 
 }  // namespace imgr

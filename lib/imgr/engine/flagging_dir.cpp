@@ -1,21 +1,15 @@
 #include "imgr/engine/flagging_dir.h"
 
-#include <mutex>
-
 namespace imgr {
-namespace {
-std::mutex g_mutex;  // loggers read it from worker threads
-std::string g_override;
-}  // namespace
 
-void set_flagging_dir_override(std::string dir) {
-    std::lock_guard lock(g_mutex);
-    g_override = std::move(dir);
+void FlaggingDirOverride::set(std::string dir) {
+    std::lock_guard lock(mutex_);
+    dir_ = std::move(dir);
 }
 
-std::string effective_flagging_dir(const std::string& requested) {
-    std::lock_guard lock(g_mutex);
-    return g_override.empty() ? requested : g_override;
+std::string FlaggingDirOverride::apply(const std::string& requested) const {
+    std::lock_guard lock(mutex_);
+    return dir_.empty() ? requested : dir_;
 }
 
 }  // namespace imgr

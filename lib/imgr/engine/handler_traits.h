@@ -37,7 +37,7 @@ struct HandleRef {
 // and for a FlaggingCallback's setup, which needs the labels.
 struct ComponentRef {
     ComponentId id = -1;
-    const Blocks* owner = nullptr;
+    const Blocks* owner = nullptr;  // the app it belongs to (its --flagging-dir, for setup())
     std::string label;
     ComponentKind kind = ComponentKind::Textbox;
     template <class T>

@@ -2,17 +2,16 @@
 
 #include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv_logger.h"
-#include "imgr/engine/flagging_dir.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <optional>
 
 namespace imgr {
 
 namespace {
-constexpr double kSavedSeconds = 2.0, kFailedSeconds = 4.0;
-constexpr size_t kMaxWaitingFlags = 48;  // below the engine's 64 queued runs of a listener
 
 // The outputs' labels when the user gave none: "Output", or "Output 1", "Output 2", ...
 void name_outputs(std::vector<ComponentSpec>& outputs) {
@@ -21,50 +20,73 @@ void name_outputs(std::vector<ComponentSpec>& outputs) {
             outputs[i].common.label = outputs.size() == 1 ? "Output" : "Output " + std::to_string(i + 1);
 }
 
-// Admits a flag to the queue: quick, so clicks never pile up in the engine
-// (its own queue drops the oldest run when full). A refusal is a failed run,
-// so the window shows why and no writer is started for it.
-HandlerFn admit_flag(std::shared_ptr<FlagQueue> queue, std::string option_value, size_t outputs) {
-    return [queue, option_value, outputs](const Values& values, Progress&) {
-        const FlagQueue::Admission admission = queue->push({values, option_value});
-        if (!admission.accepted)
-            throw Error("not flagged: " + std::to_string(admission.waiting) +
-                        " flags are still waiting to be written (the disk is slow or refusing them); "
-                        "this one was not saved");
-        if (admission.falling_behind)
-            post_message(MessageLevel::Warning, "flagging is falling behind: " + std::to_string(admission.waiting) +
-                                                    " flags are waiting to be written; at " +
-                                                    std::to_string(queue->capacity()) + " new ones are refused");
-        return HandlerOutputs(outputs);  // the button keeps showing "Saving…" until the writer is done
-    };
+// The folder relative example paths start from: examples_dir when given, else
+// the executable's folder (where an app's files are installed beside it) —
+// never the working directory, which depends on where the app was started.
+std::filesystem::path examples_base(const std::string& examples_dir) {
+    std::error_code ec;
+    if (!examples_dir.empty()) return std::filesystem::absolute(examples_dir, ec);
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::current_path() : exe.parent_path();
 }
 
-// Writes the oldest waiting flag; the button then shows "Saved (N)" or "Not saved".
-HandlerFn write_flag(std::shared_ptr<FlagQueue> queue, std::shared_ptr<FlaggingCallback> callback, bool on_button) {
-    return [queue, callback, on_button](const Values&, Progress&) {
-        const FlagQueue::Written written =
-            queue->write_next([&](const FlagRequest& request) { return callback->flag(request.values, request.flag_option); });
-        if (!written.error.empty()) post_message(MessageLevel::Error, "not flagged: " + written.error);
-        HandlerOutputs out;
-        if (!on_button) return out;
-        if (!written.error.empty())
-            out.push_back(Update().value(std::string("Not saved")).for_seconds(kFailedSeconds));
-        else if (written.took)
-            out.push_back(Update().value("Saved (" + std::to_string(written.rows) + ")").for_seconds(kSavedSeconds));
+// The cells of an example row as they will be used: image paths made absolute.
+std::vector<Value> example_values(const std::vector<ExampleCell>& row, const std::vector<ComponentKind>& kinds,
+                                  const std::filesystem::path& base) {
+    std::vector<Value> values;
+    for (size_t i = 0; i < row.size() && i < kinds.size(); ++i) {
+        const auto* path = std::get_if<std::string>(&row[i].value);
+        if (kinds[i] == ComponentKind::Image && path && !path->empty())
+            values.push_back((base / *path).lexically_normal().string());  // an absolute path stays as it is
         else
-            out.push_back(std::nullopt);
+            values.push_back(row[i].value);
+    }
+    return values;
+}
+
+// An image example is shown as what it is rather than as a path; one that
+// cannot be read shows none (clicking it then says why).
+std::optional<ImageBuffer> example_thumbnail(const std::vector<Value>& values, const std::vector<ComponentKind>& kinds) {
+    for (size_t i = 0; i < values.size(); ++i) {
+        const auto* path = std::get_if<std::string>(&values[i]);
+        if (kinds[i] != ComponentKind::Image || !path) continue;
+        ImageLoadResult loaded = load_image_file(*path);
+        if (loaded) return std::move(loaded.image);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// A button's text for an example: the values, an image by its file name (its thumbnail shows the rest).
+std::string describe_example(const std::vector<Value>& values, const std::vector<ComponentKind>& kinds) {
+    std::string text;
+    for (size_t i = 0; i < values.size(); ++i) {
+        if (!text.empty()) text += ", ";
+        const auto* path = std::get_if<std::string>(&values[i]);
+        text += kinds[i] == ComponentKind::Image && path ? std::filesystem::path(*path).filename().string()
+                                                         : to_cell(values[i]);
+    }
+    return text;
+}
+
+// Fills the inputs with an example; an Image's cell is a file, loaded now, off the UI thread.
+HandlerFn fill_example(std::vector<Value> values, std::vector<ComponentKind> kinds) {
+    return [values, kinds](const Values&, Progress&) {
+        HandlerOutputs out;
+        for (size_t i = 0; i < values.size(); ++i) {
+            const auto* path = std::get_if<std::string>(&values[i]);
+            if (kinds[i] != ComponentKind::Image || !path) {
+                out.push_back(Update().value(values[i]));
+                continue;
+            }
+            ImageLoadResult loaded = load_image_file(*path);
+            if (!loaded) throw Error("cannot load the example image: " + loaded.error);
+            out.push_back(Update().value(std::move(loaded.image)));
+        }
         return out;
     };
 }
 
-std::string describe_example(const std::vector<ExampleCell>& row) {
-    std::string text;
-    for (const ExampleCell& cell : row) {
-        if (!text.empty()) text += ", ";
-        text += to_cell(cell.value);
-    }
-    return text;
-}
 }  // namespace
 
 ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
@@ -82,16 +104,28 @@ ListenerSpec Interface::listener(std::vector<Trigger> triggers, HandlerFn fn, st
 void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
     name_outputs(output_specs);
     if (!options_.flagging_callback) options_.flagging_callback = std::make_shared<CSVLogger>();
-    flag_queue_ = std::make_shared<FlagQueue>(std::min(options_.max_waiting_flags, kMaxWaitingFlags));
-    const bool flagging = options_.flagging_mode != FlaggingMode::Never;
+    set_max_waiting_flags(options_.max_waiting_flags);
 
     if (!options_.title.empty()) add(Markdown("# " + options_.title));
     if (!options_.description.empty()) add(Markdown(options_.description));
     if (options_.flagging_mode == FlaggingMode::Auto)
         auto_notice_ = add(Markdown("")).id();  // its text names the folder, known at launch
+    add_main_row(std::move(input_specs), std::move(output_specs));
+    if (!options_.examples.empty()) add_examples();
+    if (!options_.article.empty()) add(Markdown(options_.article));
 
-    ComponentId submit = -1, clear = -1;
-    std::vector<ComponentId> flag_row_parent;
+    if (options_.flagging_mode != FlaggingMode::Never) setup_flagging();
+    add_run_listener(std::move(fn));
+    add_flag_buttons();
+    if (options_.flagging_mode == FlaggingMode::Auto)
+        flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine_, run_listener_, flagged(),
+                                                                                      "automatic flag"));
+    if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) add_flagged_panel();
+    add_clear_listener();
+}
+
+// Inputs with Clear and Submit on the left; outputs and the flag buttons' row on the right.
+void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
     row([&] {
         column([&] {
             for (ComponentSpec& spec : input_specs) {
@@ -99,8 +133,8 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
                 inputs_.push_back(add_spec(std::move(spec)));
             }
             row([&] {
-                clear = add(Button(options_.clear_btn)).id();
-                if (!options_.live) submit = add(Button(options_.submit_btn).primary()).id();
+                clear_ = add(Button(options_.clear_btn)).id();
+                if (!options_.live) submit_ = add(Button(options_.submit_btn).primary()).id();
             });
         });
         column([&] {
@@ -110,116 +144,95 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
                 initial_values_.push_back(spec.value);
                 outputs_.push_back(add_spec(std::move(spec)));
             }
-            if (options_.flagging_mode == FlaggingMode::Manual) {
-                row([&] {
-                    if (options_.flagging_options.empty()) add_flag_button("Flag", "");
-                    for (const FlagOption& option : options_.flagging_options)
-                        add_flag_button("Flag as " + option.label, option.value);
-                });
-            }
+            if (options_.flagging_mode != FlaggingMode::Manual) return;
+            row([&] {
+                if (options_.flagging_options.empty())
+                    flag_buttons_.push_back({add(Button("Flag").busy_text("Saving…")).id(), "Flag", ""});
+                for (const FlagOption& option : options_.flagging_options) {
+                    const std::string text = "Flag as " + option.label;
+                    flag_buttons_.push_back({add(Button(text).busy_text("Saving…")).id(), text, option.value});
+                }
+            });
         });
     });
-    if (!options_.examples.empty()) add_examples();
-    if (!options_.article.empty()) add(Markdown(options_.article));
+}
 
-    if (flagging) {
-        std::vector<FlagField> fields;
-        for (ComponentId id : inputs_) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
-        for (ComponentId id : outputs_) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
-        options_.flagging_callback->setup(std::move(fields), options_.flagging_dir,
-                                          {.flag_column = !options_.flagging_options.empty()});
-    }
+std::vector<ComponentId> Interface::flagged() const {
+    std::vector<ComponentId> all = inputs_;
+    all.insert(all.end(), outputs_.begin(), outputs_.end());
+    return all;
+}
 
-    // The function: on Submit, or on every input change when live (only the newest pending run matters).
+void Interface::setup_flagging() {
+    std::vector<FlagField> fields;
+    for (ComponentId id : flagged()) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
+    options_.flagging_callback->follow_flagging_dir(flagging_dir_override());  // this app's --flagging-dir
+    options_.flagging_callback->setup(std::move(fields), options_.flagging_dir,
+                                      {.flag_column = !options_.flagging_options.empty()});
+}
+
+// The function: on Submit, or on every input change when live (only the newest pending run matters).
+void Interface::add_run_listener(HandlerFn fn) {
     std::vector<Trigger> triggers;
     if (options_.live) {
         for (ComponentId id : inputs_) triggers.push_back({id, Event::Change});
     } else {
-        triggers.push_back({submit, Event::Click});
+        triggers.push_back({submit_, Event::Click});
         for (ComponentId id : inputs_)
             if (engine_.component(id).spec.kind == ComponentKind::Textbox) triggers.push_back({id, Event::Submit});
     }
     run_listener_ = register_listener(listener(std::move(triggers), std::move(fn), inputs_, outputs_,
                                                options_.live ? TriggerMode::AlwaysLast : TriggerMode::Once,
                                                options_.live ? "live run" : "click of '" + options_.submit_btn + "'"));
+}
 
-    // Auto flagging: every run that succeeded is saved with its inputs and outputs.
-    if (options_.flagging_mode == FlaggingMode::Auto) {
-        std::vector<ComponentId> all = inputs_;
-        all.insert(all.end(), outputs_.begin(), outputs_.end());
-        ListenerSpec save = listener({}, admit_flag(flag_queue_, "", 0), all, {}, TriggerMode::Multiple, "automatic flag");
-        save.after = run_listener_;
-        save.only_on_success = true;
-        save.show_progress = false;
-        flag_listeners_.push_back(add_flag_writer(std::move(save), -1));
-    }
-    if (options_.show_flagged && flagging) add_flagged_panel();
+// Each button saves inputs and outputs through the app's flag writer; the
+// button itself shows "Saving…" while its row waits and is written, then "Saved (N)".
+void Interface::add_flag_buttons() {
+    for (const FlagButton& button : flag_buttons_)
+        flag_listeners_.push_back(flag_writer(options_.flagging_callback)
+                                      .add_button(engine_, button.id, flagged(), button.option_value,
+                                                  "click of '" + button.text + "'"));
+}
 
-    // Clear: every input and output back to its first value.
-    std::vector<ComponentId> cleared = inputs_;
-    cleared.insert(cleared.end(), outputs_.begin(), outputs_.end());
-    register_listener(listener({{clear, Event::Click}}, [initial = initial_values_](const Values&, Progress&) {
+// Clear: every input and output back to its first value.
+void Interface::add_clear_listener() {
+    register_listener(listener({{clear_, Event::Click}}, [initial = initial_values_](const Values&, Progress&) {
         HandlerOutputs out;
         for (const Value& v : initial) out.push_back(Update().value(v));
         return out;
-    }, {}, cleared, TriggerMode::Once, "click of '" + options_.clear_btn + "'"));
+    }, {}, flagged(), TriggerMode::Once, "click of '" + options_.clear_btn + "'"));
 }
 
-void Interface::add_flag_button(const std::string& text, const std::string& option_value) {
-    const ComponentId button = add(Button(text).busy_text("Saving…")).id();
-    std::vector<ComponentId> all = inputs_;
-    all.insert(all.end(), outputs_.begin(), outputs_.end());
-    // The button itself is the listeners' output: it shows "Saving…" while
-    // the row waits and is written, then "Saved (N)" or the failure for a moment.
-    flag_listeners_.push_back(add_flag_writer(listener({{button, Event::Click}}, admit_flag(flag_queue_, option_value, 1),
-                                                       all, {button}, TriggerMode::Multiple, "click of '" + text + "'"),
-                                              button));
-}
-
-int Interface::add_flag_writer(ListenerSpec admit, ComponentId button) {
-    const std::string description = "writing of a flag from the " + admit.description;
-    const bool show_progress = admit.show_progress;
-    const int admitting = register_listener(std::move(admit));
-    std::vector<ComponentId> outputs;
-    if (button >= 0) outputs.push_back(button);
-    // One writer run per admitted row, in the order admitted. The engine keeps at most 64 queued runs
-    // of a listener, so the queue's bound stays below that (kMaxWaitingFlags): no run is ever dropped.
-    ListenerSpec write = listener({}, write_flag(flag_queue_, options_.flagging_callback, button >= 0), {}, outputs,
-                                  TriggerMode::Multiple, description);
-    write.after = admitting;
-    write.only_on_success = true;
-    write.show_progress = show_progress;
-    return register_listener(std::move(write));
-}
-
+// One button per example that fills the inputs; an image example also shows its thumbnail above it.
 void Interface::add_examples() {
     add(Markdown("**Examples**"));
+    std::vector<ComponentKind> kinds;
+    for (ComponentId id : inputs_) kinds.push_back(engine_.component(id).spec.kind);
+    const std::filesystem::path base = examples_base(options_.examples_dir);
     row([&] {
-        for (const auto& example : options_.examples) {
-            const std::string text = describe_example(example);
-            Button builder(text);
+        for (size_t e = 0; e < options_.examples.size(); ++e) {
+            const std::vector<Value> values = example_values(options_.examples[e], kinds, base);
+            const std::vector<ComponentKind> used(kinds.begin(), kinds.begin() + (long)values.size());
+            const std::string text = describe_example(values, used);
             // As wide as its text (about 0.6 em a character), never stretched.
-            builder.size(ButtonSize::Small).scale(0).min_width(2.0f + 0.6f * (float)text.size());
-            const ComponentId button = add(builder).id();
-            std::vector<Value> values;
-            for (const ExampleCell& cell : example) values.push_back(cell.value);
-            std::vector<ComponentId> targets(inputs_.begin(), inputs_.begin() + (long)std::min(values.size(), inputs_.size()));
-            std::vector<ComponentKind> kinds;
-            for (ComponentId id : targets) kinds.push_back(engine_.component(id).spec.kind);
-            register_listener(listener({{button, Event::Click}}, [values, kinds](const Values&, Progress&) {
-                HandlerOutputs out;
-                for (size_t i = 0; i < kinds.size(); ++i) {
-                    // An Image example is a file path: load it now, off the UI thread.
-                    if (kinds[i] == ComponentKind::Image && std::holds_alternative<std::string>(values[i])) {
-                        ImageLoadResult loaded = load_image_file(std::get<std::string>(values[i]));
-                        if (!loaded) throw Error("cannot load the example image " + loaded.error);
-                        out.push_back(Update().value(std::move(loaded.image)));
-                    } else {
-                        out.push_back(Update().value(values[i]));
-                    }
-                }
-                return out;
-            }, {}, targets, TriggerMode::Once, "example"));
+            const float width = 2.0f + 0.6f * (float)text.size();
+            std::optional<ImageBuffer> thumbnail = example_thumbnail(values, used);
+            auto add_button = [&] {
+                const ComponentId button = add(Button(text).size(ButtonSize::Small).scale(0).min_width(width)).id();
+                const std::vector<ComponentId> targets(inputs_.begin(), inputs_.begin() + (long)values.size());
+                register_listener(listener({{button, Event::Click}}, fill_example(values, used), {}, targets,
+                                           TriggerMode::Once, "example"));
+            };
+            if (!thumbnail) {
+                add_button();
+                continue;
+            }
+            column({.scale = 0, .min_width = std::max(width, 8.0f)}, [&] {
+                add(Image("Example " + std::to_string(e + 1)).value(std::move(*thumbnail)).height(5)
+                        .show_label(false).interactive(false));
+                add_button();
+            });
         }
     });
 }
@@ -320,30 +333,9 @@ void Interface::refresh_flagged_panel() {
 void Interface::on_launch() {
     refresh_flagged_panel();
     if (auto_notice_ < 0) return;
-    const std::string dir = effective_flagging_dir(options_.flagging_dir);
+    const std::string dir = flagging_dir_override()->apply(options_.flagging_dir);
     engine_.set_from_program(auto_notice_, "**Every submission is saved** (with its result) to `" + dir +
                                                "/`, as this demo flags all data automatically.");
-}
-
-// The window is gone, but flags handed over are not: those still waiting (a
-// click just before closing, a slow disk) are written now, and rows the disk
-// refused get one more try. What still fails is said on stderr.
-void Interface::on_close() {
-    const size_t waiting = flag_queue_->waiting();
-    if (waiting > 0) std::fprintf(stderr, "imgr: writing %zu flag(s) still waiting\n", waiting);
-    for (;;) {
-        const FlagQueue::Written written = flag_queue_->write_next(
-            [&](const FlagRequest& request) { return options_.flagging_callback->flag(request.values, request.flag_option); });
-        if (!written.took) break;
-        if (!written.error.empty()) std::fprintf(stderr, "imgr: not flagged: %s\n", written.error.c_str());
-    }
-    if (options_.flagging_callback->pending_count() == 0) return;
-    try {
-        options_.flagging_callback->retry_pending();
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "imgr: %zu flagged row(s) could not be written and are lost: %s\n",
-                     options_.flagging_callback->pending_count(), e.what());
-    }
 }
 
 }  // namespace imgr

@@ -12,7 +12,6 @@
 // return type the output's (a std::tuple for several): checked at compile time.
 #pragma once
 #include "imgr/engine/blocks.h"
-#include "imgr/engine/flag_queue.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include <memory>
@@ -36,7 +35,8 @@ struct FlagOption {
 };
 
 // A cell of an example row: numbers may be written as ints, text as literals;
-// an Image's cell is a file path, loaded when the example is clicked.
+// an Image's cell is a file path (relative to InterfaceOptions::examples_dir), shown
+// as a thumbnail and loaded when the example is clicked.
 struct ExampleCell {
     Value value;
     ExampleCell(int v) : value((double)v) {}                  // NOLINT: {5, "add", 7}
@@ -54,13 +54,15 @@ struct InterfaceOptions {
     std::string article;                                  // Markdown under the examples
     bool live = false;                                    // no Submit: every input change runs the function
     std::vector<std::vector<ExampleCell>> examples;       // rows of input values; a click fills the inputs
+    std::string examples_dir;                             // relative image paths in examples start here;
+                                                          // empty: the executable's folder (not the working directory)
     std::string submit_btn = "Submit";
     std::string clear_btn = "Clear";
     FlaggingMode flagging_mode = FlaggingMode::Manual;
     std::vector<FlagOption> flagging_options;             // none: one "Flag" button
-    std::string flagging_dir = "flagged";                 // relative to the working directory; --flagging-dir overrides
+    std::string flagging_dir = "flagged";                 // relative to the working directory; the app's --flagging-dir overrides
     std::shared_ptr<FlaggingCallback> flagging_callback;  // null: a CSVLogger
-    size_t max_waiting_flags = 32;                        // flags not yet written (at most 48); past a quarter the window
+    size_t max_waiting_flags = 32;                        // flags not yet written (at most 48, FlagWriter); past a quarter the window
                                                           // says flagging is falling behind, at the bound a flag is refused
     Theme theme = Theme::Light;
     bool show_flagged = false;                            // a "Flagged" panel: the saved rows, and a button that
@@ -121,24 +123,33 @@ public:
 
 protected:
     void on_launch() override;
-    void on_close() override;
 
 private:
+    struct FlagButton {
+        ComponentId id = -1;
+        std::string text, option_value;
+    };
+
     void build(HandlerFn fn, std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
-    void add_flag_button(const std::string& text, const std::string& option_value);
-    int add_flag_writer(ListenerSpec admit, ComponentId button);  // returns the writer listener
+    void add_main_row(std::vector<ComponentSpec> inputs, std::vector<ComponentSpec> outputs);
+    void setup_flagging();
+    void add_run_listener(HandlerFn fn);
+    void add_flag_buttons();
+    void add_clear_listener();
     void add_examples();
     void add_flagged_panel();
     void refresh_flagged_panel();
+    std::vector<ComponentId> flagged() const;  // inputs then outputs: what a flag saves (and Clear resets)
     ListenerSpec listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
                           std::vector<ComponentId> outputs, TriggerMode mode, std::string description) const;
 
     InterfaceOptions options_;
     std::vector<ComponentId> inputs_, outputs_;
     std::vector<Value> initial_values_;   // inputs then outputs, for Clear
+    ComponentId submit_ = -1, clear_ = -1;
+    std::vector<FlagButton> flag_buttons_;
     ComponentId auto_notice_ = -1;
     ComponentId flagged_table_ = -1, flagged_choice_ = -1;
-    std::shared_ptr<FlagQueue> flag_queue_;  // shared with the handlers, which may outlive this object's members
     std::vector<int> flag_listeners_;        // the writers: the Flagged panel reads the file after each
     int run_listener_ = -1;
 };

@@ -52,6 +52,19 @@ Json number_json(double v) {
 }
 }  // namespace
 
+std::string top_class(const LabelValue& value) {
+    if (!value.label.empty() || value.confidences.empty()) return value.label;
+    auto higher = [](const auto& a, const auto& b) {
+        if (std::isnan(a.second) || std::isnan(b.second)) return !std::isnan(a.second) && std::isnan(b.second);
+        return a.second > b.second;
+    };
+    // The first of the highest, as a stable sort by confidence puts first.
+    auto top = value.confidences.begin();
+    for (auto it = top + 1; it != value.confidences.end(); ++it)
+        if (higher(*it, *top)) top = it;
+    return top->first;
+}
+
 Json to_json(const Value& value) {
     return std::visit(
         Overloaded{
@@ -66,7 +79,7 @@ Json to_json(const Value& value) {
             },
             [](const LabelValue& label) -> Json {
                 Json j = Json::object();
-                j["label"] = label.label;
+                j["label"] = top_class(label);
                 if (!label.confidences.empty()) {
                     Json confidences = Json::array();
                     for (const auto& [name, score] : label.confidences)

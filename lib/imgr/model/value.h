@@ -26,6 +26,9 @@ struct LabelValue {
     LabelValue(std::vector<std::pair<std::string, double>> scores) : confidences(std::move(scores)) {}  // NOLINT
     bool operator==(const LabelValue&) const = default;
 };
+// What a Label shows large: `label`, else the class with the highest confidence
+// (the first of equals; NaN last), else "". Flagged JSON stores it, as Gradio does.
+std::string top_class(const LabelValue& value);
 
 // The value of a Plot: line and scatter series over shared axes.
 struct PlotSeries {

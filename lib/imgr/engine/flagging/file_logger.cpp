@@ -3,7 +3,6 @@
 #include "imgr/engine/flagging/durable_file.h"
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/timestamp.h"
-#include "imgr/engine/flagging_dir.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/image_io.h"
 
@@ -48,7 +47,7 @@ void FileLogger::setup(std::vector<FlagField> fields, std::string flagging_dir, 
     options_ = options;
     requested_dir_ = std::move(flagging_dir);
     configured_ = true;
-    target(absolute_dir(effective_flagging_dir(requested_dir_)));
+    target(absolute_dir(flagging_dir_for(requested_dir_)));
 }
 
 void FileLogger::target(std::filesystem::path dir) {
@@ -66,7 +65,7 @@ void FileLogger::target(std::filesystem::path dir) {
 }
 
 void FileLogger::follow_dir_override() {
-    std::filesystem::path dir = absolute_dir(effective_flagging_dir(requested_dir_));
+    std::filesystem::path dir = absolute_dir(flagging_dir_for(requested_dir_));
     if (dir == dir_) return;
     // Files saved for kept rows are in the old folder: saved again under the new one.
     for (PendingRow& row : pending_) std::fill(row.files.begin(), row.files.end(), std::string());

@@ -45,13 +45,14 @@ FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_col
     if (flag_column) names.insert("flag");
     std::set<std::string> folders;
     for (size_t i = 0; i < fields.size(); ++i) {
-        const std::string label =
-            fields[i].label.empty() ? "component " + std::to_string(i) : valid_utf8(fields[i].label);
+        // Unnamed: called by its position, in the column (an empty label) and the folder (no usable characters).
+        const std::string by_position = "component " + std::to_string(i);
+        const std::string label = fields[i].label.empty() ? by_position : valid_utf8(fields[i].label);
         FlagColumn column;
         column.name = first_free(label, names, nothing_reserved);
         names.insert(column.name);
         if (is_file_kind(fields[i].kind)) {
-            column.folder = first_free(safe_folder_name(column.name), folders, is_log_file_name);
+            column.folder = first_free(safe_folder_name(column.name, by_position), folders, is_log_file_name);
             folders.insert(column.folder);
         }
         layout.header.push_back(column.name);

@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@
 namespace imgr {
 
 struct ComponentRef;
+class FlaggingDirOverride;
 
 // A flagged component: its label names the column (and, for images, the folder).
 struct FlagField {
@@ -67,6 +70,19 @@ public:
 
     // Rows kept in memory because writing them failed; by default none.
     virtual size_t pending_count() const { return 0; }
+
+    // The app whose --flagging-dir this callback follows. The app sets it when
+    // it wires the callback (flag buttons, an Interface, or setup() with the
+    // app's components); a callback no app wired writes where setup() said.
+    void follow_flagging_dir(std::shared_ptr<const FlaggingDirOverride> dir_override);
+
+protected:
+    // The folder rows go to: the app's --flagging-dir when given, else `requested`.
+    std::string flagging_dir_for(const std::string& requested) const;
+
+private:
+    mutable std::mutex dir_override_mutex_;  // flag() reads it on workers
+    std::shared_ptr<const FlaggingDirOverride> dir_override_;
 };
 
 }  // namespace imgr

@@ -26,7 +26,7 @@ void trim_trailing_dots_and_spaces(std::string& name) {
 
 }  // namespace
 
-std::string safe_folder_name(std::string_view label) {
+std::string safe_folder_name(std::string_view label, std::string_view fallback) {
     std::string name;
     for (size_t pos = 0; pos < label.size();) {
         const size_t length = utf8_sequence_length(label, pos);
@@ -56,7 +56,7 @@ std::string safe_folder_name(std::string_view label) {
         name.resize(cut);
     }
     trim_trailing_dots_and_spaces(name);
-    if (name.empty()) return "component";
+    if (name.empty()) return std::string(fallback);
     if (is_windows_device_name(name)) name += '_';
     return name;
 }

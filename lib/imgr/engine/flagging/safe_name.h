@@ -15,7 +15,14 @@ inline constexpr size_t kMaxFolderNameBytes = 100;  // well under every file sys
 // and trailing dots and spaces are dropped (hidden folders, Windows); Windows
 // device names (CON, NUL, COM1, ...) get a '_' appended; at most
 // kMaxFolderNameBytes bytes, cut between UTF-8 characters. Never empty:
-// "component" when nothing is left. Valid UTF-8 (Chinese, emoji) is kept.
-std::string safe_folder_name(std::string_view label);
+// `fallback` when nothing is left (a label of "", "..", "???" is kept as a
+// column name but cannot name a folder). Valid UTF-8 (Chinese, emoji) is kept.
+//
+// The flagging loggers pass "component N", N the component's position among
+// the flagged ones counting from 0 — the name its column gets when its label
+// is empty (Gradio's) — so a label with no usable characters and an empty
+// label both give the folder of their position. Only when that name is taken
+// too does a further " 1", " 2" ... tell them apart (flag_columns.cpp).
+std::string safe_folder_name(std::string_view label, std::string_view fallback = "component");
 
 }  // namespace imgr
