@@ -101,6 +101,27 @@ TEST_CASE("a value set to what it already is fires nothing, so cycles end") {
     CHECK(runs.load() == 2);  // a -> b, then b -> a sets 3 again: no change, the cycle ends
 }
 
+TEST_CASE("a cycle whose handlers never converge is stopped after 100 runs, with a warning, and the app goes on") {
+    imgr::Blocks demo;
+    auto a = demo.add(imgr::Number("a"));
+    auto b = demo.add(imgr::Number("b"));
+    std::atomic<int> runs{0};
+    a.change([&](double x) { ++runs; return x + 1; }, {a}, b);  // each step a new value: never equal
+    b.change([&](double x) { ++runs; return x + 1; }, {b}, a);
+    demo.engine().set_from_user(a.id(), 1.0);
+    settle(demo.engine(), std::chrono::milliseconds(20000));
+    CHECK(runs.load() == 101);  // the person's change, then 100 set off by outputs
+    CHECK(b.value() + a.value() > 100);
+    const std::vector<imgr::Message> messages = demo.engine().take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].level == imgr::MessageLevel::Warning);
+    CHECK(messages[0].text.find("an event cycle was stopped") == 0);
+    // A person's next change starts a fresh chain, which runs again (and is stopped again).
+    demo.engine().set_from_user(a.id(), -5.0);
+    settle(demo.engine(), std::chrono::milliseconds(20000));
+    CHECK(runs.load() == 202);
+}
+
 TEST_CASE("a burst of 1000 slider changes gives a bounded number of runs, the last with the final value") {
     imgr::Blocks demo;
     auto slider = demo.add(imgr::Slider("strength", 0, 1000, 0));

@@ -10,6 +10,9 @@ namespace imgr {
 
 namespace {
 constexpr size_t kMaxQueuedRuns = 64;  // TriggerMode::Multiple: beyond this, the oldest is dropped
+// Runs one after another set off by outputs alone (a cycle a.change -> b, b.change
+// -> a that never settles); longer chains than any real demo's are cycles.
+constexpr int kMaxEventDepth = 100;
 
 using Clock = std::chrono::steady_clock;
 
@@ -217,7 +220,18 @@ void Engine::apply_update(ComponentId id, const Update& update) {
 
 void Engine::trigger(int listener) {
     ListenerState& state = listeners_.at((size_t)listener);
+    if (applying_depth_ > kMaxEventDepth) {
+        // A cycle whose handlers keep producing new values would run forever;
+        // no person waits on a chain this long, so it ends here, said once.
+        if (!state.cycle_reported)
+            post(MessageLevel::Warning, "an event cycle was stopped: the " + state.spec.description + " was set off " +
+                                            std::to_string(kMaxEventDepth) +
+                                            " times in a row by other handlers' outputs (make the handlers converge)");
+        state.cycle_reported = true;
+        return;
+    }
     Job job;
+    job.depth = applying_depth_;
     job.inputs.reserve(state.spec.inputs.size());
     for (ComponentId input : state.spec.inputs) job.inputs.push_back(components_[(size_t)input].spec.value);
     if (state.running < std::max(1, state.spec.concurrency_limit) && state.queued.empty()) {
@@ -260,7 +274,7 @@ void Engine::start(int listener, Job job) {
     ++runs_started_;
     auto progress = std::make_shared<Progress>();
     const uint64_t run = runs_started_;
-    state.runs.push_back({run, progress, Clock::now()});
+    state.runs.push_back({run, progress, Clock::now(), job.depth});
     update_busy(listener);
     HandlerFn handler = state.spec.handler;
     std::string description = state.spec.description;
@@ -298,7 +312,10 @@ void Engine::finish(const Finished& finished) {
     ListenerState& state = listeners_.at((size_t)finished.listener);
     auto run = std::find_if(state.runs.begin(), state.runs.end(), [&](const Run& r) { return r.id == finished.run; });
     if (run == state.runs.end()) return;  // abandoned as stuck: its result comes too late to be shown
+    const int depth = run->depth;
     state.runs.erase(run);
+    const int outer_depth = applying_depth_;  // finish is not reentered today; kept correct if it ever is
+    applying_depth_ = depth + 1;
     --state.running;
     --in_flight_;
     ++runs_finished_;
@@ -317,6 +334,7 @@ void Engine::finish(const Finished& finished) {
     const std::vector<int> chained = listeners_[(size_t)finished.listener].chained;
     for (int next : chained)
         if (finished.ok || !listeners_[(size_t)next].spec.only_on_success) trigger(next);
+    applying_depth_ = outer_depth;
     ListenerState& again = listeners_[(size_t)finished.listener];
     if (!again.queued.empty() && again.running < std::max(1, again.spec.concurrency_limit)) {
         Job job = std::move(again.queued.front());

@@ -109,6 +109,7 @@ public:
 private:
     struct Job {
         Values inputs;
+        int depth = 0;                                 // runs between it and a person's action (or a timer)
     };
     struct Finished {
         int listener = -1;
@@ -120,6 +121,7 @@ private:
         uint64_t id = 0;
         std::shared_ptr<Progress> progress;
         std::chrono::steady_clock::time_point started;
+        int depth = 0;
     };
     struct ListenerState {
         ListenerSpec spec;
@@ -130,6 +132,7 @@ private:
         std::vector<int> chained;                          // listeners with `after` == this one
         std::vector<ComponentId> progress_outputs;         // outputs, each once, when shown busy (show_progress)
         bool counted_busy = false;                         // its progress_outputs are counted in busy_listeners_
+        bool cycle_reported = false;                       // the "event cycle was stopped" warning was shown
     };
 
     void trigger(int listener);
@@ -169,6 +172,9 @@ private:
     std::shared_ptr<Mailbox> mailbox_;
     MessageSink sink_;                               // into mailbox_; set around every run of a handler
     int in_flight_ = 0;                              // started and not yet applied (UI thread)
+    // While a run's outputs and chains are applied: its depth + 1, the depth of
+    // the runs they trigger; 0 otherwise (a person's action, a timer tick).
+    int applying_depth_ = 0;
     uint64_t runs_started_ = 0, runs_finished_ = 0;
     double stuck_after_ = 30.0;
     void abandon_stuck_runs();
