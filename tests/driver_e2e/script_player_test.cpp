@@ -92,10 +92,10 @@ struct Harness {
 
 NodeId node_labelled(Blocks& blocks, const std::string& label) {
     const Layout& layout = blocks.layout();
-    for (NodeId n = 0; n < (NodeId)layout.size(); ++n)
-        if (layout.node(n).label == label) return n;
+    for (int i = 0; i < (int)layout.size(); ++i)
+        if (layout.node(NodeId(i)).label == label) return NodeId(i);
     FAIL("no layout node is labelled " << label);
-    return -1;
+    return NodeId();
 }
 
 }  // namespace

@@ -120,9 +120,9 @@ TEST_CASE("tab and accordion headers are recorded by layout node, with whether t
     ui.frame(view);
     ui.frame(view);
     auto node = [&](const std::string& label) {
-        for (imgr::NodeId n = 0; n < (imgr::NodeId)demo.layout().size(); ++n)
-            if (demo.layout().node(n).label == label) return n;
-        return imgr::NodeId(-1);
+        for (int i = 0; i < (int)demo.layout().size(); ++i)
+            if (demo.layout().node(imgr::NodeId(i)).label == label) return imgr::NodeId(i);
+        return imgr::NodeId();
     };
     const imgr::ActionTargets& targets = view.targets();
     CHECK(targets.header(node("A")).open);

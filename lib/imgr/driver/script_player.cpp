@@ -90,9 +90,9 @@ ImGuiWindow* open_combo_list() {
 ScriptPlayer::ScriptPlayer(BlocksView& view, ScriptParseResult script, ScriptPlayerOptions options)
     : view_(view), script_(std::move(script)), options_(options) {
     const Layout& layout = view_.blocks().layout();
-    node_parent_.assign(layout.size(), -1);
-    component_node_.assign(engine().component_count(), -1);
-    for (NodeId n = 0; n < (NodeId)layout.size(); ++n) {
+    node_parent_.assign(layout.size(), NodeId());
+    component_node_.assign(engine().component_count(), NodeId());
+    for (NodeId n(0); (size_t)n < layout.size(); n = NodeId(n.index + 1)) {
         const LayoutNode& node = layout.node(n);
         for (NodeId child : node.children) node_parent_[(size_t)child] = n;
         if (node.type == NodeType::Component && node.component >= 0 && (size_t)node.component < component_node_.size())
@@ -451,7 +451,7 @@ std::optional<ComponentId> ScriptPlayer::resolve_kind(const std::string& label, 
 bool ScriptPlayer::shown(ComponentId id) const {
     if (!engine().component(id).spec.common.visible) return false;
     const Layout& layout = view_.blocks().layout();
-    for (NodeId n = component_node_.at((size_t)id); n >= 0; n = node_parent_[(size_t)n])
+    for (NodeId n = component_node_.at((size_t)id); n.valid(); n = node_parent_[(size_t)n])
         if (!layout.node(n).visible) return false;
     return true;
 }
@@ -496,10 +496,11 @@ ScriptPlayer::StepFn ScriptPlayer::open_ancestors(ComponentId id, int attempts) 
             missed("a tab or accordion header did not open");
             return Step::DoneNow;
         }
-        std::vector<NodeId> path;  // from the component up to the root's child
-        for (NodeId n = node_parent_[(size_t)component_node_.at((size_t)id)]; n > 0; n = node_parent_[(size_t)n])
-            path.push_back(n);
         const Layout& layout = view_.blocks().layout();
+        std::vector<NodeId> path;  // from the component up to the root's child
+        for (NodeId n = node_parent_[(size_t)component_node_.at((size_t)id)]; n.valid() && n != layout.root();
+             n = node_parent_[(size_t)n])
+            path.push_back(n);
         for (auto it = path.rbegin(); it != path.rend(); ++it) {
             const NodeType type = layout.node(*it).type;
             if (type != NodeType::Tab && type != NodeType::Accordion) continue;

@@ -211,7 +211,7 @@ protected:
     Theme theme_;
     Engine engine_;
     Layout layout_;
-    std::vector<NodeId> stack_{0};
+    std::vector<NodeId> stack_{layout_.root()};
     std::shared_ptr<FlaggingDirOverride> flagging_dir_override_ = std::make_shared<FlaggingDirOverride>();
     std::vector<std::unique_ptr<FlagWriter>> flag_writers_;
     size_t max_waiting_flags_ = 32;

@@ -1,13 +1,26 @@
 // The layout tree: rows, columns, tabs, accordions and groups holding
 // components, as declared in main(). Plain data; the view draws it.
 #pragma once
+#include <compare>
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace imgr {
 
 using ComponentId = int;
-using NodeId = int;
+
+// A node of the layout tree (a Row, a Tab, a component's place...). Its own
+// type, not an int like ComponentId, so that one can never be passed where the
+// other is meant: both are small indices from 0, and a mix-up would look valid.
+struct NodeId {
+    int index = -1;  // -1: no node
+    constexpr NodeId() = default;
+    constexpr explicit NodeId(int i) : index(i) {}
+    constexpr explicit operator std::size_t() const { return (std::size_t)index; }
+    constexpr bool valid() const { return index >= 0; }
+    friend constexpr auto operator<=>(NodeId, NodeId) = default;
+};
 
 enum class NodeType { Root, Row, Column, Tabs, Tab, Accordion, Group, Component };
 
@@ -36,7 +49,7 @@ struct LayoutNode {
 class Layout {
 public:
     Layout() { nodes_.push_back(LayoutNode{}); }
-    NodeId root() const { return 0; }
+    NodeId root() const { return NodeId(0); }
     NodeId add(NodeId parent, LayoutNode node);
     const LayoutNode& node(NodeId id) const { return nodes_[(size_t)id]; }
     LayoutNode& node(NodeId id) { return nodes_[(size_t)id]; }

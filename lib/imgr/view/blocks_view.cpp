@@ -61,7 +61,7 @@ void BlocksView::draw() {
     Engine& engine = blocks_.engine();
     if (!layout_observed_ && observe_text_) {
         // Tab and accordion titles are text too (Chinese ones need their glyphs).
-        for (size_t i = 0; i < blocks_.layout().size(); ++i) observe_text_(blocks_.layout().node((NodeId)i).label);
+        for (size_t i = 0; i < blocks_.layout().size(); ++i) observe_text_(blocks_.layout().node(NodeId((int)i)).label);
         layout_observed_ = true;
     }
     engine.poll();
@@ -116,7 +116,7 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
     const LayoutNode& node = blocks_.layout().node(id);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     float height = 0;
-    ImGui::PushID(id);
+    ImGui::PushID(id.index);
     ImGui::BeginGroup();
     switch (node.type) {
         case NodeType::Component:
@@ -149,7 +149,7 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
                 for (NodeId tab : node.children) {
                     const LayoutNode& tab_node = blocks_.layout().node(tab);
                     if (!node_visible(tab)) continue;
-                    ImGui::PushID(tab);
+                    ImGui::PushID(tab.index);
                     const bool selected = ImGui::BeginTabItem(tab_node.label.c_str());
                     targets_.header_from_last_item(tab, selected, start.x + width);
                     if (selected) {
