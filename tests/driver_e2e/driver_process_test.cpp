@@ -245,6 +245,26 @@ TEST_CASE(".gif and .mp4 with ffmpeg installed: a video file") {
     }
 }
 
+TEST_CASE("the same script recorded twice to .gif gives the same GIF, and no frames are left beside it") {
+    if (std::system("command -v ffmpeg > /dev/null 2>&1") != 0) {
+        MESSAGE("ffmpeg is not installed here (scripts/install_deps.sh installs it); encoding not exercised");
+        return;
+    }
+    const fs::path dir = temp_folder("gif_twice");
+    const fs::path script = write_file(dir / "tour.txt", "set \"a\" 3\nclick \"Compute\"\nwait 10\n");
+    std::string gifs[2];
+    for (int i = 0; i < 2; ++i) {
+        const fs::path video = dir / ("tour" + std::to_string(i) + ".gif");
+        auto r = run_process(app({"--pace", "fast", "--script", script.string(), "--record", video.string()}), {}, 120);
+        REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+        gifs[i] = read_file(video);
+    }
+    CHECK(gifs[0].size() > 1000);
+    CHECK(gifs[0] == gifs[1]);
+    for (const auto& entry : fs::directory_iterator(dir))  // the frames' temporary folder is gone
+        CHECK_MESSAGE(entry.path().filename().string()[0] != '.', entry.path().string());
+}
+
 #ifdef SEPIA_EXE
 TEST_CASE("sepia: upload a PNG, move the slider and flag: the flagged output is the sepia formula pixel by pixel") {
     const fs::path dir = temp_folder("sepia");
