@@ -5,6 +5,11 @@
 //       Runs each command RUNS times, interleaved, each to its exit; prints the
 //       median wall time from fork to exit and the median peak RSS (wait4's
 //       ru_maxrss). The first program is the baseline the others compare with.
+//   bench_process headless RUNS NAME "COMMAND ARGS"
+//       Runs the command RUNS times in a visible window and RUNS times with
+//       --headless added, interleaved; prints the median wall time and peak RSS
+//       of each side by side, and their ratio (benchmark 7: a hidden window
+//       must cost what a visible one costs).
 //   bench_process idle SETTLE SECONDS NAME "COMMAND ARGS" [NAME "COMMAND ARGS"]...
 //       Starts every command, waits SETTLE seconds, then reads utime+stime
 //       from /proc/PID/stat over SECONDS seconds: CPU used with no input, in
@@ -83,9 +88,14 @@ std::vector<Program> programs(int argc, char** argv, int first) {
     return out;
 }
 
-int startup(int runs, const std::vector<Program>& list) {
-    std::vector<std::vector<double>> wall(list.size()), rss(list.size());
-    std::vector<int> failures(list.size(), 0);
+// Runs every program RUNS times, interleaved, each to its exit: wall ms and peak RSS MiB of the runs that exited 0.
+struct Runs {
+    std::vector<std::vector<double>> wall, rss;
+    std::vector<int> failures;
+};
+Runs run_interleaved(int runs, const std::vector<Program>& list) {
+    Runs out{std::vector<std::vector<double>>(list.size()), std::vector<std::vector<double>>(list.size()),
+             std::vector<int>(list.size(), 0)};
     for (int run = 0; run < runs; ++run)
         for (size_t p = 0; p < list.size(); ++p) {
             const auto start = Clock::now();
@@ -95,16 +105,24 @@ int startup(int runs, const std::vector<Program>& list) {
             wait4(pid, &status, 0, &usage);
             const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
             if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-                ++failures[p];
+                ++out.failures[p];
                 continue;
             }
-            wall[p].push_back(ms);
-            rss[p].push_back((double)usage.ru_maxrss / 1024.0);  // KiB -> MiB
+            out.wall[p].push_back(ms);
+            out.rss[p].push_back((double)usage.ru_maxrss / 1024.0);  // KiB -> MiB
         }
-    for (size_t p = 0; p < list.size(); ++p) {
-        if (failures[p])
+    for (size_t p = 0; p < list.size(); ++p)
+        if (out.failures[p])
             std::fprintf(stderr, "bench_process: %s failed %d of %d runs (run with BENCH_VERBOSE=1 to see why)\n",
-                         list[p].name.c_str(), failures[p], runs);
+                         list[p].name.c_str(), out.failures[p], runs);
+    return out;
+}
+
+int startup(int runs, const std::vector<Program>& list) {
+    const Runs measured = run_interleaved(runs, list);
+    const auto& wall = measured.wall;
+    const auto& rss = measured.rss;
+    for (size_t p = 0; p < list.size(); ++p) {
         if (wall[p].empty()) {
             row("4 start-up", list[p].name, "start to exit after 1 frame, ms (median)", "failed");
             continue;
@@ -121,6 +139,26 @@ int startup(int runs, const std::vector<Program>& list) {
                 fmt("%+.1f", median(rss[p]) - median(rss[0])));
         }
     }
+    return 0;
+}
+
+int headless_vs_visible(int runs, const Program& program) {
+    Program headless = program;
+    headless.argv.push_back("--headless");
+    const Runs measured = run_interleaved(runs, {program, headless});
+    if (measured.wall[0].empty() || measured.wall[1].empty()) {
+        row("7 headless", program.name, "wall s and peak RSS MiB, visible / headless", "failed");
+        return 0;
+    }
+    const double wall_visible = median(measured.wall[0]) / 1000, wall_headless = median(measured.wall[1]) / 1000;
+    const double rss_visible = median(measured.rss[0]), rss_headless = median(measured.rss[1]);
+    const std::string runs_text = " (median of " + std::to_string(runs) + ")";
+    row("7 headless", program.name, "wall s, visible / headless" + runs_text,
+        fmt("%.2f", wall_visible) + " / " + fmt("%.2f", wall_headless));
+    row("7 headless", program.name, "peak RSS MiB, visible / headless" + runs_text,
+        fmt("%.1f", rss_visible) + " / " + fmt("%.1f", rss_headless));
+    row("7 headless", program.name, "ratio headless/visible: time, peak RSS",
+        fmt("%.2f", wall_headless / wall_visible) + ", " + fmt("%.2f", rss_headless / rss_visible));
     return 0;
 }
 
@@ -182,10 +220,13 @@ int idle(double settle, double seconds, const std::vector<Program>& list) {
 
 int main(int argc, char** argv) {
     if (argc >= 5 && !std::strcmp(argv[1], "startup")) return startup(std::atoi(argv[2]), programs(argc, argv, 3));
+    if (argc == 5 && !std::strcmp(argv[1], "headless"))
+        return headless_vs_visible(std::atoi(argv[2]), Program{argv[3], split(argv[4])});
     if (argc >= 6 && !std::strcmp(argv[1], "idle"))
         return idle(std::atof(argv[2]), std::atof(argv[3]), programs(argc, argv, 4));
     std::fprintf(stderr,
                  "usage: bench_process startup RUNS NAME \"COMMAND\" [NAME \"COMMAND\"]...\n"
+                 "       bench_process headless RUNS NAME \"COMMAND\"\n"
                  "       bench_process idle SETTLE_S SECONDS NAME \"COMMAND\" [NAME \"COMMAND\"]...\n");
     return 2;
 }

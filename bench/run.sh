@@ -29,7 +29,7 @@ say "building into $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DIMGR_BUILD_TESTS=OFF -DIMGR_BUILD_SAMPLES=ON -DIMGR_BUILD_BENCH=ON >/dev/null
 # Only what the benchmarks run: a half-written target elsewhere does not stop them.
 cmake --build "$BUILD" -j"$(nproc)" --target bench_dsl bench_latency bench_window bench_raw_glfw_imgui \
-  bench_process calculator imgui_demo >/dev/null
+  bench_process calculator calculator_options imgui_demo >/dev/null
 
 # Programs that write files (the calculator could flag) run in a scratch folder.
 WORK=$(mktemp -d /tmp/imgr_bench.XXXXXX)
@@ -46,11 +46,11 @@ rows() { grep '^| ' | tee -a "$TABLE"; }
 
 cat "$TABLE"
 
-say "1/6 DSL overhead: ms/frame (headless)"
+say "1/7 DSL overhead: ms/frame (headless)"
 "$B/bench_dsl" 2>/dev/null | rows
 
 if command -v valgrind >/dev/null; then
-  say "1/6 DSL overhead: instructions/frame (callgrind)"
+  say "1/7 DSL overhead: instructions/frame (callgrind)"
   # Instructions inside bench_measured_frames only (not set-up), divided by its frame count.
   instr() {  # impl n frames -> instructions per frame
     out="$WORK/callgrind.$1.$2.out"
@@ -75,24 +75,30 @@ else
   echo "| 1 DSL overhead | instructions/frame | callgrind | valgrind not installed |" | rows
 fi
 
-say "2/6 latency (headless)"
+say "2/7 latency (headless)"
 "$B/bench_latency" 2>/dev/null | rows
 
-say "3/6 idle: imgui_demo and calculator, 10 s each (Xvfb)"
+say "3/7 idle: imgui_demo and calculator, 10 s each (Xvfb)"
 xvfb "$B/bench_process" idle 2 10 imgui_demo "$BUILD/imgui_demo/imgui_demo" calculator "$BUILD/samples/calculator" | rows
 xvfb "$B/bench_window" busy 2>/dev/null | rows
 xvfb "$B/bench_window" timer 2>/dev/null | rows
 
-say "4/6 start-up and peak RSS, 10 runs each (Xvfb)"
+say "4/7 start-up and peak RSS, 10 runs each (Xvfb)"
 xvfb "$B/bench_process" startup 10 \
   raw_glfw_imgui "$B/bench_raw_glfw_imgui --headless --frames 1" \
   calculator "$BUILD/samples/calculator --headless --frames 1" | rows
 
-say "5/6 images: sepia 1024x1024 while the slider is dragged (Xvfb)"
+say "5/7 images: sepia 1024x1024 while the slider is dragged (Xvfb)"
 xvfb "$B/bench_window" images 2>/dev/null | rows
 
-say "6/6 flagging: $FLAGS flags of 1920x1080 while frames keep coming (Xvfb)"
+say "6/7 flagging: $FLAGS flags of 1920x1080 while frames keep coming (Xvfb)"
 "$B/bench_window" flag-only 3 2>/dev/null | rows
 xvfb "$B/bench_window" flagging "$FLAGS" 2>/dev/null | rows
+
+say "7/7 headless vs visible: the calculator_options tour and a 2 s wait, 3 runs each (Xvfb)"
+printf 'wait 2s\n' >"$WORK/wait_2s.txt"
+tour="$BUILD/samples/calculator_options --flagging-dir $WORK/flags --script"
+xvfb "$B/bench_process" headless 3 "calculator_options.tour" "$tour $ROOT/samples/calculator_options.tour" | rows
+xvfb "$B/bench_process" headless 3 "wait 2s" "$tour $WORK/wait_2s.txt" | rows
 
 say "done; the table is also in $TABLE"

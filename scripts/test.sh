@@ -89,7 +89,7 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   # keep_loaded.c keeps Mesa's driver loaded until the leak check (see there);
   # it is preloaded ahead of libasan, harmless as it defines no allocator.
   keep_loaded=$root/build-asan/libimgr_keep_loaded.so
-  if build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF" &&
+  if build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON" &&
      { cc -shared -fPIC -O2 -o "$keep_loaded" "$supp/keep_loaded.c" || { failed=$((failed + 1)); false; }; }; then
     LD_PRELOAD=$keep_loaded \
     ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:verify_asan_link_order=0 \
@@ -103,10 +103,11 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   # test programs of those areas are built.
   tsan=$root/build-tsan
   if cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
-       -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF >/dev/null; then
+       -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON >/dev/null; then
     mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
       sed -n 's/^\.\.\. \(\(engine\|flagging\|interface\)[a-z_]*_test\)$/\1/p')
-    if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF" "${tsan_targets[@]}"; then
+    if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON" \
+         "${tsan_targets[@]}"; then
       TSAN_OPTIONS="suppressions=$supp/tsan.supp second_deadlock_stack=1" \
         run_ctest "$tsan" -L headless -R "engine|flagging|interface"
     fi

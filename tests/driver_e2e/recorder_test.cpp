@@ -164,3 +164,53 @@ TEST_CASE("ffmpeg gets raw RGB frames of the first frame's size, at the frame ra
     CHECK(args.find("yuv420p") != std::string::npos);
     CHECK(bytes == 2 * 6 * 4 * 3);
 }
+
+TEST_CASE("a GIF is two ffmpeg passes over PNG frames on disk, of the first frame's size, removed afterwards") {
+    const fs::path dir = temp_folder("gif");
+    fs::create_directories(dir / "seen");
+    std::string error;
+    // A stand-in that notes each call's arguments, keeps the frames the palette pass
+    // was given (they are removed afterwards), and writes a "GIF" to its last argument.
+    FakeFfmpeg fake(dir, "echo \"$@\" >> '" + (dir / "args").string() + "'; for last; do :; done; " +
+                             "case \"$*\" in *palettegen*) cp \"$(dirname \"$last\")\"/frame_*.png '" +
+                             (dir / "seen").string() + "';; esac; echo gif > \"$last\"");
+    auto recorder = Recorder::create((dir / "tour.gif").string(), 25, error);
+    REQUIRE_MESSAGE(recorder, error);
+    recorder->add(solid(6, 4, 1));
+    recorder->add(solid(8, 2, 2));  // a resized window: cropped and padded to 6x4
+    recorder->add(solid(6, 4, 3));
+    CHECK(recorder->finish().empty());
+
+    std::ifstream args_file(dir / "args");
+    std::string palette_pass, mapping_pass, extra;
+    std::getline(args_file, palette_pass);
+    std::getline(args_file, mapping_pass);
+    CHECK_FALSE(std::getline(args_file, extra));
+    CHECK(palette_pass.find("-framerate 25 -start_number 0 -i ") != std::string::npos);
+    CHECK(palette_pass.find("palettegen") != std::string::npos);
+    CHECK(mapping_pass.find("paletteuse") != std::string::npos);
+    CHECK(mapping_pass.find("pipe:") == std::string::npos);  // nothing streams through ffmpeg's memory
+    CHECK(mapping_pass.substr(mapping_pass.size() - 8) == "tour.gif");
+
+    for (int i = 0; i < 3; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "frame_%06d.png", i);
+        ImageLoadResult frame = load_image_file((dir / "seen" / name).string());
+        REQUIRE_MESSAGE(frame, frame.error);
+        CHECK(frame.image.width() == 6);
+        CHECK(frame.image.height() == 4);
+        CHECK(frame.image.sample(0, 0, 0) == i + 1);
+    }
+    ImageLoadResult resized = load_image_file((dir / "seen" / "frame_000001.png").string());
+    REQUIRE(resized);
+    CHECK(resized.image.sample(5, 3, 0) == 0);  // below the 8x2 frame: black
+
+    // Only what the test made and the GIF are left: the frames' folder is gone.
+    int entries = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        CHECK_MESSAGE(entry.path().filename().string()[0] != '.', entry.path().string());
+        ++entries;
+    }
+    CHECK(entries == 4);  // ffmpeg, args, seen, tour.gif
+    CHECK(fs::file_size(dir / "tour.gif") > 0);
+}

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,8 +56,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     }
     close(pipe_fds[0]);
     int status = 0;
-    waitpid(pid, &status, 0);
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
     if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
+    result.peak_rss_kb = usage.ru_maxrss;
     return result;
 }
 

@@ -1,4 +1,4 @@
-// Runs a child process for end-to-end tests and collects its exit code and stderr.
+// Runs a child process for end-to-end tests and collects its exit code, stderr and peak memory.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,6 +8,7 @@ namespace imgr::test {
 struct ProcessResult {
     int exit_code = -1;     // -1: did not exit normally (signal, timeout)
     std::string output;     // stdout and stderr, interleaved
+    long peak_rss_kb = 0;   // the child's peak resident memory (wait4's ru_maxrss)
 };
 
 // Runs argv with extra environment assignments ("NAME=value"; "NAME=" unsets).

@@ -55,6 +55,39 @@ std::string frame_name(int index) {
     return name;
 }
 
+// The frame cropped or padded (black) to width x height, top row first.
+std::vector<uint8_t> fitted(const std::vector<uint8_t>& pixels, int from_width, int from_height, int width, int height) {
+    const size_t row = (size_t)width * 3;
+    std::vector<uint8_t> out(row * (size_t)height, 0);
+    const size_t copy = (size_t)std::min(from_width, width) * 3;
+    for (int y = 0; y < std::min(from_height, height); ++y)
+        std::memcpy(&out[(size_t)y * row], &pixels[(size_t)y * from_width * 3], copy);
+    return out;
+}
+
+// Starts args[0] with args, stdin from stdin_fd; 0 or the errno of the failure.
+int spawn(std::vector<std::string>& args, int stdin_fd, pid_t& pid) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);  // dup2 clears close-on-exec for the child's stdin
+    std::vector<char*> argv;
+    for (std::string& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int spawned = posix_spawn(&pid, args[0].c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return spawned;
+}
+
+// Waits for the child: "" when it exited with 0, else how it ended ("exit status 1", "signal 9").
+std::string wait_for(pid_t pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
+    return WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                             : "signal " + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
 }  // namespace
 
 std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps, std::string& error) {
@@ -107,15 +140,29 @@ std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps
         error = "cannot record to '" + path_text + "': it is a folder";
         return nullptr;
     }
-    return std::unique_ptr<Recorder>(new Recorder(kind, path, fps, std::move(ffmpeg)));
+    auto recorder = std::unique_ptr<Recorder>(new Recorder(kind, path, fps, std::move(ffmpeg)));
+    if (kind == Kind::Gif) {
+        // Beside the GIF, not in /tmp (often memory itself); hidden, and unique per process.
+        recorder->frames_dir_ = path.parent_path() / ("." + path.filename().string() + ".frames-" +
+                                                      std::to_string(getpid()));
+        fs::remove_all(recorder->frames_dir_, ec);
+        if (!fs::create_directory(recorder->frames_dir_, ec)) {
+            error = "cannot record to '" + path_text + "': cannot make the folder for its frames '" +
+                    recorder->frames_dir_.string() + "': " + ec.message();
+            recorder->frames_dir_.clear();
+            return nullptr;
+        }
+    }
+    return recorder;
 }
 
 Recorder::Recorder(Kind kind, fs::path path, int fps, std::string ffmpeg)
     : kind_(kind), path_(std::move(path)), fps_(fps), ffmpeg_(std::move(ffmpeg)) {
+    if (kind_ == Kind::Folder) frames_dir_ = path_;
     // PNG encoding is the slow part: a writer per core (the UI mostly waits on
-    // the queue while a script records); a video needs its frames in order: one.
+    // the queue while a script records); an MP4 needs its frames in order: one.
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    const size_t writers = kind_ == Kind::Folder ? std::clamp<size_t>(cores, 1, 8) : 1;
+    const size_t writers = kind_ != Kind::Mp4 ? std::clamp<size_t>(cores, 1, 8) : 1;
     capacity_ = writers * 2 + 2;
     for (size_t i = 0; i < writers; ++i) workers_.emplace_back([this] { work(); });
 }
@@ -209,6 +256,10 @@ void Recorder::enqueue(Frame frame) {
     std::unique_lock lock(mutex_);
     not_full_.wait(lock, [&] { return queue_.size() < capacity_ || failed_; });
     if (failed_) return;
+    if (first_width_ == 0) {
+        first_width_ = frame.width;
+        first_height_ = frame.height;
+    }
     queue_.push_back(std::move(frame));
     not_empty_.notify_one();
 }
@@ -240,17 +291,23 @@ void Recorder::work() {
             frame.pixels.swap(flipped);
             frame.bottom_up = false;
         }
-        if (kind_ == Kind::Folder)
-            write_png(frame);
-        else
+        if (kind_ == Kind::Mp4) {
             write_video(frame);
+            continue;
+        }
+        if (kind_ == Kind::Gif && (frame.width != first_width_ || frame.height != first_height_)) {
+            frame.pixels = fitted(frame.pixels, frame.width, frame.height, first_width_, first_height_);
+            frame.width = first_width_;
+            frame.height = first_height_;
+        }
+        write_png(frame);
     }
 }
 
 void Recorder::write_png(Frame& frame) {
     const ImageBuffer image(frame.width, frame.height, 3, std::move(frame.pixels));
     // As every PNG: atomic; without fsync, since a recording writes dozens of frames a second.
-    if (IoResult saved = save_png((path_ / frame_name(frame.index)).string(), image, Durability::NoFsync); !saved)
+    if (IoResult saved = save_png((frames_dir_ / frame_name(frame.index)).string(), image, Durability::NoFsync); !saved)
         set_error(saved.error);
 }
 
@@ -263,16 +320,10 @@ void Recorder::write_video(Frame& frame) {
         }
     }
     // A video has one size: a window resized while recording is cropped or padded (black) to the first.
-    const uint8_t* data = frame.pixels.data();
-    if (frame.width != video_width_ || frame.height != video_height_) {
-        const size_t row = (size_t)video_width_ * 3;
-        video_row_buffer_.assign(row * (size_t)video_height_, 0);
-        const size_t copy = (size_t)std::min(frame.width, video_width_) * 3;
-        for (int y = 0; y < std::min(frame.height, video_height_); ++y)
-            std::memcpy(&video_row_buffer_[(size_t)y * row], &frame.pixels[(size_t)y * frame.width * 3], copy);
-        data = video_row_buffer_.data();
-    }
-    if (IoResult written = write_all(ffmpeg_fd_, data, (size_t)video_width_ * video_height_ * 3, "the pipe to ffmpeg");
+    if (frame.width != video_width_ || frame.height != video_height_)
+        frame.pixels = fitted(frame.pixels, frame.width, frame.height, video_width_, video_height_);
+    if (IoResult written =
+            write_all(ffmpeg_fd_, frame.pixels.data(), (size_t)video_width_ * video_height_ * 3, "the pipe to ffmpeg");
         !written)
         set_error("ffmpeg stopped taking frames while encoding '" + path_.string() + "' (" +
                   std::strerror(written.os_error) + "); its own message, if any, is above");
@@ -285,31 +336,15 @@ std::string Recorder::start_ffmpeg(int width, int height) {
     std::vector<std::string> args = {ffmpeg_, "-hide_banner", "-loglevel", "error", "-y",
                                      "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", size,
                                      "-r", std::to_string(fps_), "-i", "pipe:0"};
-    if (kind_ == Kind::Mp4) {
-        // yuv420p plays everywhere but needs even sides: pad by a pixel when odd.
-        for (const char* a : {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-pix_fmt", "yuv420p", "-movflags", "+faststart"})
-            args.emplace_back(a);
-    } else {
-        // One palette made from the whole recording; UI colours stay clean.
-        for (const char* a : {"-vf",
-                              "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=bayer:"
-                              "bayer_scale=5:diff_mode=rectangle",
-                              "-loop", "0"})
-            args.emplace_back(a);
-    }
+    // yuv420p plays everywhere but needs even sides: pad by a pixel when odd.
+    for (const char* a : {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-pix_fmt", "yuv420p", "-movflags", "+faststart"})
+        args.emplace_back(a);
     args.push_back(path_.string());
 
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) return std::string("cannot make a pipe to ffmpeg: ") + std::strerror(errno);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[0], 0);  // dup2 clears close-on-exec for ffmpeg's stdin
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
     pid_t pid = -1;
-    const int spawned = posix_spawn(&pid, ffmpeg_.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
+    const int spawned = spawn(args, fds[0], pid);
     close(fds[0]);
     if (spawned != 0) {
         close(fds[1]);
@@ -324,14 +359,40 @@ std::string Recorder::stop_ffmpeg() {
     if (ffmpeg_fd_ >= 0) close(ffmpeg_fd_);  // end of input: ffmpeg writes the file and exits
     ffmpeg_fd_ = -1;
     if (ffmpeg_pid_ < 0) return "";
-    int status = 0;
-    while (waitpid(ffmpeg_pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+    const std::string how = wait_for(ffmpeg_pid_);
     ffmpeg_pid_ = -1;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
-    const std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
-                                              : "signal " + std::to_string(WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    if (how.empty()) return "";
     return "ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above";
+}
+
+// ffmpeg with these arguments after its quiet ones, no input on stdin; "" or why it failed.
+std::string Recorder::run_ffmpeg(std::vector<std::string> args) {
+    std::vector<std::string> command = {ffmpeg_, "-hide_banner", "-nostdin", "-loglevel", "error", "-y"};
+    command.insert(command.end(), args.begin(), args.end());
+    const int no_input = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (no_input < 0) return std::string("cannot open /dev/null for ffmpeg: ") + std::strerror(errno);
+    pid_t pid = -1;
+    const int spawned = spawn(command, no_input, pid);
+    close(no_input);
+    if (spawned != 0) return "cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned);
+    const std::string how = wait_for(pid);
+    if (how.empty()) return "";
+    return "ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above";
+}
+
+// Two passes over the PNG frames on disk: ffmpeg holds a colour histogram and a
+// frame or two at a time, whatever the length of the recording.
+std::string Recorder::encode_gif() {
+    const std::string frames = (frames_dir_ / "frame_%06d.png").string();
+    const std::string palette = (frames_dir_ / "palette.png").string();
+    const std::string rate = std::to_string(fps_);
+    // One palette made from the whole recording; UI colours stay clean.
+    std::string error = run_ffmpeg({"-framerate", rate, "-start_number", "0", "-i", frames,
+                                    "-vf", "palettegen=stats_mode=diff", palette});
+    if (!error.empty()) return error;
+    return run_ffmpeg({"-framerate", rate, "-start_number", "0", "-i", frames, "-i", palette,
+                       "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle",
+                       "-loop", "0", path_.string()});
 }
 
 std::string Recorder::finish() {
@@ -345,11 +406,13 @@ std::string Recorder::finish() {
     for (std::thread& worker : workers_) worker.join();
     workers_.clear();
     std::string encoder_error;
-    if (kind_ != Kind::Folder) encoder_error = stop_ffmpeg();
+    if (kind_ == Kind::Mp4) encoder_error = stop_ffmpeg();
     std::string result = error();
     if (result.empty()) result = encoder_error;
     if (result.empty() && next_index_ == 0) result = "no frame was recorded";
+    if (result.empty() && kind_ == Kind::Gif) result = encode_gif();
     std::error_code ec;
+    if (kind_ == Kind::Gif && !frames_dir_.empty()) fs::remove_all(frames_dir_, ec);
     if (result.empty() && kind_ != Kind::Folder && !(fs::file_size(path_, ec) > 0 && !ec))
         result = "ffmpeg wrote no video to '" + path_.string() + "'";
     // A broken video is worse than none: the error says what happened.

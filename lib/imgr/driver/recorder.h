@@ -3,10 +3,16 @@
 //   a folder       frame_000000.png, frame_000001.png, ... (the folder is made
 //                  when missing; older frame_NNNNNN.png files in it are removed,
 //                  so the folder holds exactly this recording)
-//   *.mp4, *.gif   raw RGB frames piped to Debian's ffmpeg (H.264 in yuv420p;
-//                  a GIF with its own palette). Without ffmpeg, create() says
-//                  so before any window opens; an encoder failure is an error,
-//                  never a silently empty file.
+//   *.mp4          raw RGB frames piped to Debian's ffmpeg (H.264 in yuv420p)
+//   *.gif          PNG frames in a temporary folder beside the file, then two
+//                  ffmpeg passes over them at finish(): a palette made from all
+//                  frames, then the frames mapped to it one at a time (a GIF's
+//                  palette needs every frame first: piped, ffmpeg held them all,
+//                  780 MB for 266 frames of 1000x640). The folder is removed.
+//                  Without ffmpeg, create() says so before any window opens; an
+//                  encoder failure is an error, never a silently empty file.
+//                  A video has the first frame's size: later frames of another
+//                  size (a resized window) are cropped or padded with black.
 //
 // Reading frames must not stall the UI: capture_gl() starts an asynchronous
 // read into one of three pixel buffer objects and collects the one started two
@@ -76,12 +82,16 @@ private:
     void write_video(Frame& frame);
     std::string start_ffmpeg(int width, int height);
     std::string stop_ffmpeg();
+    std::string encode_gif();
+    std::string run_ffmpeg(std::vector<std::string> args);
     void set_error(std::string message);
 
     Kind kind_;
     std::filesystem::path path_;
     int fps_;
     std::string ffmpeg_;                      // the ffmpeg executable found on PATH
+    std::filesystem::path frames_dir_;        // where PNG frames go: the folder, or a GIF's temporary one
+    int first_width_ = 0, first_height_ = 0;  // a GIF's size (set by enqueue from the first frame)
 
     std::array<Slot, 3> slots_{};
     size_t next_slot_ = 0;
@@ -102,7 +112,6 @@ private:
     int ffmpeg_pid_ = -1;
     int ffmpeg_fd_ = -1;
     int video_width_ = 0, video_height_ = 0;
-    std::vector<uint8_t> video_row_buffer_;
 };
 
 }  // namespace imgr

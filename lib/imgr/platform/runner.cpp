@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 namespace imgr {
 
@@ -100,6 +101,7 @@ void apply_command_line(const CommandLine& command_line, RunnerParams& params) {
     if (command_line.headless) params.headless = true;
     if (command_line.frames > 0) params.max_frames = command_line.frames;
     if (!command_line.screenshot.empty()) params.screenshot_path = command_line.screenshot;
+    if (command_line.pace_fast) params.headless_frame_interval = 0;  // tests: as fast as before, still bounded
 }
 
 Runner::Runner(RunnerParams params) : params_(std::move(params)), window_(std::make_unique<Window>()) {
@@ -263,8 +265,25 @@ bool Runner::draw_frame(std::string& error) {
         if (exit_code_ < 0) exit_code_ = 0;
     }
     if (frames_done && exit_code_ < 0) exit_code_ = 0;
-    if (!params_.headless) glfwSwapBuffers(window_->handle);
+    if (params_.headless) {
+        window_->offscreen.end_frame();
+        pace_headless_frame();
+    } else {
+        glfwSwapBuffers(window_->handle);
+    }
     return true;
+}
+
+// What a visible window's swap interval does: frames no closer than one
+// interval apart. Continuous frames (recording, benchmarks) swap without vsync,
+// so they are not paced either; end_frame() bounds their queue.
+void Runner::pace_headless_frame() {
+    if (params_.continuous || params_.headless_frame_interval <= 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now < headless_frame_due_) std::this_thread::sleep_until(headless_frame_due_);
+    headless_frame_due_ = std::max(now, headless_frame_due_) +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(params_.headless_frame_interval));
 }
 
 // ImGui needs a few frames to lay out auto-sized windows, and the app may

@@ -7,6 +7,7 @@
 #include "imgr/platform/fonts.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,6 +30,8 @@ struct RunnerParams {
     float clear_color[4] = {0.96f, 0.96f, 0.97f, 1.0f};
     double fixed_time_step = 0;              // > 0: every frame advances time by exactly this (recording)
     bool continuous = false;                 // redraw flat out (recording, benchmarks)
+    double headless_frame_interval = 1.0 / 60;  // a hidden window draws no faster than vsync would let a
+                                                // visible one; 0: as fast as frames render (--pace fast)
 
     std::function<void(Runner&)> before_frame;   // after platform input, before ImGui::NewFrame (inject input)
     std::function<void(Runner&)> draw;           // between ImGui::NewFrame and ImGui::Render
@@ -39,7 +42,7 @@ struct RunnerParams {
     std::function<void(Runner&)> before_close;   // the GL context is still current: free textures here
 };
 
-// Applies the command line to the parameters (size, headless, frames, screenshot).
+// Applies the command line to the parameters (size, headless, frames, screenshot, pace).
 void apply_command_line(const CommandLine& command_line, RunnerParams& params);
 
 class Runner {
@@ -71,6 +74,7 @@ private:
     void apply_scaled_style();
     bool draw_frame(std::string& error);
     bool ready_for_auto_screenshot() const;
+    void pace_headless_frame();
 
     RunnerParams params_;
     std::unique_ptr<Window> window_;
@@ -78,6 +82,7 @@ private:
     float content_scale_ = 1.0f;
     bool scale_changed_ = false;
     int frame_index_ = 0;
+    std::chrono::steady_clock::time_point headless_frame_due_{};
     std::atomic<int> exit_code_{-1};  // request_exit() may come from any thread
     std::atomic<unsigned> wake_requests_{0};
     std::atomic<unsigned> input_events_{0};
