@@ -1,6 +1,7 @@
 // The Markdown parser: text in, blocks of styled spans out. Pure model code:
 // no ImGui context (the drawing is tested in tests/widgets/markdown_test.cpp).
 #include <doctest/doctest.h>
+#include <support/markdown_sample.h>
 #include <imgr/model/markdown.h>
 
 #include <string>
@@ -12,31 +13,6 @@ using Kind = MarkdownBlock::Kind;
 
 namespace {
 
-const char* kSample = R"(# Title
-## Subtitle ##
-### Small
-
-A paragraph with **bold**, *italic*, `code` and a [link](https://example.com "title").
-It continues on a second line.
-
-- first item
-- second with __bold__
-  - nested item
-1. one
-2) two
-
----
-
-```python
-def f(x):
-
-    return x * 2
-```
-
-Escaped \*stars\* and snake_case_name and a lone * star.
-<https://auto.example>
-)";
-
 MarkdownSpan span(std::string text, unsigned style = MarkdownSpan::Plain, int link = -1) {
     return MarkdownSpan{std::move(text), style, link};
 }
@@ -44,7 +20,7 @@ MarkdownSpan span(std::string text, unsigned style = MarkdownSpan::Plain, int li
 }  // namespace
 
 TEST_CASE("markdown parses every supported block") {
-    const imgr::MarkdownText doc = imgr::parse_markdown(kSample);
+    const imgr::MarkdownText doc = imgr::parse_markdown(imgr_test::kMarkdownSample);
     const auto& b = doc.blocks;
     REQUIRE(b.size() == 12);
 

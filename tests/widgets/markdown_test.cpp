@@ -1,41 +1,13 @@
 #include "support/headless_imgui.h"
 
 #include <doctest/doctest.h>
+#include <support/markdown_sample.h>
 #include <imgr/view/widgets/markdown.h>
 
 #include <algorithm>
 
 using namespace imgr::widgets;
 using imgr::test::HeadlessImGui;
-
-namespace {
-
-const char* kSample = R"(# Title
-## Subtitle ##
-### Small
-
-A paragraph with **bold**, *italic*, `code` and a [link](https://example.com "title").
-It continues on a second line.
-
-- first item
-- second with __bold__
-  - nested item
-1. one
-2) two
-
----
-
-```python
-def f(x):
-
-    return x * 2
-```
-
-Escaped \*stars\* and snake_case_name and a lone * star.
-<https://auto.example>
-)";
-
-}  // namespace
 
 TEST_CASE("clicking a link returns its URL, once") {
     HeadlessImGui ui;
@@ -104,7 +76,7 @@ TEST_CASE("mixed-font paragraphs wrap word by word inside the width") {
 
 TEST_CASE("every block kind draws, and the layout is reused between frames") {
     HeadlessImGui ui;
-    MarkdownDocument doc(kSample);
+    MarkdownDocument doc(imgr_test::kMarkdownSample);
     const imgr::FontRoles fonts{ui.regular, ui.regular, ui.regular, ui.heading};
     ImVec2 item_size;
     ui.frame([&] {
