@@ -51,11 +51,11 @@ struct FakeFfmpeg : ScopedPath {
 
 TEST_CASE("a folder gets one PNG per frame, numbered from 0, and is made when missing") {
     const fs::path dir = temp_folder("folder") / "new" / "frames";
-    std::string error;
-    auto recorder = Recorder::create(dir.string(), 30, error);
-    REQUIRE_MESSAGE(recorder, error);
+    RecorderOpened opened = Recorder::create(dir.string(), 30);
+    REQUIRE_MESSAGE(opened, opened.error);
+    auto& recorder = opened.recorder;
     for (int i = 0; i < 12; ++i) recorder->add(solid(8, 6, (uint8_t)(i * 20)));
-    CHECK(recorder->finish().empty());
+    CHECK(recorder->finish().ok());
     CHECK(recorder->frames() == 12);
     for (int i = 0; i < 12; ++i) {
         char name[32];
@@ -69,9 +69,9 @@ TEST_CASE("a folder gets one PNG per frame, numbered from 0, and is made when mi
 
 TEST_CASE("a recorded frame is the PNG save_png writes for that image (one PNG path), and no temporary file stays") {
     const fs::path dir = temp_folder("same_png");
-    std::string error;
-    auto recorder = Recorder::create((dir / "frames").string(), 30, error);
-    REQUIRE_MESSAGE(recorder, error);
+    RecorderOpened opened = Recorder::create((dir / "frames").string(), 30);
+    REQUIRE_MESSAGE(opened, opened.error);
+    auto& recorder = opened.recorder;
     std::vector<uint8_t> pixels(17 * 5 * 3);
     for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = (uint8_t)(i * 37);
     const ImageBuffer rgb(17, 5, 3, pixels);
@@ -79,7 +79,7 @@ TEST_CASE("a recorded frame is the PNG save_png writes for that image (one PNG p
     // A grey float image is recorded as the RGB8 frame it shows.
     const ImageBuffer grey(17, 5, 1, std::vector<float>(17 * 5, 0.25f));
     recorder->add(grey);
-    REQUIRE(recorder->finish().empty());
+    REQUIRE(recorder->finish().ok());
 
     auto bytes_of = [](const fs::path& path) {
         std::ifstream in(path, std::ios::binary);
@@ -100,61 +100,69 @@ TEST_CASE("a recorded frame is the PNG save_png writes for that image (one PNG p
 
 TEST_CASE("paths --record cannot use are refused before anything is recorded") {
     const fs::path dir = temp_folder("refused");
-    std::string error;
     SUBCASE("a file where a folder is wanted") {
         std::ofstream(dir / "taken") << "x";
-        CHECK_FALSE(Recorder::create((dir / "taken").string(), 30, error));
-        CHECK(error.find("it is a file, not a folder") != std::string::npos);
+        const RecorderOpened refused = Recorder::create((dir / "taken").string(), 30);
+        CHECK_FALSE(refused);
+        CHECK_FALSE(refused.recorder);
+        CHECK(refused.error.find("it is a file, not a folder") != std::string::npos);
     }
     SUBCASE("a video format ffmpeg is not asked for") {
-        CHECK_FALSE(Recorder::create((dir / "tour.webm").string(), 30, error));
-        CHECK(error.find("a file ending in .mp4 or .gif") != std::string::npos);
+        const RecorderOpened refused = Recorder::create((dir / "tour.webm").string(), 30);
+        CHECK_FALSE(refused);
+        CHECK_FALSE(refused.recorder);
+        CHECK(refused.error.find("a file ending in .mp4 or .gif") != std::string::npos);
     }
     SUBCASE("no ffmpeg on PATH") {
         ScopedPath none((dir / "nothing_here").string());
-        CHECK_FALSE(Recorder::create((dir / "tour.mp4").string(), 30, error));
-        CHECK(error.find("needs ffmpeg, which is not installed") != std::string::npos);
+        const RecorderOpened refused = Recorder::create((dir / "tour.mp4").string(), 30);
+        CHECK_FALSE(refused);
+        CHECK_FALSE(refused.recorder);
+        CHECK(refused.error.find("needs ffmpeg, which is not installed") != std::string::npos);
     }
 }
 
 TEST_CASE("an ffmpeg that fails is an error, not a crash and not a broken file") {
     const fs::path dir = temp_folder("failing");
-    std::string error;
     SUBCASE("it exits at once: the frames meet a closed pipe") {
         FakeFfmpeg fake(dir, "exit 3");
-        auto recorder = Recorder::create((dir / "tour.mp4").string(), 30, error);
-        REQUIRE_MESSAGE(recorder, error);
+        RecorderOpened opened = Recorder::create((dir / "tour.mp4").string(), 30);
+        REQUIRE_MESSAGE(opened, opened.error);
+        auto& recorder = opened.recorder;
         for (int i = 0; i < 40; ++i) recorder->add(solid(320, 240, 0));  // more than a pipe buffer holds
-        const std::string result = recorder->finish();
-        CHECK(result.find("ffmpeg") != std::string::npos);
+        const IoResult result = recorder->finish();
+        CHECK_FALSE(result);
+        CHECK(result.error.find("ffmpeg") != std::string::npos);
         CHECK_FALSE(fs::exists(dir / "tour.mp4"));
     }
     SUBCASE("it reads every frame but writes nothing") {
         FakeFfmpeg fake(dir, "cat > /dev/null");
-        auto recorder = Recorder::create((dir / "tour.gif").string(), 30, error);
-        REQUIRE_MESSAGE(recorder, error);
+        RecorderOpened opened = Recorder::create((dir / "tour.gif").string(), 30);
+        REQUIRE_MESSAGE(opened, opened.error);
+        auto& recorder = opened.recorder;
         recorder->add(solid(4, 4, 9));
-        CHECK(recorder->finish() == "ffmpeg wrote no video to '" + (dir / "tour.gif").string() + "'");
+        CHECK(recorder->finish().error == "ffmpeg wrote no video to '" + (dir / "tour.gif").string() + "'");
     }
     SUBCASE("no frame at all") {
         FakeFfmpeg fake(dir, "cat > /dev/null");
-        auto recorder = Recorder::create((dir / "tour.gif").string(), 30, error);
-        REQUIRE_MESSAGE(recorder, error);
-        CHECK(recorder->finish() == "no frame was recorded");
+        RecorderOpened opened = Recorder::create((dir / "tour.gif").string(), 30);
+        REQUIRE_MESSAGE(opened, opened.error);
+        auto& recorder = opened.recorder;
+        CHECK(recorder->finish().error == "no frame was recorded");
     }
 }
 
 TEST_CASE("ffmpeg gets raw RGB frames of the first frame's size, at the frame rate asked for") {
     const fs::path dir = temp_folder("arguments");
-    std::string error;
     // A stand-in that notes its arguments and the bytes it was given, then writes a "video".
     FakeFfmpeg fake(dir, "echo \"$@\" > '" + (dir / "args").string() + "'; wc -c > '" + (dir / "bytes").string() +
                              "'; for last; do :; done; echo video > \"$last\"");
-    auto recorder = Recorder::create((dir / "tour.mp4").string(), 25, error);
-    REQUIRE_MESSAGE(recorder, error);
+    RecorderOpened opened = Recorder::create((dir / "tour.mp4").string(), 25);
+    REQUIRE_MESSAGE(opened, opened.error);
+    auto& recorder = opened.recorder;
     recorder->add(solid(6, 4, 1));
     recorder->add(solid(8, 2, 2));  // a resized window: cropped and padded to 6x4
-    CHECK(recorder->finish().empty());
+    CHECK(recorder->finish().ok());
     std::ifstream args_file(dir / "args"), bytes_file(dir / "bytes");
     std::string args;
     std::getline(args_file, args);
@@ -168,18 +176,18 @@ TEST_CASE("ffmpeg gets raw RGB frames of the first frame's size, at the frame ra
 TEST_CASE("a GIF is two ffmpeg passes over PNG frames on disk, of the first frame's size, removed afterwards") {
     const fs::path dir = temp_folder("gif");
     fs::create_directories(dir / "seen");
-    std::string error;
     // A stand-in that notes each call's arguments, keeps the frames the palette pass
     // was given (they are removed afterwards), and writes a "GIF" to its last argument.
     FakeFfmpeg fake(dir, "echo \"$@\" >> '" + (dir / "args").string() + "'; for last; do :; done; " +
                              "case \"$*\" in *palettegen*) cp \"$(dirname \"$last\")\"/frame_*.png '" +
                              (dir / "seen").string() + "';; esac; echo gif > \"$last\"");
-    auto recorder = Recorder::create((dir / "tour.gif").string(), 25, error);
-    REQUIRE_MESSAGE(recorder, error);
+    RecorderOpened opened = Recorder::create((dir / "tour.gif").string(), 25);
+    REQUIRE_MESSAGE(opened, opened.error);
+    auto& recorder = opened.recorder;
     recorder->add(solid(6, 4, 1));
     recorder->add(solid(8, 2, 2));  // a resized window: cropped and padded to 6x4
     recorder->add(solid(6, 4, 3));
-    CHECK(recorder->finish().empty());
+    CHECK(recorder->finish().ok());
 
     std::ifstream args_file(dir / "args");
     std::string palette_pass, mapping_pass, extra;

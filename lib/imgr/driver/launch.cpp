@@ -105,10 +105,10 @@ std::optional<int> prepare_script_and_recorder(LaunchRequest& request) {
                              "ends the recording\n", request.name.c_str());
         return 2;
     }
-    std::string error;
-    request.recorder = Recorder::create(options.record, options.fps, error);
-    if (!request.recorder) {
-        std::fprintf(stderr, "%s: %s\n", request.name.c_str(), error.c_str());
+    RecorderOpened opened = Recorder::create(options.record, options.fps);
+    request.recorder = std::move(opened.recorder);
+    if (!opened) {
+        std::fprintf(stderr, "%s: %s\n", request.name.c_str(), opened.error.c_str());
         return 1;
     }
     return std::nullopt;
@@ -247,7 +247,7 @@ private:
         int width = 0, height = 0;
         runner.framebuffer_size(width, height);
         request_.recorder->capture_gl(width, height);
-        if (request_.recorder->error().empty()) return true;
+        if (request_.recorder->status()) return true;
         ended_ = true;
         runner.request_exit(1);  // the message comes with finish()
         return false;
@@ -290,9 +290,8 @@ private:
     // After the window closed: the recording finished, and how the script ended.
     int report(int exit_code) {
         if (request_.recorder) {
-            const std::string error = request_.recorder->finish();
-            if (!error.empty()) {
-                std::fprintf(stderr, "%s: recording failed: %s\n", request_.name.c_str(), error.c_str());
+            if (IoResult finished = request_.recorder->finish(); !finished) {
+                std::fprintf(stderr, "%s: recording failed: %s\n", request_.name.c_str(), finished.error.c_str());
                 if (exit_code == 0 || exit_code == 130) exit_code = 1;
             } else {
                 std::fprintf(stderr, "imgr: recorded %d frames (%d fps) to %s\n", request_.recorder->frames(),

@@ -90,7 +90,7 @@ std::string wait_for(pid_t pid) {
 
 }  // namespace
 
-std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps, std::string& error) {
+RecorderOpened Recorder::create(const std::string& path_text, int fps) {
     const fs::path path(path_text);
     const std::string extension = lower(path.extension().string());
     std::error_code ec;
@@ -101,44 +101,38 @@ std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps
         static const char* kVideoLike[] = {".webm", ".mkv", ".mov", ".avi", ".png", ".jpg", ".jpeg", ".apng"};
         if (!fs::is_directory(path, ec) &&
             std::find(std::begin(kVideoLike), std::end(kVideoLike), extension) != std::end(kVideoLike)) {
-            error = "cannot record to '" + path_text + "': --record takes a folder (for PNG frames) or a file " +
-                    "ending in .mp4 or .gif";
-            return nullptr;
+            return {IoResult::failure("cannot record to '" + path_text + "': --record takes a folder (for PNG frames) or a file " +
+                    "ending in .mp4 or .gif")};
         }
         if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
-            error = "cannot record to '" + path_text + "': it is a file, not a folder";
-            return nullptr;
+            return {IoResult::failure("cannot record to '" + path_text + "': it is a file, not a folder")};
         }
         fs::create_directories(path, ec);
         if (ec) {
-            error = "cannot record to '" + path_text + "': cannot make the folder: " + ec.message();
-            return nullptr;
+            return {IoResult::failure("cannot record to '" + path_text + "': cannot make the folder: " + ec.message())};
         }
         // Frames of an earlier recording would mix with this one's.
         static const std::regex kFrame(R"(frame_\d{6}\.png)");
         for (const fs::directory_entry& entry : fs::directory_iterator(path, ec))
             if (entry.is_regular_file(ec) && std::regex_match(entry.path().filename().string(), kFrame))
                 fs::remove(entry.path(), ec);
-        return std::unique_ptr<Recorder>(new Recorder(kind, path, fps, ""));
+        return {IoResult::success(), std::unique_ptr<Recorder>(new Recorder(kind, path, fps, ""))};
     }
 
     std::string ffmpeg = find_on_path("ffmpeg");
     if (ffmpeg.empty()) {
-        error = "cannot record to '" + path_text + "': encoding " + extension.substr(1) +
+        return {IoResult::failure("cannot record to '" + path_text + "': encoding " + extension.substr(1) +
                 " needs ffmpeg, which is not installed (not found on PATH). Install it (Debian: sudo apt-get " +
-                "install ffmpeg), or record PNG frames into a folder: --record frames/";
-        return nullptr;
+                "install ffmpeg), or record PNG frames into a folder: --record frames/")};
     }
     if (path.has_parent_path()) {
         fs::create_directories(path.parent_path(), ec);
         if (!fs::is_directory(path.parent_path(), ec)) {
-            error = "cannot record to '" + path_text + "': cannot make the folder '" + path.parent_path().string() + "'";
-            return nullptr;
+            return {IoResult::failure("cannot record to '" + path_text + "': cannot make the folder '" + path.parent_path().string() + "'")};
         }
     }
     if (fs::is_directory(path, ec)) {
-        error = "cannot record to '" + path_text + "': it is a folder";
-        return nullptr;
+        return {IoResult::failure("cannot record to '" + path_text + "': it is a folder")};
     }
     auto recorder = std::unique_ptr<Recorder>(new Recorder(kind, path, fps, std::move(ffmpeg)));
     if (kind == Kind::Gif) {
@@ -147,13 +141,13 @@ std::unique_ptr<Recorder> Recorder::create(const std::string& path_text, int fps
                                                       std::to_string(getpid()));
         fs::remove_all(recorder->frames_dir_, ec);
         if (!fs::create_directory(recorder->frames_dir_, ec)) {
-            error = "cannot record to '" + path_text + "': cannot make the folder for its frames '" +
-                    recorder->frames_dir_.string() + "': " + ec.message();
+            const std::string why = "cannot record to '" + path_text + "': cannot make the folder for its frames '" +
+                                    recorder->frames_dir_.string() + "': " + ec.message();
             recorder->frames_dir_.clear();
-            return nullptr;
+            return {IoResult::failure(why)};
         }
     }
-    return recorder;
+    return {IoResult::success(), std::move(recorder)};
 }
 
 Recorder::Recorder(Kind kind, fs::path path, int fps, std::string ffmpeg)
@@ -167,7 +161,8 @@ Recorder::Recorder(Kind kind, fs::path path, int fps, std::string ffmpeg)
     for (size_t i = 0; i < writers; ++i) workers_.emplace_back([this] { work(); });
 }
 
-Recorder::~Recorder() { finish(); }
+// A recorder dropped without finish() still stops its threads and ffmpeg; nobody is left to hear how it went.
+Recorder::~Recorder() { (void)finish(); }
 
 void Recorder::set_error(std::string message) {
     std::lock_guard lock(mutex_);
@@ -176,9 +171,9 @@ void Recorder::set_error(std::string message) {
     not_full_.notify_all();
 }
 
-std::string Recorder::error() const {
+IoResult Recorder::status() const {
     std::lock_guard lock(mutex_);
-    return error_;
+    return error_.empty() ? IoResult::success() : IoResult::failure(error_);
 }
 
 // --- frames in --------------------------------------------------------------------
@@ -313,9 +308,8 @@ void Recorder::write_png(Frame& frame) {
 
 void Recorder::write_video(Frame& frame) {
     if (ffmpeg_pid_ < 0) {
-        const std::string error = start_ffmpeg(frame.width, frame.height);
-        if (!error.empty()) {
-            set_error(error);
+        if (IoResult started = start_ffmpeg(frame.width, frame.height); !started) {
+            set_error(started.error);
             return;
         }
     }
@@ -329,7 +323,7 @@ void Recorder::write_video(Frame& frame) {
                   std::strerror(written.os_error) + "); its own message, if any, is above");
 }
 
-std::string Recorder::start_ffmpeg(int width, int height) {
+IoResult Recorder::start_ffmpeg(int width, int height) {
     video_width_ = width;
     video_height_ = height;
     const std::string size = std::to_string(width) + "x" + std::to_string(height);
@@ -342,60 +336,62 @@ std::string Recorder::start_ffmpeg(int width, int height) {
     args.push_back(path_.string());
 
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) return std::string("cannot make a pipe to ffmpeg: ") + std::strerror(errno);
+    if (pipe2(fds, O_CLOEXEC) != 0) return IoResult::failure(std::string("cannot make a pipe to ffmpeg: ") + std::strerror(errno), errno);
     pid_t pid = -1;
     const int spawned = spawn(args, fds[0], pid);
     close(fds[0]);
     if (spawned != 0) {
         close(fds[1]);
-        return "cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned);
+        return IoResult::failure("cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned), spawned);
     }
     ffmpeg_pid_ = pid;
     ffmpeg_fd_ = fds[1];
-    return "";
+    return IoResult::success();
 }
 
-std::string Recorder::stop_ffmpeg() {
+IoResult Recorder::stop_ffmpeg() {
     if (ffmpeg_fd_ >= 0) close(ffmpeg_fd_);  // end of input: ffmpeg writes the file and exits
     ffmpeg_fd_ = -1;
-    if (ffmpeg_pid_ < 0) return "";
+    if (ffmpeg_pid_ < 0) return IoResult::success();
     const std::string how = wait_for(ffmpeg_pid_);
     ffmpeg_pid_ = -1;
-    if (how.empty()) return "";
-    return "ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above";
+    if (how.empty()) return IoResult::success();
+    return IoResult::failure("ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above");
 }
 
-// ffmpeg with these arguments after its quiet ones, no input on stdin; "" or why it failed.
-std::string Recorder::run_ffmpeg(std::vector<std::string> args) {
+// ffmpeg with these arguments after its quiet ones, no input on stdin.
+IoResult Recorder::run_ffmpeg(std::vector<std::string> args) {
     std::vector<std::string> command = {ffmpeg_, "-hide_banner", "-nostdin", "-loglevel", "error", "-y"};
     command.insert(command.end(), args.begin(), args.end());
     const int no_input = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (no_input < 0) return std::string("cannot open /dev/null for ffmpeg: ") + std::strerror(errno);
+    if (no_input < 0) return IoResult::failure(std::string("cannot open /dev/null for ffmpeg: ") + std::strerror(errno), errno);
     pid_t pid = -1;
     const int spawned = spawn(command, no_input, pid);
     close(no_input);
-    if (spawned != 0) return "cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned);
+    if (spawned != 0) return IoResult::failure("cannot start ffmpeg (" + ffmpeg_ + "): " + std::strerror(spawned), spawned);
     const std::string how = wait_for(pid);
-    if (how.empty()) return "";
-    return "ffmpeg failed (" + how + ") encoding '" + path_.string() + "'; its own message, if any, is above";
+    if (how.empty()) return IoResult::success();
+    return IoResult::failure("ffmpeg failed (" + how + ") encoding '" + path_.string() +
+                             "'; its own message, if any, is above");
 }
 
 // Two passes over the PNG frames on disk: ffmpeg holds a colour histogram and a
 // frame or two at a time, whatever the length of the recording.
-std::string Recorder::encode_gif() {
+IoResult Recorder::encode_gif() {
     const std::string frames = (frames_dir_ / "frame_%06d.png").string();
     const std::string palette = (frames_dir_ / "palette.png").string();
     const std::string rate = std::to_string(fps_);
     // One palette made from the whole recording; UI colours stay clean.
-    std::string error = run_ffmpeg({"-framerate", rate, "-start_number", "0", "-i", frames,
+    if (IoResult made = run_ffmpeg({"-framerate", rate, "-start_number", "0", "-i", frames,
                                     "-vf", "palettegen=stats_mode=diff", palette});
-    if (!error.empty()) return error;
+        !made)
+        return made;
     return run_ffmpeg({"-framerate", rate, "-start_number", "0", "-i", frames, "-i", palette,
                        "-lavfi", "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=5:diff_mode=rectangle",
                        "-loop", "0", path_.string()});
 }
 
-std::string Recorder::finish() {
+IoResult Recorder::finish() {
     if (finished_) return finish_result_;
     finished_ = true;
     {
@@ -405,18 +401,17 @@ std::string Recorder::finish() {
     not_empty_.notify_all();
     for (std::thread& worker : workers_) worker.join();
     workers_.clear();
-    std::string encoder_error;
-    if (kind_ == Kind::Mp4) encoder_error = stop_ffmpeg();
-    std::string result = error();
-    if (result.empty()) result = encoder_error;
-    if (result.empty() && next_index_ == 0) result = "no frame was recorded";
-    if (result.empty() && kind_ == Kind::Gif) result = encode_gif();
+    IoResult encoder = kind_ == Kind::Mp4 ? stop_ffmpeg() : IoResult::success();
+    IoResult result = status();
+    if (result) result = encoder;
+    if (result && next_index_ == 0) result = IoResult::failure("no frame was recorded");
+    if (result && kind_ == Kind::Gif) result = encode_gif();
     std::error_code ec;
     if (kind_ == Kind::Gif && !frames_dir_.empty()) fs::remove_all(frames_dir_, ec);
-    if (result.empty() && kind_ != Kind::Folder && !(fs::file_size(path_, ec) > 0 && !ec))
-        result = "ffmpeg wrote no video to '" + path_.string() + "'";
+    if (result && kind_ != Kind::Folder && !(fs::file_size(path_, ec) > 0 && !ec))
+        result = IoResult::failure("ffmpeg wrote no video to '" + path_.string() + "'");
     // A broken video is worse than none: the error says what happened.
-    if (!result.empty() && kind_ != Kind::Folder) fs::remove(path_, ec);
+    if (!result && kind_ != Kind::Folder) fs::remove(path_, ec);
     finish_result_ = result;
     return result;
 }

@@ -22,6 +22,7 @@
 // The frame rate only labels the video; the caller draws with a fixed time
 // step of 1/fps (RunnerParams::fixed_time_step) so that frames are reproducible.
 #pragma once
+#include "imgr/model/io_result.h"
 #include "imgr/platform/capture.h"
 
 #include <array>
@@ -37,10 +38,16 @@
 
 namespace imgr {
 
+class Recorder;
+// What Recorder::create gives: the recorder, or (null) why it cannot record there.
+struct [[nodiscard]] RecorderOpened : IoResult {
+    std::unique_ptr<Recorder> recorder;
+};
+
 class Recorder {
 public:
-    // Checks and prepares the destination; null with `error` set when it cannot record there.
-    static std::unique_ptr<Recorder> create(const std::string& path, int fps, std::string& error);
+    // Checks and prepares the destination.
+    static RecorderOpened create(const std::string& path, int fps);
     ~Recorder();
     Recorder(const Recorder&) = delete;
     Recorder& operator=(const Recorder&) = delete;
@@ -51,10 +58,10 @@ public:
     void flush_gl();
     // A frame already in memory (tests, or a caller that reads pixels itself); recorded as RGB8.
     void add(const ImageBuffer& image);
-    // Waits until every frame is written and the encoder has finished. Returns "" or why the recording failed.
-    std::string finish();
+    // Waits until every frame is written and the encoder has finished; a failure says why.
+    IoResult finish();
 
-    std::string error() const;                // the first failure so far ("" while all is well)
+    IoResult status() const;                  // the first failure so far (ok while all is well)
     int frames() const { return next_index_; }
     const std::filesystem::path& path() const { return path_; }
     bool encodes_video() const { return kind_ != Kind::Folder; }
@@ -80,10 +87,10 @@ private:
     void work();
     void write_png(Frame& frame);
     void write_video(Frame& frame);
-    std::string start_ffmpeg(int width, int height);
-    std::string stop_ffmpeg();
-    std::string encode_gif();
-    std::string run_ffmpeg(std::vector<std::string> args);
+    IoResult start_ffmpeg(int width, int height);
+    IoResult stop_ffmpeg();
+    IoResult encode_gif();
+    IoResult run_ffmpeg(std::vector<std::string> args);
     void set_error(std::string message);
 
     Kind kind_;
@@ -106,7 +113,7 @@ private:
     std::string error_;
     std::atomic<bool> failed_{false};
     bool finished_ = false;
-    std::string finish_result_;
+    IoResult finish_result_;
 
     // The encoder (written by the single video writer thread, then by finish()).
     int ffmpeg_pid_ = -1;
