@@ -11,7 +11,7 @@ TEST_CASE("no arguments gives the defaults") {
     CHECK(r.options.width == 0);
 }
 
-TEST_CASE("every flag of DESIGN.md is understood") {
+TEST_CASE("every flag of docs/command-line.md is understood") {
     auto r = parse_command_line({"--script", "tour.txt", "--screenshot", "a.png", "--record", "out.mp4", "--fps", "60",
                                  "--pace", "fast", "--size", "800x600", "--flagging-dir", "flags", "--headless",
                                  "--frames", "5"});

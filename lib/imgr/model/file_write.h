@@ -5,7 +5,7 @@
 //
 // Durability says whether a power cut may still lose the new file:
 //   Fsync    flagged data: the file is fsync'ed before the rename and the folder
-//            after it, so a file reported written is on disk (DESIGN: flagging
+//            after it, so a file reported written is on disk (docs/flagging.md: flagging
 //            never loses an acknowledged row, nor the image it points at).
 //   NoFsync  screenshots and recorded frames: atomic all the same, but left to
 //            the kernel to flush (a recording writes dozens of frames a second).
