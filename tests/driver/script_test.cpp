@@ -38,7 +38,7 @@ fs::path temp_folder(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("the example script of docs/scripts.md parses into one command per line, with line numbers") {
+TEST_CASE("a script of every basic command parses into one command per line, with line numbers") {
     auto r = parse(R"(set "num1" 5              # as if the user typed/dragged: fires input + change
 set "operation" "add"
 click "Submit"            # a button, addressed by its label
