@@ -152,6 +152,22 @@ TEST_CASE("JPEG decodes close to the original, and a grey image stb wrote (alway
     }
 }
 
+TEST_CASE("a JPEG whose scan names a Huffman table it never defines is refused, not decoded from garbage") {
+    // stb_image_write defines DC and AC tables 0 and 1; the third component is pointed at AC table 3.
+    std::vector<uint8_t> jpeg = stb_encode(pattern(16, 8, 3), Format::Jpeg);
+    REQUIRE(load(jpeg).error == "");
+    size_t sos = 0;
+    for (size_t i = 0; i + 1 < jpeg.size(); ++i)
+        if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xDA) sos = i;
+    REQUIRE(sos > 0);
+    REQUIRE(jpeg[sos + 4] == 3);  // three components, each a selector byte and a tables byte
+    jpeg[sos + 6 + 2 * 2] = 0x13;  // DC table 1 (defined), AC table 3 (not)
+    imgr::ImageLoadResult result = load(jpeg);
+    CHECK_FALSE(result);
+    CHECK(result.error == "the image is corrupt (the JPEG uses a Huffman table it does not define)");
+    CHECK(result.image.empty());
+}
+
 TEST_CASE("BMP keeps RGB and RGBA images exactly") {
     for (int channels : {3, 4}) {
         CAPTURE(channels);

@@ -66,6 +66,48 @@ bool jpeg_huffman_tables_overflow(const uint8_t* bytes, size_t size) {  // bytes
     return false;
 }
 
+// stb_image 2.27 decodes a scan with whatever Huffman table its components
+// name, defined or not: a table no DHT segment filled is uninitialised memory,
+// read as code lengths and symbol offsets (found by tests/fuzz: an index of
+// 0x5F5F5F5F into a 256-entry table). Segments are followed as stb reads them,
+// every FF C4 (DHT) defining tables and every FF DA (SOS) checked against them;
+// a progressive scan uses only the table its kind needs, as stb's decoder does.
+bool jpeg_scan_uses_undefined_table(const uint8_t* bytes, size_t size) {  // bytes[0] is a JPEG's 0xFF
+    auto at = [&](size_t i) -> unsigned { return i < size ? bytes[i] : 0u; };
+    bool defined[2][4] = {};  // [0] DC, [1] AC tables, by id
+    bool progressive = false;
+    for (size_t marker = 0; marker + 1 < size; ++marker) {
+        if (bytes[marker] != 0xFF) continue;
+        const unsigned kind = bytes[marker + 1];
+        if (kind == 0xC2) progressive = true;
+        if (kind == 0xC4) {
+            size_t pos = marker + 4;
+            long length = long(at(marker + 2) << 8 | at(marker + 3)) - 2;
+            while (length > 0 && pos < size) {
+                const unsigned q = at(pos++);
+                if ((q >> 4) > 1 || (q & 15) > 3) break;  // stb refuses this table itself
+                unsigned n = 0;
+                for (int i = 0; i < 16; ++i) n += at(pos++);
+                defined[q >> 4][q & 15] = true;
+                pos += n;
+                length -= 17 + long(n);
+            }
+        } else if (kind == 0xDA) {
+            const unsigned components = at(marker + 4);
+            const size_t after = marker + 5 + 2 * (size_t)components;  // Ss, Se, Ah/Al follow the selectors
+            const unsigned spectral_start = at(after), successive_high = at(after + 2) >> 4;
+            const bool uses_dc = !progressive || (spectral_start == 0 && successive_high == 0);
+            const bool uses_ac = !progressive || spectral_start != 0;
+            for (unsigned c = 0; c < components && c < 4; ++c) {
+                const unsigned tables = at(marker + 6 + 2 * (size_t)c);
+                if ((tables >> 4) > 3 || (tables & 15) > 3) continue;  // stb refuses these itself
+                if ((uses_dc && !defined[0][tables >> 4]) || (uses_ac && !defined[1][tables & 15])) return true;
+            }
+        }
+    }
+    return false;
+}
+
 // stb_image 2.27 reads the numbers of a PGM/PPM header into an int without
 // an overflow check (undefined behaviour, found by tests/fuzz). Ten digits
 // or more is never a usable size, so such a header is refused first; the
@@ -109,6 +151,8 @@ bool png_chunk_cut_short(const uint8_t* bytes, size_t size) {
 // Inputs that stb_image 2.27 mishandles, refused before it sees them: what is wrong, or "".
 std::string stb_hazard(const uint8_t* bytes, size_t size) {
     if (bytes[0] == 0xFF && jpeg_huffman_tables_overflow(bytes, size)) return "bad Huffman table in the JPEG";
+    if (bytes[0] == 0xFF && jpeg_scan_uses_undefined_table(bytes, size))
+        return "the JPEG uses a Huffman table it does not define";
     if (png_chunk_cut_short(bytes, size)) return "the PNG is cut short";
     if (pnm_header_number_too_long(bytes, size)) return "a number in the PGM/PPM header is too long";
     return "";
