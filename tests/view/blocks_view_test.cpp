@@ -190,6 +190,29 @@ TEST_CASE("typing a number out of range clamps it and tells the person") {
     CHECK(view.cache(n.id()).hint == "clamped to 10 (maximum)");
 }
 
+TEST_CASE("a Number's + and - buttons step in decimal: 0.1 + 0.2 is 0.3") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto n = demo.add(imgr::Number("n", 0.1).step(0.2));
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    // The field is the recorded widget; "-" and "+" follow it on its line, a frame-height square each.
+    const imgr::TargetRect field = view.targets().component(n.id()).widget;
+    const float button = ImGui::GetFrameHeight(), gap = ImGui::GetStyle().ItemInnerSpacing.x;
+    const float y = field.center().y;
+    const ImVec2 minus(field.max.x + gap + button / 2, y), plus(field.max.x + 2 * gap + button * 1.5f, y);
+    ui.click(view, plus);
+    CHECK(n.value() == 0.3);  // exactly the double nearest 0.3
+    CHECK(view.cache(n.id()).text == "0.3");
+    ui.click(view, plus);
+    ui.click(view, plus);
+    CHECK(n.value() == 0.7);
+    ui.click(view, minus);
+    CHECK(n.value() == 0.5);
+    CHECK(view.cache(n.id()).text == "0.5");
+}
+
 TEST_CASE("a handler's exception becomes a toast, and the app goes on") {
     Headless ui;
     imgr::Blocks demo;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "imgr/model/decimal_step.h"
 #include "imgr/view/component_context.h"
 
 namespace imgr {
@@ -65,15 +66,16 @@ void draw_number(const ComponentContext& c) {
         c.cache.text = format_number(std::get<double>(c.state.spec.value));
     }
     if (with_steps) {
+        // A step is counted in decimal, as a person counts: 0.1 + 0.2 gives 0.3, not 0.30000000000000004.
         bool stepped = false;
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
         if (ImGui::Button("-", ImVec2(button, button))) {
-            set_number(c, value - props.step);
+            set_number(c, snap_to_step(value - props.step, value, props.step));
             stepped = true;
         }
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
         if (ImGui::Button("+", ImVec2(button, button))) {
-            set_number(c, value + props.step);
+            set_number(c, snap_to_step(value + props.step, value, props.step));
             stepped = true;
         }
         // Only on a step: formatting the number every frame cost a string per Number per frame.
