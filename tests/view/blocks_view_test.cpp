@@ -98,7 +98,7 @@ TEST_CASE("a slider's recorded value -> x is where ImGui puts the grab, whatever
         ui.frame(view);
         ui.frame(view);
         const imgr::ComponentTargets& t = view.targets().component(s.id());
-        REQUIRE(t.slider_x);
+        REQUIRE(t.slider);
         CHECK(t.slider_x(-5) > t.widget.min.x);
         CHECK(t.slider_x(15) < t.widget.max.x);
         // A press on the x of a value, without moving, makes the slider that value

@@ -720,7 +720,7 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_steps(ComponentId id, const 
 std::vector<ScriptPlayer::StepFn> ScriptPlayer::set_slider(ComponentId id, double value) {
     const SliderProps props = std::get<SliderProps>(engine().component(id).spec.props);
     const double current = std::get<double>(engine().component(id).spec.value);
-    if (!target(id).slider_x) {
+    if (!target(id).slider) {
         missed("the slider's grab was not drawn");
         return {};
     }

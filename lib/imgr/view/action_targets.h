@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 struct ImGuiWindow;
@@ -32,7 +33,14 @@ struct ComponentTargets {
     TargetRect widget;                  // the main widget: the text field, the slider track, the button...
     std::vector<TargetRect> choices;    // by choice index: a Radio's or CheckboxGroup's boxes, a Checkbox's box, a Dropdown's open list
     int choices_frame = -1;             // frame the choices were drawn in (a Dropdown's list only while open)
-    std::function<float(double)> slider_x;  // Slider: the x of the grab's centre for a value, as ImGui places it
+    // Slider: its range, kept so that slider_x can ask ImGui where the grab goes
+    // (plain data: recording it each frame allocates nothing).
+    struct SliderRange {
+        double minimum = 0, maximum = 1;
+    };
+    std::optional<SliderRange> slider;
+    // The x of the grab's centre for `value` on the widget, as ImGui places it; needs `slider`.
+    float slider_x(double value) const;
 };
 
 struct HeaderTarget {                   // a tab's or an accordion's header

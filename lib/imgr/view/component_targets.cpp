@@ -1,7 +1,5 @@
 // ComponentContext's target_* calls: a drawing function registers what a
 // person can act on (action_targets.h) in one line after the ImGui item.
-#include <imgui_internal.h>  // SliderBehavior: ImGui's own grab placement
-
 #include <algorithm>
 
 #include "imgr/view/component_context.h"
@@ -35,15 +33,7 @@ void ComponentContext::target_choice(size_t index, ImVec2 min, ImVec2 max) const
 
 void ComponentContext::target_slider(double minimum, double maximum) const {
     target_widget();
-    const ImRect frame(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    // ImGui places the grab in SliderBehavior; asking it with an id that is never
-    // active gives its placement for any value, whatever the style's sizes.
-    static const ImGuiID probe = ImHashStr("imgr slider target probe");
-    targets.slider_x = [frame, minimum, maximum](double value) {
-        ImRect grab;
-        ImGui::SliderBehavior(frame, probe, ImGuiDataType_Double, &value, &minimum, &maximum, "", 0, &grab);
-        return (grab.Min.x + grab.Max.x) * 0.5f;
-    };
+    targets.slider = ComponentTargets::SliderRange{minimum, maximum};
 }
 
 }  // namespace imgr
