@@ -11,6 +11,13 @@ packages=(
   ffmpeg
   clang libclang-rt-14-dev  # libFuzzer and its sanitizer runtimes, for tests/fuzz
   python3
+  # optional pieces (all installed, so CI builds and tests them): OCR, media, speech, OpenCV
+  pkg-config
+  libtesseract-dev tesseract-ocr-eng
+  libavformat-dev libavcodec-dev libswscale-dev libavdevice-dev libavutil-dev libswresample-dev
+  libsndfile1-dev portaudio19-dev libfftw3-dev
+  libespeak-ng-dev espeak-ng-data
+  libopencv-core-dev
 )
 
 missing=()

@@ -29,3 +29,6 @@ if(NOT TARGET imgr_glad)
     "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/imgr/glad>")
   target_link_libraries(imgr_glad PUBLIC ${CMAKE_DL_LIBS})
 endif()
+
+# --- optional media and model packages (OCR, audio, video, speech, OpenCV)
+include(${CMAKE_CURRENT_LIST_DIR}/ImgrOptionalPackages.cmake)

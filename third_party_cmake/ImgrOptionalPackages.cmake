@@ -1,0 +1,47 @@
+# Optional Debian packages for media and model pieces. Each one that is found
+# becomes an imported target and an IMGR_HAVE_<NAME> variable; the piece that
+# needs it (a component's backend, a sample, its tests) builds only then.
+# scripts/install_deps.sh installs them all, so CI builds and tests every piece.
+include_guard(GLOBAL)
+find_package(PkgConfig QUIET)
+
+# imgr_optional_package(NAME "what" debian-package pkg-config-module...)
+# defines PkgConfig::IMGR_<NAME> and IMGR_HAVE_<NAME>.
+function(imgr_optional_package name what debian_package)
+  set(IMGR_HAVE_${name} OFF PARENT_SCOPE)
+  if(PKG_CONFIG_FOUND)
+    pkg_check_modules(IMGR_${name} QUIET IMPORTED_TARGET GLOBAL ${ARGN})
+  endif()
+  if(IMGR_${name}_FOUND)
+    set(IMGR_HAVE_${name} ON PARENT_SCOPE)
+  else()
+    message(STATUS "imgr: ${what} not found (apt-get install ${debian_package}); the pieces that need it are not built")
+  endif()
+endfunction()
+
+imgr_optional_package(TESSERACT "Tesseract OCR" "libtesseract-dev tesseract-ocr-eng" tesseract)
+imgr_optional_package(LIBAV "libav* (FFmpeg libraries)"
+  "libavformat-dev libavcodec-dev libswscale-dev libavdevice-dev libswresample-dev"
+  libavformat libavcodec libswscale libavdevice libavutil libswresample)
+imgr_optional_package(SNDFILE "libsndfile" libsndfile1-dev sndfile)
+imgr_optional_package(PORTAUDIO "PortAudio" portaudio19-dev portaudio-2.0)
+imgr_optional_package(FFTW "FFTW (single precision)" libfftw3-dev fftw3f)
+imgr_optional_package(ESPEAK "eSpeak NG" libespeak-ng-dev espeak-ng)
+
+# OpenCV's core module, for the cv::Mat adapter only. Debian's
+# libopencv-core-dev has no CMake package file (only libopencv-dev, with every
+# module, has), so its header and library are found directly.
+find_path(IMGR_OPENCV_INCLUDE_DIR opencv2/core.hpp PATH_SUFFIXES opencv4)
+find_library(IMGR_OPENCV_CORE_LIBRARY opencv_core)
+if(IMGR_OPENCV_INCLUDE_DIR AND IMGR_OPENCV_CORE_LIBRARY)
+  set(IMGR_HAVE_OPENCV ON)
+  if(NOT TARGET imgr_deps::opencv_core)
+    add_library(imgr_deps::opencv_core UNKNOWN IMPORTED GLOBAL)
+    set_target_properties(imgr_deps::opencv_core PROPERTIES
+      IMPORTED_LOCATION "${IMGR_OPENCV_CORE_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${IMGR_OPENCV_INCLUDE_DIR}")
+  endif()
+else()
+  set(IMGR_HAVE_OPENCV OFF)
+  message(STATUS "imgr: OpenCV core not found (apt-get install libopencv-core-dev); the cv::Mat adapter is not built")
+endif()
