@@ -59,6 +59,9 @@ detail::ListenerRequest Blocks::make_request(HandlerFn handler, const std::vecto
     request.inputs = own(inputs, "input", listener);
     request.outputs = own(outputs, "output", listener);
     request.options = options;
+    for (const EventRef& event : options.cancels)
+        if (event.owner != this || event.listener < 0)
+            throw UsageError("imgr: " + listener + ": a cancelled event must be one this Blocks' listener returned");
     return request;
 }
 

@@ -43,6 +43,8 @@ public:
     template <class F>
     EventChain success(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {});
     int listener() const { return listener_; }
+    // For EventOptions::cancels: {.cancels = {run}}.
+    operator EventRef() const { return {blocks_, listener_}; }  // NOLINT: reads as the event itself
 
 private:
     Blocks* blocks_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace imgr {
 
@@ -112,7 +113,9 @@ std::vector<ComponentId> Engine::find_by_label(std::string_view label) const {
         const ComponentSpec& spec = components_[i].spec;
         const bool is_button = spec.kind == ComponentKind::Button;
         const std::string* text = is_button ? std::get_if<std::string>(&spec.value) : nullptr;
-        if (spec.common.label == label || (text && *text == label)) found.push_back((ComponentId)i);
+        // A Submit reading "Stop" while its run runs is found by that text too.
+        const bool reads_stop = is_button && label == "Stop" && shows_stop((ComponentId)i);
+        if (spec.common.label == label || (text && *text == label) || reads_stop) found.push_back((ComponentId)i);
     }
     return found;
 }
@@ -172,7 +175,12 @@ void Engine::fire_listeners(ComponentId id, Event event) {
     for (int listener : listeners_by_component_.at((size_t)id))
         for (const Trigger& t : listeners_[(size_t)listener].spec.triggers)
             if (t.component == id && t.event == event) {
-                trigger(listener);
+                const ListenerState& state = listeners_[(size_t)listener];
+                // The Submit that reads "Stop" while its run runs stops it (as in Gradio).
+                if (event == Event::Click && state.spec.stop_button == id && state.running > 0)
+                    cancel(listener);
+                else
+                    trigger(listener);
                 break;
             }
 }
@@ -230,6 +238,8 @@ void Engine::trigger(int listener) {
         state.cycle_reported = true;
         return;
     }
+    for (int other : state.spec.cancels) cancel(other);
+    if (!state.spec.handler) return;  // a listener that only cancels
     Job job;
     job.depth = applying_depth_;
     job.inputs.reserve(state.spec.inputs.size());
@@ -274,6 +284,7 @@ void Engine::start(int listener, Job job) {
     ++runs_started_;
     auto progress = std::make_shared<Progress>();
     const uint64_t run = runs_started_;
+    progress->set_stream_sink(stream_sink(listener, run));
     state.runs.push_back({run, progress, Clock::now(), job.depth});
     update_busy(listener);
     HandlerFn handler = state.spec.handler;
@@ -288,6 +299,8 @@ void Engine::start(int listener, Job job) {
         try {
             finished.outputs = handler(inputs, *progress);
             prepare_images_for_display(finished.outputs);
+        } catch (const Cancelled&) {
+            finished.ok = false;  // stopped: nothing of it is shown (its run is gone from runs)
         } catch (const Error& e) {
             finished.ok = false;
             post_message(MessageLevel::Error, e.what());
@@ -345,11 +358,14 @@ void Engine::finish(const Finished& finished) {
 }
 
 void Engine::poll() {
-    std::vector<Finished> finished;
+    std::vector<Finished> finished, streamed;
     {
         std::lock_guard lock(mailbox_->mutex);
         finished.swap(mailbox_->finished);
+        streamed.swap(mailbox_->streamed);
     }
+    // A stream's last values come before its end (the worker posts them first).
+    for (const Finished& s : streamed) apply_streamed(s);
     for (const Finished& f : finished) finish(f);
     abandon_stuck_runs();
     const auto now = Clock::now();
@@ -403,6 +419,81 @@ bool Engine::timer_active(const ListenerSpec& spec) const {
     if (spec.active_when < 0) return true;
     const bool* on = std::get_if<bool>(&components_.at((size_t)spec.active_when).spec.value);
     return on && *on;
+}
+
+// A worker hands a stream's values to the UI thread here. While the UI has not
+// taken the previous ones they are replaced (per output): latest wins, one entry
+// per run, and the window is woken only for a new entry.
+std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t run) {
+    return [weak = std::weak_ptr<Mailbox>(mailbox_), listener, run](HandlerOutputs outputs) {
+        prepare_images_for_display(outputs);
+        auto box = weak.lock();
+        if (!box) return;
+        HandlerOutputs replaced;  // freed outside the lock
+        std::function<void()> wake;
+        {
+            std::lock_guard lock(box->mutex);
+            auto pending = std::find_if(box->streamed.begin(), box->streamed.end(),
+                                        [&](const Finished& f) { return f.run == run; });
+            if (pending == box->streamed.end()) {
+                box->streamed.push_back({listener, run, std::move(outputs), true});
+                wake = box->wake;
+            } else {
+                replaced.resize(outputs.size());
+                for (size_t i = 0; i < outputs.size() && i < pending->outputs.size(); ++i)
+                    if (outputs[i]) replaced[i] = std::exchange(pending->outputs[i], std::move(outputs[i]));
+            }
+        }
+        if (wake) wake();
+    };
+}
+
+void Engine::apply_streamed(const Finished& streamed) {
+    ListenerState& state = listeners_.at((size_t)streamed.listener);
+    auto run = std::find_if(state.runs.begin(), state.runs.end(), [&](const Run& r) { return r.id == streamed.run; });
+    if (run == state.runs.end()) return;  // stopped or abandoned: nothing of it arrives any more
+    run->streamed = true;
+    run->started = Clock::now();          // a stream that keeps yielding is not stuck
+    const int outer_depth = applying_depth_;
+    applying_depth_ = run->depth + 1;
+    const std::vector<ComponentId> outputs = state.spec.outputs;
+    for (size_t i = 0; i < streamed.outputs.size() && i < outputs.size(); ++i)
+        if (streamed.outputs[i]) apply_update(outputs[i], *streamed.outputs[i]);
+    applying_depth_ = outer_depth;
+}
+
+void Engine::cancel(int listener) {
+    ListenerState& state = listeners_.at((size_t)listener);
+    for (Run& run : state.runs) {
+        run.progress->cancel();
+        --state.running;
+        --in_flight_;
+    }
+    state.runs.clear();
+    state.queued.clear();
+    update_busy(listener);
+}
+
+bool Engine::shows_stop(ComponentId button) const {
+    if (button < 0 || (size_t)button >= listeners_by_component_.size()) return false;
+    for (int listener : listeners_by_component_[(size_t)button]) {
+        const ListenerState& state = listeners_[(size_t)listener];
+        if (state.spec.stop_button == button && state.running > 0) return true;
+    }
+    return false;
+}
+
+bool Engine::streaming(ComponentId id) const {
+    for (const ListenerState& state : listeners_) {
+        if (state.runs.empty() || !state.runs.front().streamed) continue;
+        if (std::find(state.spec.outputs.begin(), state.spec.outputs.end(), id) != state.spec.outputs.end()) return true;
+    }
+    return false;
+}
+
+size_t Engine::streamed_values_waiting() const {
+    std::lock_guard lock(mailbox_->mutex);
+    return mailbox_->streamed.size();
 }
 
 bool Engine::idle() const {

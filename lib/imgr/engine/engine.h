@@ -32,10 +32,20 @@ struct Trigger {
     Event event = Event::Change;
 };
 
+class Blocks;
+
+// A listener as the event handle a listener returns (EventChain) names it, for
+// EventOptions::cancels: `auto run = train.click(...); stop.click(nullptr, {}, {}, {.cancels = {run}});`
+struct EventRef {
+    const Blocks* owner = nullptr;             // checked when the listener that cancels it is added
+    int listener = -1;
+};
+
 struct EventOptions {
     std::optional<TriggerMode> trigger_mode;   // default: AlwaysLast for change/input, Once otherwise
     int concurrency_limit = 1;                 // runs of this listener at the same time
     bool show_progress = true;                 // dim the outputs and show a spinner while running
+    std::vector<EventRef> cancels;             // these events' runs stop when this event fires (Gradio's cancels=)
 };
 
 using Values = std::vector<Value>;
@@ -54,6 +64,8 @@ struct ListenerSpec {
     int after = -1;                            // a chained step: runs when listener `after` finishes
     bool only_on_success = false;              // .success(): only when that run did not fail
     std::string description;                   // for messages: "click of 'Submit'"
+    std::vector<int> cancels;                  // listeners whose runs (and waiting runs) stop when this one fires
+    ComponentId stop_button = -1;              // while a run runs, this trigger button reads "Stop" and stops it
 };
 
 struct ComponentState {
@@ -90,6 +102,12 @@ public:
     double progress(ComponentId id, std::string* description = nullptr) const;  // < 0: none reported
     bool interactive(ComponentId id) const;          // explicit, else: an input, or not an output
     double seconds_until_next_timer() const;         // infinity without timers
+    // Stops a listener's runs and drops its waiting ones: a stream ends at its next
+    // co_yield, a plain handler at its next Progress report (imgr::Cancelled);
+    // nothing a stopped run produces is shown, the outputs keep what they show.
+    void cancel(int listener);
+    bool shows_stop(ComponentId button) const;       // a run's Submit that reads "Stop" now (ListenerSpec::stop_button)
+    bool streaming(ComponentId id) const;            // an output a running stream has already updated (not dimmed)
 
     // Called from worker threads when a result is ready (the runner's request_redraw).
     void set_wake(std::function<void()> wake);
@@ -105,6 +123,7 @@ public:
     // Counters for tests and benchmarks.
     uint64_t runs_started() const { return runs_started_; }
     uint64_t runs_finished() const { return runs_finished_; }
+    size_t streamed_values_waiting() const;          // streams' values handed over and not yet applied (<= one per run)
 
 private:
     struct Job {
@@ -120,8 +139,9 @@ private:
     struct Run {
         uint64_t id = 0;
         std::shared_ptr<Progress> progress;
-        std::chrono::steady_clock::time_point started;
+        std::chrono::steady_clock::time_point started;   // or its last streamed value: what "stuck" counts from
         int depth = 0;
+        bool streamed = false;                           // a value it yielded is on screen
     };
     struct ListenerState {
         ListenerSpec spec;
@@ -139,6 +159,8 @@ private:
     void update_busy(int listener);
     void start(int listener, Job job);
     void finish(const Finished& finished);
+    void apply_streamed(const Finished& streamed);
+    std::function<void(HandlerOutputs)> stream_sink(int listener, uint64_t run);
     void fire_listeners(ComponentId id, Event event);
     bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
     Value coerce(const ComponentState& state, Value value) const;
@@ -166,6 +188,9 @@ private:
     struct Mailbox {
         std::mutex mutex;
         std::vector<Finished> finished;
+        // Per running stream, its newest values not yet applied: one entry per
+        // run however fast it yields (latest wins, per output), so memory stays bounded.
+        std::vector<Finished> streamed;
         std::vector<Message> messages;
         std::function<void()> wake;
     };

@@ -9,6 +9,7 @@
 // Number and a string literal (const char*) for a Textbox.
 #pragma once
 #include "imgr/engine/engine.h"
+#include "imgr/engine/stream.h"
 
 #include <array>
 #include <charconv>
@@ -66,6 +67,12 @@ template <class C, class R, class... A>
 struct callable<R (C::*)(A...) noexcept> : callable<R (*)(A...)> {};
 template <class C, class R, class... A>
 struct callable<R (C::*)(A...) const noexcept> : callable<R (*)(A...)> {};
+// No function: a listener that only cancels others (stop.click(nullptr, {}, {}, {.cancels = {run}})).
+template <>
+struct callable<std::nullptr_t> {
+    using result = void;
+    using args = std::tuple<>;
+};
 
 template <class T>
 inline constexpr bool is_progress = std::is_same_v<std::decay_t<T>, Progress>;
@@ -162,7 +169,8 @@ struct handler_result {
                           "position N (from 1), the returned type R and the output's value type V. "
                           "Number and Slider take double (or int, float); Textbox and Markdown std::string (or a "
                           "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; ... or return "
-                          "imgr::Update");
+                          "imgr::Update. For a streaming handler returning imgr::Stream<T>, R is (an element of) "
+                          "the T it co_yields");
         };
     };
 };
@@ -268,6 +276,9 @@ template <class... R>
 struct outputs_for<std::tuple<R...>> {
     using type = Outputs<std::decay_t<R>...>;
 };
+// A streaming handler fills its outputs with what it yields.
+template <class T>
+struct outputs_for<Stream<T>> : outputs_for<T> {};
 
 template <class F>
 using params_of = typename strip_progress<typename callable<F>::args>::type;
@@ -325,6 +336,34 @@ decltype(auto) call_with(F& fn, const Values& inputs, Progress& progress, std::t
         return fn(argument<std::decay_t<A>>(inputs[I])...);
 }
 
+// A returned (or yielded) value as the outputs' updates: a tuple fills one output per element.
+template <class R>
+HandlerOutputs to_outputs(R&& result) {
+    if constexpr (is_tuple<std::decay_t<R>>::value)
+        return std::apply([](auto&&... values) { return HandlerOutputs{to_update(std::move(values))...}; },
+                          std::forward<R>(result));
+    else
+        return HandlerOutputs{to_update(std::forward<R>(result))};
+}
+
+// Pulls a streaming handler's values on this worker and hands each to the
+// window through progress (the engine keeps only the newest one not yet
+// drawn). Stopped runs end here at their next co_yield: the coroutine is
+// resumed no more and its frame is destroyed with the Stream. The returned
+// outputs leave everything as the last yield showed it.
+template <class T>
+HandlerOutputs run_stream(Stream<T> stream, Progress& progress) {
+    constexpr size_t count = [] {
+        if constexpr (is_tuple<T>::value)
+            return std::tuple_size_v<T>;
+        else
+            return size_t{1};
+    }();
+    while (!progress.cancelled() && stream.next()) progress.stream(to_outputs(std::move(stream.value())));
+    if (progress.cancelled()) throw Cancelled();
+    return HandlerOutputs(count);
+}
+
 template <class Tuple>
 struct all_gettable;
 template <class... A>
@@ -343,7 +382,9 @@ HandlerFn erase_handler(F fn) {
     using Params = detail::params_of<F>;
     using Result = typename detail::callable<F>::result;
     constexpr bool takes_values = std::is_same_v<typename detail::inputs_for<Params>::type, AnyInputs>;
-    if constexpr (!takes_values && !detail::all_gettable<Params>::value) {
+    if constexpr (std::is_null_pointer_v<F>) {
+        return HandlerFn{};  // nothing to run: the listener only cancels (EventOptions::cancels)
+    } else if constexpr (!takes_values && !detail::all_gettable<Params>::value) {
         // A parameter no component's value converts to: Inputs has said so in
         // one static_assert; calling fn here would only add pages of errors.
         return [](const Values&, Progress&) { return HandlerOutputs{}; };
@@ -363,11 +404,10 @@ HandlerFn erase_handler(F fn) {
             if constexpr (std::is_void_v<Result>) {
                 invoke();
                 return {};
-            } else if constexpr (detail::is_tuple<std::decay_t<Result>>::value) {
-                return std::apply(
-                    [](auto&&... values) { return HandlerOutputs{detail::to_update(std::move(values))...}; }, invoke());
+            } else if constexpr (is_stream_v<std::decay_t<Result>>) {
+                return detail::run_stream(invoke(), progress);
             } else {
-                return HandlerOutputs{detail::to_update(invoke())};
+                return detail::to_outputs(invoke());
             }
         };
     }

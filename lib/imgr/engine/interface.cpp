@@ -181,9 +181,11 @@ void Interface::add_run_listener(HandlerFn fn) {
         for (ComponentId id : inputs_)
             if (engine_.component(id).spec.kind == ComponentKind::Textbox) triggers.push_back({id, Event::Submit});
     }
-    run_listener_ = register_listener(listener(std::move(triggers), std::move(fn), inputs_, outputs_,
-                                               options_.live ? TriggerMode::AlwaysLast : TriggerMode::Once,
-                                               options_.live ? "live run" : "click of '" + options_.submit_btn + "'"));
+    ListenerSpec run = listener(std::move(triggers), std::move(fn), inputs_, outputs_,
+                                options_.live ? TriggerMode::AlwaysLast : TriggerMode::Once,
+                                options_.live ? "live run" : "click of '" + options_.submit_btn + "'");
+    run.stop_button = submit_;  // Submit reads "Stop" while the function runs, and stops it
+    run_listener_ = register_listener(std::move(run));
 }
 
 // Each button saves inputs and outputs through the app's flag writer; the

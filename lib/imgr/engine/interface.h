@@ -102,6 +102,8 @@ template <class... R>
 struct interface_outputs<std::tuple<R...>> {
     using type = InterfaceComponents<false, std::decay_t<R>...>;
 };
+template <class T>
+struct interface_outputs<Stream<T>> : interface_outputs<T> {};  // a streaming function fills them with what it yields
 }  // namespace detail
 
 template <class F>

@@ -17,6 +17,7 @@ ListenerSpec listener_spec(ListenerRequest request) {
     spec.after = request.after;
     spec.only_on_success = request.only_on_success;
     spec.description = std::move(request.description);
+    for (const EventRef& event : request.options.cancels) spec.cancels.push_back(event.listener);
     return spec;
 }
 

@@ -6,6 +6,7 @@
 namespace imgr {
 
 void Progress::operator()(double fraction, const std::string& description) {
+    if (cancelled()) throw Cancelled();
     if (std::isnan(fraction)) fraction = 0;
     fraction_.store(std::clamp(fraction, 0.0, 1.0), std::memory_order_relaxed);
     std::lock_guard lock(mutex_);

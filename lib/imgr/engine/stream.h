@@ -26,9 +26,9 @@ public:
         Stream get_return_object() { return Stream(std::coroutine_handle<promise_type>::from_promise(*this)); }
         std::suspend_always initial_suspend() noexcept { return {}; }  // nothing runs before the first next()
         std::suspend_always final_suspend() noexcept { return {}; }
-        template <class U>
-        std::suspend_always yield_value(U&& value) {
-            current.emplace(std::forward<U>(value));
+        // By value: `co_yield {loss, image}` and `co_yield 1` (for a double) read naturally.
+        std::suspend_always yield_value(T value) {
+            current.emplace(std::move(value));
             return {};
         }
         void return_void() noexcept {}

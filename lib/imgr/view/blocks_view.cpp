@@ -322,7 +322,9 @@ void BlocksView::draw_busy_overlay(ComponentId id, ImVec2 min, ImVec2 max) {
     any_busy_ = true;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_ChildBg];
-    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImVec4(bg.x, bg.y, bg.z, 0.55f)), ImGui::GetStyle().ChildRounding);
+    // A stream's output shows its live values undimmed; the spinner says more are coming.
+    if (!blocks_.engine().streaming(id))
+        draw->AddRectFilled(min, max, ImGui::GetColorU32(ImVec4(bg.x, bg.y, bg.z, 0.55f)), ImGui::GetStyle().ChildRounding);
     const float radius = em() * 0.45f;
     const ImVec2 center(max.x - radius * 2.0f, min.y + radius * 2.0f);
     const float t = (float)ImGui::GetTime() * 6.0f;

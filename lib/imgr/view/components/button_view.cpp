@@ -30,9 +30,12 @@ bool variant_colors(ButtonVariant variant, VariantColors& out) {
 void draw_button(const ComponentContext& c) {
     const auto& props = std::get<ButtonProps>(c.spec().props);
     const bool busy = !props.busy_text.empty() && c.engine.busy(c.id);
-    const std::string& text = busy ? props.busy_text : std::get<std::string>(c.state.spec.value);
+    // An Interface's Submit becomes a red Stop while its function runs.
+    const bool stop = c.engine.shows_stop(c.id);
+    static const std::string kStop = "Stop";
+    const std::string& text = stop ? kStop : busy ? props.busy_text : std::get<std::string>(c.state.spec.value);
     VariantColors colors;
-    const bool colored = variant_colors(props.variant, colors);
+    const bool colored = variant_colors(stop ? ButtonVariant::Stop : props.variant, colors);
     if (colored) {
         ImGui::PushStyleColor(ImGuiCol_Button, colors.normal);
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colors.hovered);
