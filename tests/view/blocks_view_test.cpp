@@ -1,11 +1,14 @@
 // The view in a headless ImGui context: simulated mouse and keyboard, real
 // layout, real engine events. No window, no GL.
 #include <doctest/doctest.h>
+#include <imgr/engine/interface.h>
 #include <imgr/view/blocks_view.h>
 
 #include "support/headless_imgui.h"
 
+#include <atomic>
 #include <chrono>
+#include <memory>
 #include <thread>
 
 namespace {
@@ -238,4 +241,60 @@ TEST_CASE("a hidden component takes no space; an update shows it again") {
     demo.engine().apply_update(hidden.id(), imgr::update().visible(true));
     ui.frame(view);
     CHECK(view.targets().component(below.id()).card.min.y > y_hidden);
+}
+
+namespace {
+// Whether the last rendered frame filled some of `rect` with `color` (a button's background).
+bool filled_with(ImRect rect, ImU32 color) {
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+            if (v.col == color && rect.Contains(v.pos)) return true;
+    return false;
+}
+imgr::Stream<double> count_forever(std::shared_ptr<std::atomic<int>> yielded) {
+    for (int i = 1;; ++i) {
+        *yielded = i;
+        co_yield (double)i;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+}  // namespace
+
+TEST_CASE("an Interface's Submit turns into a red Stop while its function streams; clicking it stops the stream") {
+    Headless ui;
+    auto yielded = std::make_shared<std::atomic<int>>(0);
+    imgr::Interface demo([yielded](double) { return count_forever(yielded); }, {imgr::Number("n")},
+                         imgr::Number("out"), {.flagging_mode = imgr::FlaggingMode::Never});
+    const imgr::ComponentId submit = demo.engine().find_by_label("Submit").at(0);
+    const imgr::ComponentId out = demo.outputs().at(0);
+    auto shown = [&] { return std::get<double>(demo.engine().component(out).spec.value); };
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    const ImRect button(view.targets().component(submit).widget.min, view.targets().component(submit).widget.max);
+    const ImU32 primary = IM_COL32(249, 115, 22, 255), stop = IM_COL32(239, 68, 68, 255);
+    CHECK(filled_with(button, primary));
+    CHECK_FALSE(filled_with(button, stop));
+    ui.click(view, button.GetCenter());
+    for (int i = 0; i < 2000 && shown() < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ui.frame(view);
+    }
+    REQUIRE(shown() >= 3);  // values arrive while it runs
+    ui.move_to(ImVec2(1, 1));  // not hovered: the button's plain colour
+    ui.frame(view);
+    CHECK(filled_with(button, stop));
+    CHECK_FALSE(filled_with(button, primary));
+    ui.click(view, button.GetCenter());
+    ui.move_to(ImVec2(1, 1));
+    const double at_stop = shown();
+    for (int i = 0; i < 30; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ui.frame(view);
+    }
+    CHECK(shown() == at_stop);  // nothing of the stopped run arrives later
+    CHECK(demo.engine().idle());
+    CHECK(filled_with(button, primary));
+    CHECK_FALSE(filled_with(button, stop));
 }
