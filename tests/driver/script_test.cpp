@@ -76,6 +76,16 @@ TEST_CASE("wait takes frames, milliseconds, seconds or idle") {
     CHECK(only("wait idle # until the handlers are done") == ScriptAction(WaitIdleCommand{}));
 }
 
+TEST_CASE("wait until takes a label and a value, as expect does") {
+    CHECK(only(R"(wait until "Phase" "training")") == ScriptAction(WaitUntilCommand{"Phase", "training"}));
+    CHECK(only(R"(wait until "Step" 500 # mid-stream)") == ScriptAction(WaitUntilCommand{"Step", 500}));
+    CHECK(format_command(WaitUntilCommand{"Step", 500}) == R"(wait until "Step" 500)");
+    for (const char* bad : {"wait until\n", "wait until \"Step\"\n", "wait until Step 5\n", "wait until \"a\" 1 2\n"}) {
+        const ScriptParseResult r = parse_script(bad, "t.txt", "/tmp");
+        CHECK_MESSAGE(r.error_line == 1, bad);
+    }
+}
+
 TEST_CASE("submit takes a label: Enter in that Textbox") {
     CHECK(only(R"(submit "Question")") == ScriptAction(SubmitCommand{"Question"}));
     CHECK(only(R"(submit "Question" # fires submit)") == ScriptAction(SubmitCommand{"Question"}));
@@ -189,7 +199,7 @@ TEST_CASE("value errors") {
 }
 
 TEST_CASE("wait errors") {
-    const std::string usage = "wait needs a frame count, Nms or idle";
+    const std::string usage = "wait needs a frame count, Nms, Ns, idle or until LABEL VALUE";
     for (const char* line : {"wait", "wait # soon", "wait -1", "wait +3", "wait 2.5", "wait fast", "wait ms", "wait s",
                              "wait 5m", "wait 1e3", "wait infs", "wait -1s", "wait 99999999999", "wait \"idle\"",
                              "wait IDLE"}) {

@@ -499,3 +499,42 @@ TEST_CASE("submit clicks the Textbox and presses Enter: its submit handler runs"
     }
 }
 
+
+namespace {
+// Counts up every couple of milliseconds until stopped, far past what a tour waits for.
+Stream<double> count_up_slowly() {
+    for (int i = 1; i <= 100000; ++i) {
+        co_yield (double)i;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+}  // namespace
+
+TEST_CASE("wait until acts in the middle of a stream; click \"Stop\" stops it and the value stays") {
+    Blocks demo;
+    auto go = demo.add(Button("Count"));
+    auto stop = demo.add(Button("Stop"));
+    auto out = demo.add(Number("out"));
+    auto run = go.click(count_up_slowly, {}, out);
+    stop.click(nullptr, {}, {}, {.cancels = {run}});
+    Harness ui(demo, "click \"Count\"\nwait until \"out\" 20\nclick \"Stop\"\nwait idle\n");
+    ui.settle_engine = false;  // the stream runs while frames go on
+    CHECK(ui.run() == 0);
+    CHECK(out.value() >= 20);
+    CHECK(out.value() < 100000);
+    const double after_stop = out.value();
+    for (int i = 0; i < 20; ++i) ui.frame();
+    CHECK(out.value() == after_stop);
+}
+
+TEST_CASE("wait until a value that never shows stops the script after 10 s with exit 2 and FILE:LINE") {
+    Blocks demo;
+    auto out = demo.add(Number("out", 3));
+    Harness ui(demo, "expect \"out\" 3\nwait until \"out\" 4\nexpect \"out\" 3\n");
+    CHECK(ui.run() == 2);
+    REQUIRE(ui.player->failures().size() == 1);
+    CHECK(ui.player->failures()[0] == "tour.txt:2: wait until: \"out\" did not show 4 within 10 s (expected 4, got 3)");
+    CHECK(ui.frames >= 600);  // 10 s at 1/60 s a frame
+    CHECK(ui.frames < 700);
+    CHECK(out.value() == 3);
+}

@@ -139,6 +139,13 @@ public:
         }
         std::string_view t = *token;
         if (t == "idle") return WaitIdleCommand{};
+        if (t == "until") {
+            auto what = label();
+            if (!what) return std::nullopt;
+            auto shows = value();
+            if (!shows) return std::nullopt;
+            return WaitUntilCommand{std::move(*what), std::move(*shows)};
+        }
         if (t.ends_with("ms")) {
             auto ms = whole_number(t.substr(0, t.size() - 2));
             if (!ms) return fail<ScriptAction>(kWaitUsage);
@@ -174,7 +181,7 @@ public:
     }
 
 private:
-    static constexpr const char* kWaitUsage = "wait needs a frame count, Nms or idle";
+    static constexpr const char* kWaitUsage = "wait needs a frame count, Nms, Ns, idle or until LABEL VALUE";
 
     template <class T>
     std::optional<T> fail(std::string message) {
@@ -319,6 +326,7 @@ std::string format_command(const ScriptAction& action) {
     if (std::holds_alternative<WaitIdleCommand>(action)) return "wait idle";
     if (auto* c = std::get_if<ExpectCommand>(&action)) return "expect " + quoted(c->label) + " " + value_text(c->value);
     if (auto* c = std::get_if<ScreenshotCommand>(&action)) return "screenshot " + quoted(c->file);
+    if (auto* c = std::get_if<WaitUntilCommand>(&action)) return "wait until " + quoted(c->label) + " " + value_text(c->value);
     return "quit";
 }
 

@@ -8,6 +8,7 @@
 //   submit "Question"         # Enter in a Textbox: fires its submit event
 //   upload "Input image" "cat.png"
 //   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
+//   wait until "Phase" "training"  # until a component shows a value (mid-stream), up to 10 s
 //   expect "Output" 12        # compare a component's value (see expectation.h)
 //   screenshot "after.png"
 //   quit
@@ -69,9 +70,14 @@ struct ScreenshotCommand {          // screenshot PATH
 struct QuitCommand {                // quit: end the script (and the app) here
     bool operator==(const QuitCommand&) const = default;
 };
+struct WaitUntilCommand {           // wait until LABEL VALUE: until it shows VALUE (as expect reads it), up to 10 s
+    std::string label;
+    Json value;
+    bool operator==(const WaitUntilCommand&) const = default;
+};
 
 using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
-                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand>;
+                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, WaitUntilCommand>;
 
 struct ScriptCommand {
     int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time

@@ -17,6 +17,7 @@ namespace {
 constexpr int kSettleFrames = 3;            // ImGui lays out auto-sized things a frame late
 constexpr double kExpectIdleSeconds = 10.0; // an expect first lets running handlers finish
 constexpr double kEndIdleSeconds = 10.0;    // so does the end of the script
+constexpr double kWaitUntilSeconds = 10.0;  // wait until: then the script stops (exit 2)
 constexpr int kPopupFrames = 30;            // frames a dropdown's list may take to appear
 
 // Human pace, in seconds (none at --pace fast).
@@ -392,6 +393,25 @@ void ScriptPlayer::play(const ExpectCommand& command) {
         if (!engine().idle() && now() - started <= kExpectIdleSeconds) return Step::Continue;
         if (auto mismatch = check_expected(engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
         return Step::DoneNow;
+    });
+}
+
+// For acting in the middle of a stream: no idle wait, each frame compares what is shown now.
+void ScriptPlayer::play(const WaitUntilCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    double started = -1;
+    steps_.push_back([this, id = *id, command, started]() mutable {
+        if (started < 0) started = now();
+        const auto mismatch = check_expected(engine().component(id).spec.value, command.value);
+        if (!mismatch) return Step::DoneNow;
+        if (now() - started > kWaitUntilSeconds) {
+            fail("wait until: " + quoted(command.label) + " did not show " +
+                 command.value.dump(-1, ' ', false, Json::error_handler_t::replace) + " within " +
+                 format_number(kWaitUntilSeconds) + " s (" + *mismatch + ")");
+            return Step::DoneNow;
+        }
+        return Step::Continue;
     });
 }
 
