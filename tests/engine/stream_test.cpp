@@ -376,3 +376,41 @@ TEST_CASE("cancels= names a listener of the same Blocks") {
     auto run = go.click([] {});
     CHECK_THROWS_AS(stop.click(nullptr, {}, {}, {.cancels = {run}}), imgr::UsageError);
 }
+
+TEST_CASE_FIXTURE(StreamApp, "in lockstep (recording), a stream shows every value, one per frame, however fast it yields") {
+    demo.engine().set_stream_lockstep(true);
+    go.click(
+        []() -> imgr::Stream<double> {
+            for (int i = 1; i <= 200; ++i) co_yield (double)i;
+        },
+        {}, out);
+    demo.engine().fire(go.id(), imgr::Event::Click);
+    std::vector<double> frames;
+    for (int frame = 0; frame < 1000 && !demo.engine().idle(); ++frame) {
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (!demo.engine().settled() && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(50us);
+        demo.engine().poll();  // the frame
+        frames.push_back(out.value());
+    }
+    std::vector<double> expected;
+    for (int i = 1; i <= 200; ++i) expected.push_back(i);
+    if (!frames.empty() && frames.back() == 200 && frames.size() == 201) frames.pop_back();  // the end may take a frame of its own
+    CHECK(frames == expected);
+}
+
+TEST_CASE("an app closed while a lockstep stream waits for a frame does not hang") {
+    auto witness = std::make_shared<Witness>();
+    {
+        StreamApp app;
+        app.demo.engine().set_stream_lockstep(true);
+        app.go.click([witness] { return forever(witness); }, {}, app.out);
+        app.demo.engine().fire(app.go.id(), imgr::Event::Click);
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (app.demo.engine().streamed_values_waiting() == 0 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(1ms);
+        REQUIRE(app.demo.engine().streamed_values_waiting() == 1);
+        std::this_thread::sleep_for(5ms);
+        CHECK(witness->yielded == 1);  // it waits for a frame before the next value
+    }  // the engine's destruction releases it; the executor then waits for it to end
+    CHECK(witness->destroyed);
+}

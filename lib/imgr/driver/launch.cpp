@@ -57,11 +57,12 @@ struct StopOnSignal {
 // Recording a script: handlers run on worker threads, so how many frames a
 // run spans would depend on the machine. Waiting for them before each frame
 // makes every run take zero recorded time, and the same script give the same frames.
+// A stream (in lockstep while recording) shows one yielded value a frame.
 void settle(Engine& engine) {
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!engine.idle() && std::chrono::steady_clock::now() < give_up) {
+    while (!engine.settled() && std::chrono::steady_clock::now() < give_up) {
         engine.poll();
-        if (engine.idle()) break;
+        if (engine.settled()) break;
         std::this_thread::sleep_for(std::chrono::microseconds(500));
     }
 }
@@ -183,6 +184,7 @@ public:
                                                      ScriptPlayerOptions{.fast = request_.options.pace_fast});
         }
         if (request_.recorder) stop_on_signal_.install();
+        if (request_.recorder && player_) engine_.set_stream_lockstep(true);  // one yielded value a recorded frame
         params_.before_frame = [this](Runner&) { before_frame(); };
         params_.draw = [this](Runner& runner) { draw(runner); };
         params_.after_render = [this](Runner& runner) { after_render(runner); };

@@ -58,7 +58,14 @@ Engine::Engine() : mailbox_(std::make_shared<Mailbox>()) {
     };
 }
 
-Engine::~Engine() = default;
+Engine::~Engine() {
+    // Streams still running end at their next co_yield (the executor then waits for them briefly).
+    for (ListenerState& state : listeners_)
+        for (Run& run : state.runs) run.progress->cancel();
+    std::lock_guard lock(mailbox_->mutex);
+    mailbox_->closing = true;  // a stream waiting in lockstep goes on (its results are dropped)
+    mailbox_->taken.notify_all();
+}
 
 void Engine::set_wake(std::function<void()> wake) {
     std::lock_guard lock(mailbox_->mutex);
@@ -284,7 +291,7 @@ void Engine::start(int listener, Job job) {
     ++runs_started_;
     auto progress = std::make_shared<Progress>();
     const uint64_t run = runs_started_;
-    progress->set_stream_sink(stream_sink(listener, run));
+    progress->set_stream_sink(stream_sink(listener, run, progress.get()));
     state.runs.push_back({run, progress, Clock::now(), job.depth});
     update_busy(listener);
     HandlerFn handler = state.spec.handler;
@@ -363,6 +370,7 @@ void Engine::poll() {
         std::lock_guard lock(mailbox_->mutex);
         finished.swap(mailbox_->finished);
         streamed.swap(mailbox_->streamed);
+        if (!streamed.empty()) mailbox_->taken.notify_all();
     }
     // A stream's last values come before its end (the worker posts them first).
     for (const Finished& s : streamed) apply_streamed(s);
@@ -424,8 +432,9 @@ bool Engine::timer_active(const ListenerSpec& spec) const {
 // A worker hands a stream's values to the UI thread here. While the UI has not
 // taken the previous ones they are replaced (per output): latest wins, one entry
 // per run, and the window is woken only for a new entry.
-std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t run) {
-    return [weak = std::weak_ptr<Mailbox>(mailbox_), listener, run](HandlerOutputs outputs) {
+std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t run, const Progress* progress) {
+    // `progress` owns this sink, so it outlives every call.
+    return [weak = std::weak_ptr<Mailbox>(mailbox_), listener, run, progress](HandlerOutputs outputs) {
         prepare_images_for_display(outputs);
         auto box = weak.lock();
         if (!box) return;
@@ -445,7 +454,31 @@ std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t r
             }
         }
         if (wake) wake();
+        std::unique_lock lock(box->mutex);
+        auto waiting = [&] {
+            return std::any_of(box->streamed.begin(), box->streamed.end(), [&](const Finished& f) { return f.run == run; });
+        };
+        while (box->lockstep && !box->closing && !progress->cancelled() && waiting())
+            box->taken.wait_for(lock, std::chrono::milliseconds(20));  // rechecks a Stop now and then
     };
+}
+
+void Engine::set_stream_lockstep(bool on) {
+    std::lock_guard lock(mailbox_->mutex);
+    mailbox_->lockstep = on;
+    mailbox_->taken.notify_all();
+}
+
+bool Engine::settled() const {
+    if (idle()) return true;
+    std::lock_guard lock(mailbox_->mutex);
+    if (!mailbox_->finished.empty()) return false;
+    for (const ListenerState& state : listeners_)
+        for (const Run& run : state.runs)
+            if (std::none_of(mailbox_->streamed.begin(), mailbox_->streamed.end(),
+                             [&](const Finished& f) { return f.run == run.id; }))
+                return false;
+    return true;
 }
 
 void Engine::apply_streamed(const Finished& streamed) {

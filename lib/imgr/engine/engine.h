@@ -10,6 +10,7 @@
 #include "imgr/model/layout.h"
 
 #include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -125,6 +126,13 @@ public:
     uint64_t runs_finished() const { return runs_finished_; }
     size_t streamed_values_waiting() const;          // streams' values handed over and not yet applied (<= one per run)
 
+    // Recording: each stream waits after a value until a frame has taken it, so
+    // a recording shows every yielded value, one a frame, the same on any machine.
+    void set_stream_lockstep(bool on);
+    // Nothing to wait for before the next frame: idle, or every running run is a
+    // stream whose next value is waiting (with lockstep on, it waits for this frame).
+    bool settled() const;
+
 private:
     struct Job {
         Values inputs;
@@ -160,7 +168,7 @@ private:
     void start(int listener, Job job);
     void finish(const Finished& finished);
     void apply_streamed(const Finished& streamed);
-    std::function<void(HandlerOutputs)> stream_sink(int listener, uint64_t run);
+    std::function<void(HandlerOutputs)> stream_sink(int listener, uint64_t run, const Progress* progress);
     void fire_listeners(ComponentId id, Event event);
     bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
     Value coerce(const ComponentState& state, Value value) const;
@@ -193,6 +201,8 @@ private:
         std::vector<Finished> streamed;
         std::vector<Message> messages;
         std::function<void()> wake;
+        bool lockstep = false, closing = false;
+        std::condition_variable taken;               // lockstep: a frame took streamed values
     };
     std::shared_ptr<Mailbox> mailbox_;
     MessageSink sink_;                               // into mailbox_; set around every run of a handler
