@@ -4,13 +4,17 @@
 // co_yield and at a Progress report, timers that stream.
 #include <doctest/doctest.h>
 #include <imgr/engine/blocks.h>
+#include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/interface.h>
 #include <support/settle.h>
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace std::chrono_literals;
@@ -413,4 +417,44 @@ TEST_CASE("an app closed while a lockstep stream waits for a frame does not hang
         CHECK(witness->yielded == 1);  // it waits for a frame before the next value
     }  // the engine's destruction releases it; the executor then waits for it to end
     CHECK(witness->destroyed);
+}
+
+TEST_CASE_FIXTURE(StreamApp, "a flag while a stream runs saves what is on screen") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("imgr_stream_flag_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    auto step = std::make_shared<Lockstep>();
+    auto release = std::make_shared<std::atomic<bool>>(false);
+    go.click(
+        [step, release]() -> imgr::Stream<double> {
+            co_yield 1.0;
+            if (!step->wait_shown(1)) co_return;
+            co_yield 2.0;
+            const auto deadline = std::chrono::steady_clock::now() + 10s;
+            while (!*release && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
+            co_yield 3.0;
+        },
+        {}, out);
+    imgr::CSVLogger callback;
+    callback.setup({out}, dir.string());
+    auto flag = demo.add(imgr::Button("Flag"));
+    demo.flag_button(flag, callback, {out});
+    demo.engine().fire(go.id(), imgr::Event::Click);
+    REQUIRE(poll_until(demo.engine(), [&] {
+        step->shown = (int)out.value();
+        return out.value() == 2;
+    }));
+    demo.engine().fire(flag.id(), imgr::Event::Click);
+    auto rows = [&] {
+        std::ifstream file(dir / "logs.csv");
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(file, line);) lines.push_back(line);
+        return lines;
+    };
+    REQUIRE(poll_until(demo.engine(), [&] { return rows().size() == 2; }));
+    CHECK(rows()[1].rfind("2,", 0) == 0);  // the value on screen when Flag was clicked
+    *release = true;
+    settle(demo.engine());
+    CHECK(out.value() == 3);
+    fs::remove_all(dir);
 }
