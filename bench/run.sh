@@ -28,7 +28,7 @@ done
 say "building into $BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DIMGR_BUILD_TESTS=OFF -DIMGR_BUILD_SAMPLES=ON -DIMGR_BUILD_BENCH=ON >/dev/null
 # Only what the benchmarks run: a half-written target elsewhere does not stop them.
-cmake --build "$BUILD" -j"$(nproc)" --target bench_dsl bench_latency bench_window bench_raw_glfw_imgui \
+cmake --build "$BUILD" -j"$(nproc)" --target bench_dsl bench_latency bench_stream bench_window bench_raw_glfw_imgui \
   bench_process calculator calculator_options imgui_demo >/dev/null
 
 # Programs that write files (the calculator could flag) run in a scratch folder.
@@ -77,6 +77,7 @@ fi
 
 say "2/7 latency (headless)"
 "$B/bench_latency" 2>/dev/null | rows
+"$B/bench_stream" --seconds 10 2>/dev/null | rows
 
 say "3/7 idle: imgui_demo and calculator, 10 s each (Xvfb)"
 xvfb "$B/bench_process" idle 2 10 imgui_demo "$BUILD/imgui_demo/imgui_demo" calculator "$BUILD/samples/calculator" | rows
