@@ -67,7 +67,8 @@
 //   demo.on({h.on(Event::Change), ...}, fn, ...)  one listener for several triggers, as gr.on
 //   demo.every(seconds, fn, ...)  a timer, as gr.Timer; optionally only while a Checkbox is checked
 //   Event                      Change, Input, Click, Submit, Release, Upload
-//   EventOptions               trigger_mode, concurrency_limit, show_progress
+//   EventOptions               trigger_mode, concurrency_limit, show_progress, cancels
+//   stop.click(nullptr, {}, {}, {.cancels = {run}})  a Stop button: `run` is what a listener returned
 //   TriggerMode                AlwaysLast (change/input), Once (click, ...), Multiple (.then/.success)
 //   Values                     std::vector<Value>: what a handler taking `const Values&` gets
 //
@@ -75,6 +76,8 @@
 //   Update / update()          a new value and/or label, info, visible, interactive, choices; .for_seconds(s)
 //   skip()                     leaves an output as it is
 //   Progress                   a handler's last parameter `imgr::Progress&`: progress(0.5, "halfway")
+//   Stream<T>                  a streaming handler's return type: each co_yield updates the outputs (stream.h)
+//   Cancelled                  thrown at a Progress report once the run was stopped
 //   Error(text)                thrown by a handler: a toast with that text; the run counts as failed
 //   warning(text), info(text)  a toast that does not fail the run
 //
