@@ -20,6 +20,17 @@ nlohmann::json conversation_to_json(const Conversation& conversation) {
     return list;
 }
 
+std::string conversation_file_text(const Conversation& conversation) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const ChatMessage& message : conversation.messages) {
+        nlohmann::ordered_json item;
+        item["role"] = role_name(message.role);
+        item["content"] = message.content;
+        list.push_back(std::move(item));
+    }
+    return list.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 Conversation conversation_from_json(const nlohmann::json& json) {
     if (!json.is_array()) throw std::invalid_argument("a conversation is a JSON array of messages");
     Conversation conversation;

@@ -49,6 +49,8 @@ LikeData like_data(const Conversation& conversation);
 
 // The flagged form: [{"role":"user","content":"..."}, ...] (likes are not part of it).
 nlohmann::json conversation_to_json(const Conversation& conversation);
+// The flagged file's text: that form, compact, keys in the order above.
+std::string conversation_file_text(const Conversation& conversation);
 // Back from that form; throws std::invalid_argument saying what is wrong.
 Conversation conversation_from_json(const nlohmann::json& json);
 

@@ -19,6 +19,7 @@ struct ChatbotViewState {
         float natural_width = -1;         // the widest line unwrapped (< 0: not measured yet)
         float laid_width = -1;            // the wrap width `height` was measured at
         float height = 0;                 // the bubble's text height at laid_width
+        TargetRect rect;                  // where it was painted last (screen); empty when off screen
     };
     std::vector<Bubble> bubbles;          // one per message
     // Stays at the newest message (auto-scroll) until the person scrolls up;

@@ -171,7 +171,7 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     if (const auto* image = std::get_if<ImageBuffer>(&value)) {
         saved = save_png(file.path.string(), *image, Durability::Fsync);
     } else {
-        const std::string json = to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+        const std::string json = conversation_file_text(std::get<Conversation>(value));
         saved = write_file_atomically(file.path, json.data(), json.size(), Durability::Fsync);
     }
     if (!saved) {

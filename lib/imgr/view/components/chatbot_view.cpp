@@ -98,6 +98,7 @@ void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, 
     const float actions_height = has_actions ? ImGui::GetFrameHeight() : 0;
 
     if (measured && !ImGui::IsRectVisible(min, ImVec2(known_max.x, known_max.y + actions_height))) {
+        bubble.rect = {};
         ImGui::Dummy(ImVec2(inner_width, known_max.y - top.y + (has_actions ? actions_height + ImGui::GetStyle().ItemSpacing.y : 0)));
         return;
     }
@@ -120,6 +121,7 @@ void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, 
     draw->AddRectFilled(min, max, fill, em() * 0.6f);
     draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), em() * 0.6f);
     draw->ChannelsMerge();
+    bubble.rect = {min, max};
     ImGui::SetCursorScreenPos(ImVec2(top.x, max.y));
     ImGui::Dummy(ImVec2(inner_width, 0));
     if (has_actions) {
