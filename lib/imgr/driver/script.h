@@ -10,6 +10,7 @@
 //   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
 //   expect "Output" 12        # compare a component's value (see expectation.h)
 //   screenshot "after.png"
+//   like "Chatbot" 1          # Like on message 1 of a Chatbot (dislike: Dislike)
 //   quit
 //
 // Labels, paths and string values are JSON strings (double quotes, escapes
@@ -66,12 +67,18 @@ struct ScreenshotCommand {          // screenshot PATH
     std::filesystem::path file;     // already resolved against the script's folder
     bool operator==(const ScreenshotCommand&) const = default;
 };
+struct LikeCommand {                // like LABEL INDEX, dislike LABEL INDEX: a Chatbot message's button
+    std::string label;
+    int index = 0;                  // the message's position in the conversation, from 0
+    bool liked = true;              // false: dislike
+    bool operator==(const LikeCommand&) const = default;
+};
 struct QuitCommand {                // quit: end the script (and the app) here
     bool operator==(const QuitCommand&) const = default;
 };
 
 using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
-                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand>;
+                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, LikeCommand>;
 
 struct ScriptCommand {
     int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time

@@ -114,7 +114,8 @@ void ChatInterface::add_layout() {
         add(Markdown("**Examples**"));
         row([&] {
             for (const std::string& example : options_.examples)
-                example_buttons_.push_back(add(Button(example).size(ButtonSize::Small).scale(0)));
+                example_buttons_.push_back(add(Button(example).size(ButtonSize::Small).scale(0).min_width(
+                    2.0f + 0.6f * (float)example.size())));  // wide enough for its text
         });
     }
     // The message being answered, between the step that shows it and the reply step.

@@ -73,8 +73,8 @@ void draw_actions(const ComponentContext& c, const ChatMessage& message, int ind
         ImGui::SameLine();
         const bool dislike = toggle_button("Dislike", message.liked == false);
         c.target_choice((size_t)index * 2 + 1);
-        if (c.interactive && like && message.liked != true) give_feedback(c, index, true);
-        if (c.interactive && dislike && message.liked != false) give_feedback(c, index, false);
+        if (like && message.liked != true) give_feedback(c, index, true);  // feedback, not an edit: also on an output
+        if (dislike && message.liked != false) give_feedback(c, index, false);
     }
     ImGui::PopStyleColor();
 }
