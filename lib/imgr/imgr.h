@@ -106,6 +106,7 @@
 #pragma once
 #include "imgr/driver/launch.h"
 #include "imgr/engine/blocks.h"
+#include "imgr/engine/chat_interface.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"
 #include "imgr/engine/interface.h"

@@ -245,6 +245,16 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
         auto file = p.path();
         if (!file) return std::nullopt;
         action = ScreenshotCommand{std::move(*file)};
+    } else if (word == "like" || word == "dislike") {
+        auto label = p.label();
+        if (!label) return std::nullopt;
+        auto index = p.value();
+        if (!index) return std::nullopt;
+        if (!index->is_number_unsigned() || index->get<std::uint64_t>() > 1000000) {
+            p.error = "'" + std::string(word) + "' needs the message's index (0, 1, ...) after the label";
+            return std::nullopt;
+        }
+        action = LikeCommand{std::move(*label), index->get<int>(), word == "like"};
     } else if (word == "quit") {
         action = QuitCommand{};
     } else {
@@ -327,6 +337,8 @@ std::string format_command(const ScriptAction& action) {
     if (auto* c = std::get_if<ExpectCommand>(&action)) return "expect " + quoted(c->label) + " " + value_text(c->value);
     if (auto* c = std::get_if<ScreenshotCommand>(&action)) return "screenshot " + quoted(c->file);
     if (auto* c = std::get_if<WaitUntilCommand>(&action)) return "wait until " + quoted(c->label) + " " + value_text(c->value);
+    if (auto* c = std::get_if<LikeCommand>(&action))
+        return (c->liked ? "like " : "dislike ") + quoted(c->label) + " " + std::to_string(c->index);
     return "quit";
 }
 

@@ -11,6 +11,7 @@
 //   wait until "Phase" "training"  # until a component shows a value (mid-stream), up to 10 s
 //   expect "Output" 12        # compare a component's value (see expectation.h)
 //   screenshot "after.png"
+//   like "Chatbot" 1          # Like on message 1 of a Chatbot (dislike: Dislike)
 //   quit
 //
 // Labels, paths and string values are JSON strings (double quotes, escapes
@@ -67,6 +68,12 @@ struct ScreenshotCommand {          // screenshot PATH
     std::filesystem::path file;     // already resolved against the script's folder
     bool operator==(const ScreenshotCommand&) const = default;
 };
+struct LikeCommand {                // like LABEL INDEX, dislike LABEL INDEX: a Chatbot message's button
+    std::string label;
+    int index = 0;                  // the message's position in the conversation, from 0
+    bool liked = true;              // false: dislike
+    bool operator==(const LikeCommand&) const = default;
+};
 struct QuitCommand {                // quit: end the script (and the app) here
     bool operator==(const QuitCommand&) const = default;
 };
@@ -77,7 +84,8 @@ struct WaitUntilCommand {           // wait until LABEL VALUE: until it shows VA
 };
 
 using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
-                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, WaitUntilCommand>;
+                                  WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, WaitUntilCommand,
+                                  LikeCommand>;
 
 struct ScriptCommand {
     int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time

@@ -304,6 +304,44 @@ void ScriptPlayer::play(const ClickCommand& command) {
     });
 }
 
+// A Chatbot message's Like or Dislike button (choices 2i and 2i+1 of the
+// view's targets); a message scrolled out of sight gets the like directly.
+void ScriptPlayer::play(const LikeCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Chatbot, command.liked ? "like" : "dislike", "not a Chatbot");
+    if (!id) return;
+    approach(*id, command.liked ? "like" : "dislike");
+    const size_t choice = (size_t)command.index * 2 + (command.liked ? 0 : 1);
+    steps_.push_back([this, id = *id, choice, command]() {
+        const ComponentTargets& t = target(id);
+        const auto& conversation = std::get<Conversation>(engine().component(id).spec.value);
+        if ((size_t)command.index >= conversation.size() ||
+            conversation.messages[(size_t)command.index].role != ChatRole::Assistant) {
+            fail("message " + std::to_string(command.index) + " of \"" + command.label +
+                 "\" is not an assistant message (the conversation has " + std::to_string(conversation.size()) + ")");
+            return Step::Done;
+        }
+        const bool shown = ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() && !t.choices[choice].empty() &&
+                           t.choices[choice].min.y >= t.widget.min.y && t.choices[choice].max.y <= t.widget.max.y;
+        if (!shown) {
+            insert_steps({[this, id, command]() {
+                missed("the message's button was not on screen");
+                Conversation updated = std::get<Conversation>(engine().component(id).spec.value);
+                updated.messages[(size_t)command.index].liked = command.liked;
+                updated.last_feedback = command.index;
+                engine().set_from_program(id, std::move(updated));
+                engine().fire(id, Event::Like);
+                return Step::Done;
+            }});
+            return Step::DoneNow;
+        }
+        std::vector<StepFn> steps = click_at([this, id, choice] { return target(id).choices[choice].center(); });
+        steps.push_back(pause(kAfterAction));
+        steps.push_back(frames(1));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
 // Enter in the field: a click gives it the keyboard, then Enter (Ctrl+Enter
 // where Enter types a line break) fires submit, as the view handles a person's keys.
 void ScriptPlayer::play(const SubmitCommand& command) {

@@ -90,6 +90,7 @@ private:
     void play(const ScreenshotCommand& command);
     void play(const QuitCommand& command);
     void play(const WaitUntilCommand& command);
+    void play(const LikeCommand& command);
     void run_steps();
     void insert_steps(std::vector<StepFn> steps);        // run right after the current step
     void fail(std::string message);                      // script error: exit 2, stop

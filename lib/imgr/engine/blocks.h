@@ -89,6 +89,12 @@ public:
     template <class F>
     EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 
+    // Chatbot only: fn(imgr::LikeData) or fn(imgr::LikeData, const imgr::Conversation&)
+    // runs when a person likes or dislikes a message (Gradio's chatbot.like);
+    // its return value fills `outputs`. Defined in like_event.h.
+    template <class F>
+    EventChain like(F fn, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
+
     // The current value and a program change (UI thread: before launch, or from view code).
     const T& value() const;
     void set(T value) const;
@@ -324,3 +330,5 @@ EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F
 }
 
 }  // namespace imgr
+
+#include "imgr/engine/like_event.h"  // NOLINT: Handle::like, which needs Blocks complete

@@ -176,4 +176,13 @@ public:
     explicit Dataframe(std::string label = "") : Builder(ComponentKind::Dataframe, std::move(label)) {}
 };
 
+// A conversation: user and assistant messages as bubbles, Markdown inside;
+// scrolls to the newest message unless the person scrolled up. Its handle's
+// .like(fn) runs fn when a person likes or dislikes a message.
+class Chatbot : public Builder<Chatbot, Conversation> {
+public:
+    explicit Chatbot(std::string label = "Chatbot") : Builder(ComponentKind::Chatbot, std::move(label), ChatbotProps{}) {}
+    Chatbot& height(float em) { props<ChatbotProps>().height = em; return *this; }
+};
+
 }  // namespace imgr

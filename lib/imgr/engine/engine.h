@@ -21,7 +21,7 @@
 
 namespace imgr {
 
-enum class Event { Change, Input, Click, Submit, Release, Upload };
+enum class Event { Change, Input, Click, Submit, Release, Upload, Like };
 const char* event_name(Event event);
 
 // As in Gradio: Once ignores triggers while a run is pending; Multiple queues

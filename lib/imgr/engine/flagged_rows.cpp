@@ -61,6 +61,15 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             if (auto color = color_from_hex(cell)) return *color;
             throw std::invalid_argument(cell);
         }
+        if (std::holds_alternative<Conversation>(empty)) {
+            const FileRead file = read_file(dir / cell);
+            if (!file) throw Error("cannot load the flagged conversation '" + cell + "': " + file.error);
+            try {
+                return conversation_from_json(Json::parse(file.content));
+            } catch (const std::exception& e) {
+                throw Error("the flagged conversation '" + cell + "' is not valid: " + e.what());
+            }
+        }
         if (std::holds_alternative<ImageBuffer>(empty)) {
             ImageLoadResult loaded = load_image_file((dir / cell).string());
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);

@@ -11,7 +11,7 @@ namespace imgr {
 
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
-    Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe,
+    Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -64,9 +64,13 @@ struct ImageProps {
 struct PlotProps {
     float height = 16.0f;                    // in font units
 };
+struct ChatbotProps {
+    float height = 24.0f;                    // in font units; the messages scroll inside
+    bool likeable = false;                   // Like/Dislike under assistant messages (set by a .like() listener)
+};
 
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps>;
+                               LabelProps, ImageProps, PlotProps, ChatbotProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -77,6 +81,7 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot), not as cells
+const char* flag_file_extension(ComponentKind kind);  // ".png" for an Image, ".json" for a Chatbot
 
 }  // namespace imgr

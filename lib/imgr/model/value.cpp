@@ -105,6 +105,7 @@ Json to_json(const Value& value) {
             [](const Json& j) -> Json { return j; },
             [](const Color& c) -> Json { return color_to_hex(c); },
             [](const TableValue& t) -> Json { return {{"headers", t.headers}, {"data", t.rows}}; },
+            [](const Conversation& c) -> Json { return conversation_to_json(c); },
         },
         value);
 }

@@ -314,6 +314,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::Json: draw_json(c); break;
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
+        case ComponentKind::Chatbot: draw_chatbot(c); break;
     }
 }
 

@@ -12,6 +12,7 @@ FontFaces faces_drawn_by(ComponentKind kind) {
         case ComponentKind::Plot: faces.bold = true; break;               // the title
         case ComponentKind::Dataframe: faces.bold = true; break;          // column headers
         case ComponentKind::Json: faces.mono = true; break;
+        case ComponentKind::Chatbot: faces = {true, true, true}; break;   // messages are Markdown
         default: break;
     }
     return faces;

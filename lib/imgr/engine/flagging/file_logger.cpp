@@ -4,6 +4,7 @@
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/file_write.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>
@@ -17,7 +18,16 @@ namespace imgr {
 
 namespace {
 
-constexpr std::string_view kImageExtension = ".png";
+// A value a file column saves (an empty one leaves the cell empty, as an absent image does).
+bool has_file_content(const Value& value) {
+    if (const auto* image = std::get_if<ImageBuffer>(&value)) return !image->empty();
+    if (const auto* conversation = std::get_if<Conversation>(&value)) return !conversation->empty();
+    return false;
+}
+bool is_file_value(const Value& value) {
+    return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value);
+}
+
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -57,7 +67,7 @@ void FileLogger::target(std::filesystem::path dir) {
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
-            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, kImageExtension);
+            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, flag_file_extension(fields_[i].kind));
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
@@ -149,15 +159,22 @@ size_t FileLogger::pending_count() const {
     return pending_.size();
 }
 
-IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+IoResult FileLogger::save_file(size_t field, const Value& value, std::string& relative_path) {
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
-    NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], flag_file_extension(fields_[field].kind));
     if (!file) return file;
-    // The reserved empty file is ours alone, so save_png's rename replaces only
+    // The reserved empty file is ours alone, so the atomic rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_png(file.path.string(), image, Durability::Fsync); !saved) {
+    IoResult saved = IoResult::success();
+    if (const auto* image = std::get_if<ImageBuffer>(&value)) {
+        saved = save_png(file.path.string(), *image, Durability::Fsync);
+    } else {
+        const std::string json = conversation_file_text(std::get<Conversation>(value));
+        saved = write_file_atomically(file.path, json.data(), json.size(), Durability::Fsync);
+    }
+    if (!saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }
@@ -180,14 +197,14 @@ int FileLogger::flush_pending() {
         std::vector<Value> cells;
         cells.reserve(layout_.header.size());
         for (size_t i = 0; i < fields_.size(); ++i) {
-            const ImageBuffer* image = std::get_if<ImageBuffer>(&row.values[i]);
-            if (!is_file_kind(fields_[i].kind) || !image) {
-                cells.push_back(row.values[i]);
+            const Value& value = row.values[i];
+            if (!is_file_kind(fields_[i].kind) || !is_file_value(value)) {
+                cells.push_back(value);
                 continue;
             }
             // Files first: a row on disk never points at a file that is not.
-            if (!image->empty() && row.files[i].empty())
-                if (IoResult saved = save_file(i, *image, row.files[i]); !saved) throw FlagError(saved.error);
+            if (has_file_content(value) && row.files[i].empty())
+                if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
         if (options_.flag_column) cells.push_back(row.flag_option);

@@ -1,0 +1,180 @@
+// Chatbot: messages as bubbles (the person's on the right, the assistant's on
+// the left), Markdown inside. Under each assistant message: Copy, and Like /
+// Dislike when a like listener is wired. The list scrolls inside a fixed
+// height and follows the newest message until the person scrolls up.
+#include "imgr/view/chatbot_view_state.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <memory>
+
+namespace imgr {
+
+namespace {
+
+float em() { return ImGui::GetFontSize(); }
+
+// Brings the cached bubbles in line with the conversation: only messages
+// whose text changed are parsed again (and measured again).
+void sync(ChatbotViewState& state, const Conversation& conversation) {
+    state.bubbles.resize(conversation.size());
+    for (size_t i = 0; i < conversation.size(); ++i) {
+        ChatbotViewState::Bubble& bubble = state.bubbles[i];
+        const std::string& content = conversation.messages[i].content;
+        if (bubble.content == content && bubble.natural_width >= 0) continue;
+        bubble.content = content;
+        bubble.document.parse(content);
+        bubble.natural_width = -1;
+        bubble.laid_width = -1;
+    }
+}
+
+float widest_line(const std::string& text) {
+    float widest = 0;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        widest = std::max(widest, ImGui::CalcTextSize(text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+// A like or dislike: kept in the value (shown as the pressed button), then the event.
+void give_feedback(const ComponentContext& c, int index, bool liked) {
+    Conversation conversation = std::get<Conversation>(c.state.spec.value);
+    conversation.messages[(size_t)index].liked = liked;
+    conversation.last_feedback = index;
+    c.engine.set_from_program(c.id, std::move(conversation));
+    c.fire(Event::Like);
+}
+
+bool toggle_button(const char* text, bool pressed) {
+    if (pressed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool clicked = ImGui::SmallButton(text);
+    if (pressed) ImGui::PopStyleColor();
+    return clicked;
+}
+
+// Copy (and Like, Dislike) under a message; returns the height used.
+void draw_actions(const ComponentContext& c, const ChatMessage& message, int index, float x, bool likeable) {
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+    if (ImGui::SmallButton("Copy")) {
+        ImGui::SetClipboardText(message.content.c_str());
+        c.engine.post(MessageLevel::Info, "Message copied to the clipboard");
+    }
+    if (likeable) {
+        ImGui::SameLine();
+        const bool like = toggle_button("Like", message.liked == true);
+        c.target_choice((size_t)index * 2);
+        ImGui::SameLine();
+        const bool dislike = toggle_button("Dislike", message.liked == false);
+        c.target_choice((size_t)index * 2 + 1);
+        if (like && message.liked != true) give_feedback(c, index, true);  // feedback, not an edit: also on an output
+        if (dislike && message.liked != false) give_feedback(c, index, false);
+    }
+    ImGui::PopStyleColor();
+}
+
+// One message. Bubbles off screen with a known height only take their space.
+void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, float inner_width, bool likeable) {
+    const ChatMessage& message = std::get<Conversation>(c.state.spec.value).messages[(size_t)index];
+    ChatbotViewState::Bubble& bubble = state.bubbles[(size_t)index];
+    const bool user = message.role == ChatRole::User;
+    const ImVec2 pad(em() * 0.7f, em() * 0.45f);
+    if (bubble.natural_width < 0) bubble.natural_width = widest_line(message.content);
+    const float max_text = std::max(em() * 4, inner_width * 0.8f - pad.x * 2);
+    const float text_width = message.content.empty() ? em() * 2 : std::min(max_text, bubble.natural_width + 2);
+    const float bubble_width = text_width + pad.x * 2;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float left = user ? top.x + inner_width - bubble_width : top.x;
+    const bool measured = bubble.laid_width == text_width;
+    const ImVec2 min(left, top.y);
+    const ImVec2 known_max(left + bubble_width, top.y + bubble.height + pad.y * 2);
+    const bool has_actions = !user;
+    const float actions_height = has_actions ? ImGui::GetFrameHeight() : 0;
+
+    if (measured && !ImGui::IsRectVisible(min, ImVec2(known_max.x, known_max.y + actions_height))) {
+        bubble.rect = {};
+        ImGui::Dummy(ImVec2(inner_width, known_max.y - top.y + (has_actions ? actions_height + ImGui::GetStyle().ItemSpacing.y : 0)));
+        return;
+    }
+    ++state.bubbles_drawn;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(left + pad.x, top.y + pad.y));
+    if (message.content.empty()) {
+        ImGui::TextDisabled("...");  // a reply on its way
+        bubble.height = ImGui::GetTextLineHeight();
+    } else {
+        bubble.document.draw(c.fonts, text_width);
+        bubble.height = bubble.document.height();
+    }
+    bubble.laid_width = text_width;
+    const ImVec2 max(left + bubble_width, top.y + bubble.height + pad.y * 2);
+    draw->ChannelsSetCurrent(0);
+    const ImU32 fill = user ? ImGui::GetColorU32(ImGuiCol_Header) : ImGui::GetColorU32(ImGuiCol_FrameBg);
+    draw->AddRectFilled(min, max, fill, em() * 0.6f);
+    draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), em() * 0.6f);
+    draw->ChannelsMerge();
+    bubble.rect = {min, max};
+    ImGui::SetCursorScreenPos(ImVec2(top.x, max.y));
+    ImGui::Dummy(ImVec2(inner_width, 0));
+    if (has_actions) {
+        draw_actions(c, message, index, left, likeable);
+    } else if (ImGui::IsMouseHoveringRect(min, max) && ImGui::IsWindowHovered()) {
+        // The person's own message: Copy when pointed at, over the bubble's corner (no space taken).
+        const ImVec2 after = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(min.x - em() * 3.2f, min.y));
+        if (ImGui::SmallButton("Copy")) {
+            ImGui::SetClipboardText(message.content.c_str());
+            c.engine.post(MessageLevel::Info, "Message copied to the clipboard");
+        }
+        ImGui::SetCursorScreenPos(after);
+    }
+}
+
+}  // namespace
+
+const ChatbotViewState* chatbot_view_state(const ComponentCache& cache) {
+    return static_cast<const ChatbotViewState*>(cache.widget_state.get());
+}
+
+void draw_chatbot(const ComponentContext& c) {
+    auto state = std::static_pointer_cast<ChatbotViewState>(c.cache.widget_state);
+    if (!state) {
+        state = std::make_shared<ChatbotViewState>();
+        c.cache.widget_state = state;
+    }
+    const Conversation& conversation = std::get<Conversation>(c.state.spec.value);
+    if (c.value_changed() || state->bubbles.size() != conversation.size()) sync(*state, conversation);
+    const auto& props = std::get<ChatbotProps>(c.spec().props);
+
+    const ImVec2 size(c.width, std::max(em() * 4, props.height * em()));
+    ImGui::BeginChild("##messages", size, true);
+    // The person's wheel or scrollbar moved the list before this frame's
+    // content: at the bottom (as last frame measured it) it follows, above it it stays.
+    state->follow_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
+    const float inner_width = ImGui::GetContentRegionAvail().x;
+    state->bubbles_drawn = 0;
+    if (conversation.empty()) ImGui::TextDisabled("No messages yet");
+    for (int i = 0; i < (int)conversation.size(); ++i) {
+        ImGui::PushID(i);
+        draw_bubble(c, *state, i, inner_width, props.likeable);
+        ImGui::PopID();
+    }
+    // New content below: scrolled to in the next frame (ImGui applies a scroll
+    // request when the window begins), which the runner draws after any change.
+    if (state->follow_bottom) ImGui::SetScrollHereY(1.0f);
+    state->scroll_y = ImGui::GetScrollY();
+    state->scroll_max_y = ImGui::GetScrollMaxY();
+    ImGui::EndChild();
+    state->list = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    c.target_widget();
+}
+
+}  // namespace imgr
