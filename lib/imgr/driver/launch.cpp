@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "imgr/driver/recorder.h"
+#include "imgr/driver/replay_command.h"
 #include "imgr/driver/script.h"
 #include "imgr/driver/script_player.h"
 #include "imgr/model/image_io.h"
@@ -327,6 +328,8 @@ int launch_app(Blocks& app, int argc, char** argv) {
     LaunchRequest& request = std::get<LaunchRequest>(read);
     // This app's flagging callbacks follow its --flagging-dir (another app in the process keeps its own).
     if (!request.options.flagging_dir.empty()) app.flagging_dir_override()->set(request.options.flagging_dir);
+    if (!request.options.replay.empty() && request.options.headless)
+        return run_replay_command(app, request.options, request.name);  // no window needed
     app.prepare_to_run();  // e.g. an Interface lists the rows already flagged in the (overridden) folder
     WindowSession session(app, request);
     return session.run();

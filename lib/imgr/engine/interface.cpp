@@ -116,6 +116,7 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
 
     if (options_.flagging_mode != FlaggingMode::Never) setup_flagging();
     add_run_listener(std::move(fn));
+    set_replay(run_listener_, flagged(), !options_.flagging_options.empty());  // --replay runs the function
     add_flag_buttons();
     if (options_.flagging_mode == FlaggingMode::Auto)
         flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine_, run_listener_, flagged(),
