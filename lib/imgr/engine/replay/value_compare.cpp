@@ -100,6 +100,7 @@ Comparison compare_images(const ImageBuffer& expected, const ImageBuffer& actual
 bool numbers_close(double expected, double actual, double tolerance) {
     if (expected == actual) return true;  // also equal infinities
     if (std::isnan(expected) || std::isnan(actual)) return std::isnan(expected) && std::isnan(actual);
+    if (std::isinf(expected) || std::isinf(actual)) return false;  // unequal, and no tolerance spans infinity
     return std::fabs(expected - actual) <= tolerance * std::max(std::fabs(expected), std::fabs(actual));
 }
 
