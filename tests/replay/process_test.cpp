@@ -246,3 +246,28 @@ TEST_CASE("a Blocks app that never named its replayed event is told how, exit 2"
     CHECK(result.exit_code == 2);
     CHECK(result.output.find("demo.replay_with(event, {flagged components})") != std::string::npos);
 }
+
+TEST_CASE("in a window, --replay runs in the Replay panel: the same lines and exit code, a row loads into the demo") {
+    const fs::path work = temp_folder("window");
+    const fs::path flags = flag_calculator_rows(work);
+    edit_output(flags / "logs.csv", 2, "2");
+    write_file(work / "load.script",
+               "wait idle\n"
+               "expect \"Replayed rows\" {\"headers\":[\"row\",\"status\",\"flag\",\"what\",\"note\",\"where\"],\"data\":["
+               "[1,\"unchanged\",\"other\",\"\",\"\",\"logs.csv:2\"],"
+               "[2,\"✗ changed\",\"wrong sign\",\"Output 2 -> -2\",\"\",\"logs.csv:3\"],"
+               "[3,\"unchanged\",\"off by one\",\"\",\"\",\"logs.csv:4\"]]}\n"
+               "set \"Replayed row\" \"#3: unchanged (off by one)\"\n"
+               "click \"Load the row into the demo\"\nwait idle\n"
+               "expect \"num1\" 6\nexpect \"operation\" \"subtract\"\nexpect \"num2\" 1.5\n");
+    // Without --headless: the window (under Xvfb) with its Replay panel.
+    const auto result = run_process({CALCULATOR_OPTIONS_EXE, "--pace", "fast", "--replay", flags.string(),
+                                     "--script", (work / "load.script").string()});
+    INFO(result.output);
+    CHECK(result.exit_code == 1);  // the replay found a change...
+    CHECK(result.output.find("every expectation held") != std::string::npos);  // ...while the script's expects held
+    CHECK(replay_lines(result.output) == std::vector<std::string>{
+                                             "row 1 (other): unchanged", "row 2 (wrong sign): changed: Output 2 -> -2",
+                                             "row 3 (off by one): unchanged",
+                                             "replay: 3 rows, 2 unchanged, 1 changed, 0 failed, 0 unreadable"});
+}

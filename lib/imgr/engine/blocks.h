@@ -164,6 +164,16 @@ public:
     void replay_with(const EventChain& event, AnyInputs flagged_fields);
     // The replay of this app, or nothing and `why` (an app that never called replay_with).
     std::optional<ReplaySpec> replay_spec(std::string& why) const;
+    // A "Replay" panel where it is called (an Interface puts one under its
+    // Flagged panel): a button that replays the flagged rows with a progress
+    // bar, the table of results, and a chosen row loaded into the demo.
+    void replay_panel(bool open = false);
+    // For launch(), before the window opens: the panel's folder (DIR, or the
+    // flagging folder when empty) and, with --replay DIR, a replay started at
+    // once whose lines are also printed (a panel is added when the app has none).
+    void start_replay_panel(const std::string& dir, bool run_now, double tolerance, const std::string& report = "");
+    // After --replay DIR in a window: the replay's exit code (docs/replay.md), or -1 if it had not ended.
+    int replay_panel_exit_code() const;
 
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
@@ -232,6 +242,7 @@ protected:
     // replay_with(): the listener a flagged row replays, and the flagged columns' components.
     void set_replay(int listener, std::vector<ComponentId> fields, bool flag_column);
     int replay_listener_ = -1;
+    std::shared_ptr<struct ReplayPanelState> replay_panel_;
     std::vector<ComponentId> replay_fields_;
     bool replay_flag_column_ = false;
 

@@ -121,7 +121,10 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
     if (options_.flagging_mode == FlaggingMode::Auto)
         flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine_, run_listener_, flagged(),
                                                                                       "automatic flag"));
-    if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) add_flagged_panel();
+    if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) {
+        add_flagged_panel();
+        replay_panel();  // beside it: the same rows run again
+    }
     add_clear_listener();
 }
 

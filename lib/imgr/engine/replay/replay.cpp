@@ -238,6 +238,26 @@ ReplaySummary run_replay(const ReplaySpec& spec, const std::filesystem::path& di
     return summary;
 }
 
+Values replay_row_inputs(const ReplaySpec& spec, const std::filesystem::path& dir, int number) {
+    const std::vector<LogPlan> plans = plan_logs(spec, flagged_log_files(dir));
+    int seen = 0;
+    for (const LogPlan& plan : plans) {
+        for (const FlaggedRecord& record : plan.log.records) {
+            if (++seen != number) continue;
+            const std::string where = plan.name + ":" + std::to_string(record.line) + ": ";
+            if (!record.error.empty()) throw Error(where + record.error);
+            if (!plan.columns.error.empty()) throw Error(where + plan.columns.error);
+            Values inputs;
+            for (size_t field : spec.inputs) {
+                const ReplayField& f = spec.fields[field];
+                inputs.push_back(value_from_cell(f.kind, f.props, record.cells[(size_t)plan.columns.field[field]], dir));
+            }
+            return inputs;
+        }
+    }
+    throw Error("row " + std::to_string(number) + " is no longer in " + dir.string());
+}
+
 std::string format_replay_row(const ReplayRow& row) {
     std::string line = "row " + std::to_string(row.number);
     if (!row.flag.empty()) line += " (" + row.flag + ")";

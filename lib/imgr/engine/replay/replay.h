@@ -69,6 +69,10 @@ struct ReplaySummary {
 // Replays every row of the log files in `dir` (flagged_rows.h).
 ReplaySummary run_replay(const ReplaySpec& spec, const std::filesystem::path& dir, const ReplayOptions& options = {});
 
+// The input values of row `number` (as numbered by run_replay), to load into
+// the demo. Throws Error when there is no such row or it cannot be read.
+Values replay_row_inputs(const ReplaySpec& spec, const std::filesystem::path& dir, int number);
+
 // "row 3 (wrong sign): changed: Output 12 -> -2"; a note follows in parentheses.
 std::string format_replay_row(const ReplayRow& row);
 // "replay: N rows, A unchanged, B changed, C failed, D unreadable"
