@@ -22,8 +22,10 @@ int main(int argc, char** argv) {
     // This needs to be called at some point prior to the first flag
     callback.setup({img_input, strength, img_output}, "flagged_data_points");
     img_input.change(sepia, {img_input, strength}, img_output);
-    strength.change(sepia, {img_input, strength}, img_output);
+    auto run = strength.change(sepia, {img_input, strength}, img_output);
     // We can choose which components to flag -- in this case, we'll flag all of them
     demo.flag_button(btn, callback, {img_input, strength, img_output});
+    // `--replay flagged_data_points` runs sepia again on every flagged row and compares.
+    demo.replay_with(run, {img_input, strength, img_output});
     return demo.launch(argc, argv);
 }

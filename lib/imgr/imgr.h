@@ -89,6 +89,9 @@
 //   FlagError                  what flag() throws when a row cannot be written (the row is kept)
 //   demo.flag_button(btn, callback, fields, option)  a Flag button: saves off the UI thread, in order, bounded;
 //                              "Saving…" then "Saved (N)" for that button's own row; waiting rows written at exit
+//   demo.replay_with(event, fields)  what --replay DIR runs for a Blocks app's flagged rows (docs/replay.md)
+//   demo.replay_panel()        a "Replay" panel: replays the flagged rows, shows the table, loads a row back
+//   run_replay, compare_values the replay itself and its comparison per kind (imgr/engine/replay/)
 //
 // [SECTION] Running (docs/command-line.md)
 //   demo.launch(argc, argv)    reads the command line, opens the window, plays --script; returns the exit code

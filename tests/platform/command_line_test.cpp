@@ -59,3 +59,16 @@ TEST_CASE("the usage lists every flag") {
                              "--headless", "--frames", "--help"})
         CHECK_MESSAGE(text.find(flag) != std::string::npos, flag);
 }
+
+TEST_CASE("the replay options: a folder, a tolerance from 0 to 1, a report file") {
+    auto r = parse_command_line({"--replay", "flagged", "--replay-tolerance", "1e-6", "--replay-report", "r.html"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.replay == "flagged");
+    CHECK(r.options.replay_tolerance == 1e-6);
+    CHECK(r.options.replay_report == "r.html");
+    CHECK(parse_command_line(std::vector<std::string>{}).options.replay_tolerance == 1e-9);
+    CHECK(parse_command_line({"--replay-tolerance", "-1"}).error ==
+          "--replay-tolerance needs a number from 0 to 1, not '-1'");
+    CHECK_FALSE(parse_command_line({"--replay-tolerance", "abc"}).error.empty());
+    CHECK_FALSE(parse_command_line({"--replay", ""}).error.empty());
+}

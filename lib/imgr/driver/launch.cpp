@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "imgr/driver/recorder.h"
+#include "imgr/driver/replay_command.h"
 #include "imgr/driver/script.h"
 #include "imgr/driver/script_player.h"
 #include "imgr/model/image_io.h"
@@ -329,9 +330,27 @@ int launch_app(Blocks& app, int argc, char** argv) {
     LaunchRequest& request = std::get<LaunchRequest>(read);
     // This app's flagging callbacks follow its --flagging-dir (another app in the process keeps its own).
     if (!request.options.flagging_dir.empty()) app.flagging_dir_override()->set(request.options.flagging_dir);
+    if (!request.options.replay.empty() && request.options.headless)
+        return run_replay_command(app, request.options, request.name);  // no window needed
     app.prepare_to_run();  // e.g. an Interface lists the rows already flagged in the (overridden) folder
+    const CommandLine& options = request.options;
+    if (const std::string refusal = replay_report_refusal(options.replay, options.replay_report); !refusal.empty()) {
+        std::fprintf(stderr, "%s: %s\n", request.name.c_str(), refusal.c_str());
+        return 2;
+    }
+    if (std::string why; !options.replay.empty() && !app.replay_spec(why)) {
+        std::fprintf(stderr, "%s: cannot replay: %s\n", request.name.c_str(), why.c_str());
+        return 2;
+    }
+    // The window's Replay panel; with --replay DIR it runs at once, and its result is the exit code.
+    app.start_replay_panel(options.replay, !options.replay.empty(), options.replay_tolerance, options.replay_report);
     WindowSession session(app, request);
-    return session.run();
+    const int exit_code = session.run();
+    if (options.replay.empty() || exit_code != 0) return exit_code;
+    const int replayed = app.replay_panel_exit_code();
+    if (replayed >= 0) return replayed;
+    std::fprintf(stderr, "%s: the window was closed before the replay ended\n", request.name.c_str());
+    return 1;
 }
 
 }  // namespace imgr

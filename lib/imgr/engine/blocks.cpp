@@ -1,5 +1,9 @@
 #include "imgr/engine/blocks.h"
 
+#include "imgr/engine/flagging/flag_columns.h"
+
+#include <algorithm>
+
 namespace imgr {
 
 Blocks::Blocks(std::string title, Theme theme) : title_(std::move(title)), theme_(theme) {}
@@ -105,6 +109,54 @@ void Blocks::finish_run() {
 
 std::string Blocks::describe_trigger(ComponentId id, Event event) const {
     return std::string(event_name(event)) + " of '" + engine_.component(id).spec.common.label + "'";
+}
+
+}  // namespace imgr
+
+namespace imgr {
+
+void Blocks::replay_with(const EventChain& event, AnyInputs flagged_fields) {
+    if (event.listener() < 0 || (size_t)event.listener() >= (size_t)engine_.listener_count())
+        throw UsageError("imgr: replay_with() needs an event of this Blocks (what .change(), .click()... return)");
+    set_replay(event.listener(), own(flagged_fields.list(), "field", "replay_with()"), false);
+}
+
+void Blocks::set_replay(int listener, std::vector<ComponentId> fields, bool flag_column) {
+    replay_listener_ = listener;
+    replay_fields_ = std::move(fields);
+    replay_flag_column_ = flag_column;
+}
+
+std::optional<ReplaySpec> Blocks::replay_spec(std::string& why) const {
+    if (replay_listener_ < 0) {
+        why = "this app does not say which event its flagged rows replay: a Blocks app names it with "
+              "demo.replay_with(event, {flagged components}) (docs/replay.md)";
+        return std::nullopt;
+    }
+    const ListenerSpec& listener = engine_.listener(replay_listener_);
+    ReplaySpec spec;
+    spec.handler = listener.handler;
+    std::vector<FlagField> flag_fields;
+    for (ComponentId id : replay_fields_) flag_fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
+    const FlagLayout layout = plan_flag_columns(flag_fields, replay_flag_column_);
+    for (size_t i = 0; i < replay_fields_.size(); ++i) {
+        const ComponentSpec& component = engine_.component(replay_fields_[i]).spec;
+        spec.fields.push_back({layout.columns[i].name, component.kind, component.props});
+    }
+    auto field_of = [&](ComponentId id) {
+        const auto it = std::find(replay_fields_.begin(), replay_fields_.end(), id);
+        return it == replay_fields_.end() ? ReplaySpec::kNotFlagged : (size_t)(it - replay_fields_.begin());
+    };
+    for (ComponentId id : listener.inputs) {
+        spec.inputs.push_back(field_of(id));
+        if (spec.inputs.back() == ReplaySpec::kNotFlagged) {
+            why = "the replayed event's input '" + engine_.component(id).spec.common.label +
+                  "' is not one of the flagged components given to replay_with()";
+            return std::nullopt;
+        }
+    }
+    for (ComponentId id : listener.outputs) spec.outputs.push_back(field_of(id));
+    return spec;
 }
 
 }  // namespace imgr

@@ -20,11 +20,13 @@
 #include "imgr/engine/flagging_dir.h"
 #include "imgr/engine/handler_traits.h"
 #include "imgr/engine/listener_request.h"
+#include "imgr/engine/replay/replay.h"
 #include "imgr/engine/usage_error.h"
 #include "imgr/model/layout.h"
 #include "imgr/model/theme.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -159,6 +161,28 @@ public:
                            std::string option = "");
     EventChain flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
                            AnyInputs fields, std::string option = "");
+    // What `--replay DIR` runs for each flagged row (docs/replay.md): the function
+    // of `event` (a listener this app registered) on the row's values of the
+    // event's inputs, its outputs compared with the row's. `flagged_fields` are
+    // the flagged columns, as given to flag_button() (or setup()); every input
+    // of the event must be one of them. An Interface says this by itself.
+    //   auto run = strength.change(sepia, {img_input, strength}, img_output);
+    //   demo.flag_button(btn, callback, {img_input, strength, img_output});
+    //   demo.replay_with(run, {img_input, strength, img_output});
+    void replay_with(const EventChain& event, AnyInputs flagged_fields);
+    // The replay of this app, or nothing and `why` (an app that never called replay_with).
+    std::optional<ReplaySpec> replay_spec(std::string& why) const;
+    // A "Replay" panel where it is called (an Interface puts one under its
+    // Flagged panel): a button that replays the flagged rows with a progress
+    // bar, the table of results, and a chosen row loaded into the demo.
+    void replay_panel(bool open = false);
+    // For launch(), before the window opens: the panel's folder (DIR, or the
+    // flagging folder when empty) and, with --replay DIR, a replay started at
+    // once whose lines are also printed (a panel is added when the app has none).
+    void start_replay_panel(const std::string& dir, bool run_now, double tolerance, const std::string& report = "");
+    // After --replay DIR in a window: the replay's exit code (docs/replay.md), or -1 if it had not ended.
+    int replay_panel_exit_code() const;
+
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
     void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }
@@ -223,6 +247,12 @@ protected:
     std::shared_ptr<FlaggingDirOverride> flagging_dir_override_ = std::make_shared<FlaggingDirOverride>();
     std::vector<std::unique_ptr<FlagWriter>> flag_writers_;
     size_t max_waiting_flags_ = 32;
+    // replay_with(): the listener a flagged row replays, and the flagged columns' components.
+    void set_replay(int listener, std::vector<ComponentId> fields, bool flag_column);
+    int replay_listener_ = -1;
+    std::shared_ptr<struct ReplayPanelState> replay_panel_;
+    std::vector<ComponentId> replay_fields_;
+    bool replay_flag_column_ = false;
 
 private:
     template <class>

@@ -89,6 +89,8 @@ public:
     const ComponentState& component(ComponentId id) const { return components_.at((size_t)id); }
     std::vector<ComponentId> find_by_label(std::string_view label) const;  // buttons by their text
     void set_props(ComponentId id, KindProps props);  // replaces a component's kind properties
+    const ListenerSpec& listener(int id) const { return listeners_.at((size_t)id).spec; }  // as added
+    size_t listener_count() const { return listeners_.size(); }
 
     // --- the UI thread --------------------------------------------------------
     // A person changed the value: fires input and change when it differs. Returns whether it changed.

@@ -1,5 +1,8 @@
 #include "imgr/engine/flagged_rows.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <sstream>
 
 #include "imgr/engine/flagging/csv.h"
@@ -42,6 +45,56 @@ FlaggedRows read_flagged_rows(FileLogger& logger) {
     return result;
 }
 
+
+namespace {
+
+double json_number(const Json& j) {
+    if (j.is_number()) return j.get<double>();
+    if (j.is_string()) return std::stod(j.get<std::string>());  // "nan", "inf": JSON has no such numbers
+    throw std::invalid_argument("not a number");
+}
+
+// A Label cell: a plain class name, or the JSON flagging writes with confidences.
+LabelValue label_from_cell(const std::string& cell) {
+    if (cell.empty() || cell[0] != '{') return LabelValue(cell);
+    const Json j = Json::parse(cell);
+    LabelValue value;
+    if (j.contains("confidences")) {
+        for (const Json& c : j.at("confidences"))
+            value.confidences.emplace_back(c.at("label").get<std::string>(), json_number(c.at("confidence")));
+    } else {
+        value.label = j.value("label", "");
+    }
+    return value;
+}
+
+PlotValue plot_from_cell(const std::string& cell) {
+    const Json j = Json::parse(cell);
+    PlotValue plot;
+    plot.title = j.value("title", "");
+    plot.x_label = j.value("x_label", "");
+    plot.y_label = j.value("y_label", "");
+    for (const Json& s : j.value("series", Json::array())) {
+        PlotSeries series;
+        series.name = s.value("name", "");
+        series.style = s.value("style", "line") == "scatter" ? PlotSeries::Style::Scatter : PlotSeries::Style::Line;
+        for (const Json& x : s.value("x", Json::array())) series.x.push_back(json_number(x));
+        for (const Json& y : s.value("y", Json::array())) series.y.push_back(json_number(y));
+        plot.series.push_back(std::move(series));
+    }
+    return plot;
+}
+
+TableValue table_from_cell(const std::string& cell) {
+    const Json j = Json::parse(cell);
+    TableValue table;
+    table.headers = j.value("headers", StringList{});
+    for (const Json& row : j.value("data", Json::array())) table.rows.push_back(row.get<std::vector<Json>>());
+    return table;
+}
+
+}  // namespace
+
 Value value_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell,
                       const std::filesystem::path& dir) {
     const Value empty = default_value(kind, props);
@@ -70,6 +123,9 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
                 throw Error("the flagged conversation '" + cell + "' is not valid: " + e.what());
             }
         }
+        if (std::holds_alternative<LabelValue>(empty)) return label_from_cell(cell);
+        if (std::holds_alternative<PlotValue>(empty)) return plot_from_cell(cell);
+        if (std::holds_alternative<TableValue>(empty)) return table_from_cell(cell);
         if (std::holds_alternative<ImageBuffer>(empty)) {
             ImageLoadResult loaded = load_image_file((dir / cell).string());
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
@@ -81,6 +137,181 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
         throw Error(std::string("'") + cell + "' is not a value a " + kind_name(kind) + " can take");
     }
     throw Error(std::string("a ") + kind_name(kind) + " cannot be loaded from a flagged row");
+}
+
+}  // namespace imgr
+
+namespace imgr {
+
+namespace {
+
+// "logs.csv" -> 0, "logs_3.csv" -> 3; -1 for other names or the other extension.
+int log_index(const std::string& name, const std::string& extension) {
+    if (name == "logs" + extension) return 0;
+    if (!name.starts_with("logs_") || !name.ends_with(extension)) return -1;
+    const std::string digits = name.substr(5, name.size() - 5 - extension.size());
+    if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoi(digits);
+}
+
+bool is_line_break(std::string_view text, size_t i) {
+    return text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'));
+}
+
+// One CSV record from pos (RFC 4180, as csv.h), advancing pos and line past
+// it. A malformed record is skipped to its line's end and returned with the error.
+FlaggedRecord next_csv_record(std::string_view text, size_t& pos, int& line) {
+    FlaggedRecord record;
+    record.line = line;
+    const size_t n = text.size();
+    auto skip_line = [&](const std::string& why) {
+        record.error = why;
+        while (pos < n && !is_line_break(text, pos)) ++pos;
+        if (pos < n) ++pos, ++line;
+        return record;
+    };
+    for (;;) {
+        std::string field;
+        if (pos < n && text[pos] == '"') {
+            for (++pos;;) {
+                const size_t quote = text.find('"', pos);
+                const size_t end = quote == std::string_view::npos ? n : quote;
+                for (size_t i = pos; i < end; ++i) line += is_line_break(text, i) ? 1 : 0;
+                field.append(text, pos, end - pos);
+                pos = end;
+                if (quote == std::string_view::npos) {
+                    record.error = "the row is cut short: a quoted field is not closed before the end of the file";
+                    return record;
+                }
+                ++pos;
+                if (pos < n && text[pos] == '"') { field += '"'; ++pos; continue; }
+                break;
+            }
+            if (pos < n && text[pos] != ',' && text[pos] != '\n' && text[pos] != '\r')
+                return skip_line("text after a closing quote");
+        } else {
+            const size_t end = std::min(text.find_first_of(",\r\n", pos), n);
+            if (text.substr(pos, end - pos).find('"') != std::string_view::npos)
+                return skip_line("a quote inside an unquoted field");
+            field.assign(text, pos, end - pos);
+            pos = end;
+        }
+        record.cells.push_back(std::move(field));
+        if (pos >= n) return record;  // the last record may lack its line break
+        const char delimiter = text[pos++];
+        if (delimiter == ',') continue;
+        if (delimiter == '\r' && pos < n && text[pos] == '\n') ++pos;
+        ++line;
+        return record;
+    }
+}
+
+void read_csv_log(const std::string& content, FlaggedLog& log) {
+    size_t pos = 0;
+    int line = 1;
+    FlaggedRecord header = next_csv_record(content, pos, line);
+    if (!header.error.empty()) {
+        log.error = "line 1: " + header.error;
+        return;
+    }
+    log.header = std::move(header.cells);
+    while (pos < content.size()) {
+        const bool blank = content[pos] == '\n' || content[pos] == '\r';
+        if (blank) {  // written by no logger: skipped as Python's csv reader gives an empty row
+            pos += content.compare(pos, 2, "\r\n") == 0 ? 2 : 1;
+            ++line;
+            continue;
+        }
+        FlaggedRecord record = next_csv_record(content, pos, line);
+        const bool ended = pos > 0 && (content[pos - 1] == '\n' || content[pos - 1] == '\r');
+        if (record.error.empty() && record.cells.size() != log.header.size())
+            record.error = (ended ? "" : "the row is cut short: ") + std::to_string(record.cells.size()) +
+                           " columns where the header has " + std::to_string(log.header.size());
+        log.records.push_back(std::move(record));
+    }
+}
+
+// A JSON value as a cell: strings as they are, null as nothing, the rest compact.
+std::string jsonl_cell(const nlohmann::ordered_json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_null()) return "";
+    return value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+void read_jsonl_log(const std::string& content, FlaggedLog& log) {
+    std::istringstream lines(content);
+    std::string text;
+    for (int line = 1; std::getline(lines, text); ++line) {
+        if (!text.empty() && text.back() == '\r') text.pop_back();
+        if (text.empty()) continue;
+        FlaggedRecord record;
+        record.line = line;
+        try {
+            const auto object = nlohmann::ordered_json::parse(text);
+            if (!object.is_object()) throw std::invalid_argument("not a JSON object");
+            if (log.header.empty())
+                for (const auto& item : object.items()) log.header.push_back(item.key());
+            for (const std::string& key : log.header) {
+                if (!object.contains(key)) throw std::invalid_argument("no key \"" + key + "\"");
+                record.cells.push_back(jsonl_cell(object[key]));
+            }
+            if (object.size() != log.header.size())
+                throw std::invalid_argument(std::to_string(object.size()) + " keys where the first record has " +
+                                            std::to_string(log.header.size()));
+        } catch (const std::exception& e) {
+            record.cells.clear();
+            record.error = lines.eof() && content.back() != '\n' ? std::string("the row is cut short (") + e.what() + ")"
+                                                                 : std::string("not a flagged record: ") + e.what();
+        }
+        log.records.push_back(std::move(record));
+    }
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> flagged_log_files(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> files;
+    for (const std::string extension : {".csv", ".jsonl"}) {
+        std::map<int, std::filesystem::path> found;
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+            const int index = log_index(entry.path().filename().string(), extension);
+            if (index >= 0 && entry.is_regular_file(ec)) found[index] = entry.path();
+        }
+        for (auto& [index, path] : found) files.push_back(std::move(path));
+    }
+    return files;
+}
+
+FlaggedLog read_flagged_log(const std::filesystem::path& file) {
+    FlaggedLog log;
+    log.path = file;
+    const FileRead read = read_file(file);
+    if (!read) {
+        log.error = read.error;
+        return log;
+    }
+    if (file.extension() == ".jsonl")
+        read_jsonl_log(read.content, log);
+    else
+        read_csv_log(read.content, log);
+    return log;
+}
+
+FlaggedColumns match_flagged_columns(const std::vector<std::string>& header, const std::vector<std::string>& names) {
+    FlaggedColumns columns;
+    auto find = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        return it == header.end() ? -1 : (int)(it - header.begin());
+    };
+    for (const std::string& name : names) {
+        columns.field.push_back(find(name));
+        columns.corrected.push_back(find(name + " (corrected)"));
+        if (columns.field.back() < 0 && columns.error.empty()) columns.error = "no column \"" + name + "\"";
+    }
+    columns.note = find("note");
+    columns.flag = find("flag");
+    return columns;
 }
 
 }  // namespace imgr

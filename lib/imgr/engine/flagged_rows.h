@@ -21,8 +21,45 @@ struct FlaggedRows {
 // with a one-line message when the file cannot be read or parsed.
 FlaggedRows read_flagged_rows(FileLogger& logger);
 
+// --- a flagging folder read back row by row (replay, docs/replay.md) ---------
+
+// The log files of a flagging folder, in the order rows were written to them:
+// logs.csv, logs_1.csv, logs_2.csv, ..., then logs.jsonl, logs_1.jsonl, ...
+// Reads the folder only; an absent folder has none.
+std::vector<std::filesystem::path> flagged_log_files(const std::filesystem::path& dir);
+
+// One record of a log file: where it starts, its cells as the file spells
+// them (JSON values as compact text), or why it cannot be read.
+struct FlaggedRecord {
+    int line = 0;                     // the physical line it starts on, from 1
+    std::vector<std::string> cells;   // one per header column when readable
+    std::string error;                // non-empty: the record is unreadable (cut short, wrong column count, ...)
+};
+
+struct FlaggedLog {
+    std::filesystem::path path;
+    std::vector<std::string> header;  // a CSV's first line; a JSONL file's keys of its first record, in order
+    std::vector<FlaggedRecord> records;
+    std::string error;                // non-empty: the file as a whole cannot be read
+};
+
+// Reads one log file; each bad record is kept with its error, so the others still count.
+FlaggedLog read_flagged_log(const std::filesystem::path& file);
+
+// Where each column a reader needs sits in a log's header (-1: absent). The
+// optional columns (before `flag` and `timestamp`): `<label> (corrected)` for
+// an output a person corrected, then `note`.
+struct FlaggedColumns {
+    std::vector<int> field;           // per expected name
+    std::vector<int> corrected;       // per expected name: its "<name> (corrected)" column
+    int note = -1, flag = -1;
+    std::string error;                // non-empty: a name is missing ("no column \"num2\"")
+};
+FlaggedColumns match_flagged_columns(const std::vector<std::string>& header, const std::vector<std::string>& names);
+
 // A cell back as the value a component of this kind holds; image cells are
-// loaded from dir. Throws Error when the cell does not fit the kind.
+// loaded from dir; a Label, Plot or Dataframe from the JSON flagging writes.
+// Throws Error when the cell does not fit the kind.
 Value value_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell,
                       const std::filesystem::path& dir);
 

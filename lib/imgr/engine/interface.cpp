@@ -116,11 +116,15 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
 
     if (options_.flagging_mode != FlaggingMode::Never) setup_flagging();
     add_run_listener(std::move(fn));
+    set_replay(run_listener_, flagged(), !options_.flagging_options.empty());  // --replay runs the function
     add_flag_buttons();
     if (options_.flagging_mode == FlaggingMode::Auto)
         flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine_, run_listener_, flagged(),
                                                                                       "automatic flag"));
-    if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) add_flagged_panel();
+    if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) {
+        add_flagged_panel();
+        replay_panel();  // beside it: the same rows run again
+    }
     add_clear_listener();
 }
 

@@ -22,6 +22,14 @@ bool parse_size(const std::string& text, int& width, int& height) {
            width <= 16384 && height <= 16384;
 }
 
+bool parse_tolerance(const std::string& text, double& out) {
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !(value >= 0 && value <= 1)) return false;
+    out = value;
+    return true;
+}
+
 }  // namespace
 
 std::string usage(const std::string& program_name) {
@@ -38,7 +46,13 @@ std::string usage(const std::string& program_name) {
         "  --flagging-dir DIR   overrides the app's flagging directory\n"
         "  --headless           no visible window (still needs an X display)\n"
         "  --frames N           draw N frames, then exit\n"
-        "  --help               this list\n";
+        "  --help               this list\n"
+        "  --replay DIR         run every flagged row of DIR again and compare the outputs;\n"
+        "                       exit 0 when none changed or failed, 1 when some did, 2 when\n"
+        "                       DIR holds no flagged data or the app cannot replay\n"
+        "  --replay-tolerance X relative tolerance for numbers when replaying (default 1e-9)\n"
+        "  --replay-report FILE.html\n"
+        "                       also write the comparison as one self-contained HTML page\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {
@@ -58,6 +72,10 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
                     "WIDTHxHEIGHT, e.g. 1280x800"}},
         {"--flagging-dir", {[&](const std::string& v) { o.flagging_dir = v; return !v.empty(); }, "a folder"}},
         {"--frames", {[&](const std::string& v) { return parse_int(v, o.frames, 1); }, "a positive count"}},
+        {"--replay", {[&](const std::string& v) { o.replay = v; return !v.empty(); }, "a folder"}},
+        {"--replay-tolerance", {[&](const std::string& v) { return parse_tolerance(v, o.replay_tolerance); },
+                                "a number from 0 to 1"}},
+        {"--replay-report", {[&](const std::string& v) { o.replay_report = v; return !v.empty(); }, "a file"}},
     };
     for (size_t i = 0; i < args.size(); ++i) {
         std::string flag = args[i], value;

@@ -18,6 +18,9 @@ struct CommandLine {
     bool headless = false;       // --headless: no visible window (still needs an X display)
     int frames = 0;              // --frames N: draw N frames, then exit (0: until closed)
     bool help = false;           // --help: print usage and exit 0
+    std::string replay;          // --replay DIR: run every flagged row of DIR again and compare (docs/replay.md)
+    double replay_tolerance = 1e-9;  // --replay-tolerance X: relative tolerance for numbers
+    std::string replay_report;   // --replay-report FILE.html: the comparison as one self-contained page
 };
 
 struct CommandLineResult {

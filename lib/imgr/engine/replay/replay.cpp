@@ -1,0 +1,285 @@
+#include "imgr/engine/replay/replay.h"
+
+#include "imgr/engine/executor.h"
+#include "imgr/engine/flagged_rows.h"
+#include "imgr/engine/messages.h"
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace imgr {
+
+const char* replay_status_name(ReplayStatus status) {
+    switch (status) {
+    case ReplayStatus::Unchanged: return "unchanged";
+    case ReplayStatus::Changed: return "changed";
+    case ReplayStatus::Failed: return "failed";
+    case ReplayStatus::Unreadable: return "unreadable";
+    }
+    return "?";
+}
+
+namespace {
+
+// A log file with where the spec's fields sit in it.
+struct LogPlan {
+    FlaggedLog log;
+    FlaggedColumns columns;
+    std::string name;         // "logs.csv", for messages
+};
+
+struct RowTask {
+    const LogPlan* plan = nullptr;
+    const FlaggedRecord* record = nullptr;
+    int number = 0;
+};
+
+// As the engine stores an output: clamped to a Number's or Slider's range, rounded to its precision.
+Value as_stored(const ReplayField& field, Value value) {
+    auto* d = std::get_if<double>(&value);
+    if (!d) return value;
+    if (auto* number = std::get_if<NumberProps>(&field.props)) {
+        if (number->minimum && *d < *number->minimum) *d = *number->minimum;
+        if (number->maximum && *d > *number->maximum) *d = *number->maximum;
+        if (number->precision >= 0 && std::isfinite(*d)) {
+            const double factor = std::pow(10.0, number->precision);
+            *d = std::round(*d * factor) / factor;
+        }
+    } else if (auto* slider = std::get_if<SliderProps>(&field.props); slider && !std::isnan(*d)) {
+        *d = std::clamp(*d, std::min(slider->minimum, slider->maximum), std::max(slider->minimum, slider->maximum));
+    }
+    return value;
+}
+
+class RowReplayer {
+public:
+    RowReplayer(const ReplaySpec& spec, const std::filesystem::path& dir, const ReplayOptions& options)
+        : spec_(spec), dir_(dir), options_(options) {}
+
+    ReplayRow replay(const RowTask& task) const {
+        ReplayRow row;
+        row.number = task.number;
+        row.file = task.plan->name;
+        row.line = task.record->line;
+        const FlaggedColumns& columns = task.plan->columns;
+        const std::vector<std::string>& cells = task.record->cells;
+        if (!task.record->error.empty()) return unreadable(row, task.record->error);
+        if (columns.flag >= 0) row.flag = cells[(size_t)columns.flag];
+        if (columns.note >= 0) row.note = cells[(size_t)columns.note];
+        if (!columns.error.empty())
+            return unreadable(row, "the header (line 1) does not match the app's components: " + columns.error);
+        Values inputs;
+        std::vector<ReplayCell> expected;
+        try {
+            for (size_t field : spec_.inputs) inputs.push_back(load(field, cells[(size_t)columns.field[field]]));
+            for (size_t field : spec_.outputs)
+                expected.push_back(field == ReplaySpec::kNotFlagged ? ReplayCell{} : expected_output(field, columns, cells));
+        } catch (const Error& e) {
+            return unreadable(row, e.what());
+        }
+        run(row, inputs, expected);
+        if (options_.with_values)
+            for (size_t i = 0; i < inputs.size(); ++i)
+                row.inputs.push_back({spec_.fields[spec_.inputs[i]].column, std::move(inputs[i]), {}, {}});
+        return row;
+    }
+
+private:
+    static ReplayRow unreadable(ReplayRow& row, const std::string& why) {
+        row.status = ReplayStatus::Unreadable;
+        row.message = row.file + ":" + std::to_string(row.line) + ": " + why;
+        return row;
+    }
+
+    Value load(size_t field, const std::string& cell) const {
+        const ReplayField& f = spec_.fields[field];
+        try {
+            return value_from_cell(f.kind, f.props, cell, dir_);
+        } catch (const Error& e) {
+            throw Error("column \"" + f.column + "\": " + e.what());
+        }
+    }
+
+    // The flagged output, or the person's correction of it when there is one: the expected answer.
+    ReplayCell expected_output(size_t field, const FlaggedColumns& columns, const std::vector<std::string>& cells) const {
+        ReplayCell cell;
+        cell.column = spec_.fields[field].column;
+        const int corrected = columns.corrected[field];
+        if (corrected >= 0 && !cells[(size_t)corrected].empty()) {
+            cell.column += " (corrected)";
+            cell.flagged = load(field, cells[(size_t)corrected]);
+        } else {
+            cell.flagged = load(field, cells[(size_t)columns.field[field]]);
+        }
+        return cell;
+    }
+
+    void run(ReplayRow& row, const Values& inputs, std::vector<ReplayCell>& expected) const {
+        HandlerOutputs outputs;
+        try {
+            Progress progress;
+            outputs = spec_.handler(inputs, progress);
+        } catch (const std::exception& e) {
+            row.status = ReplayStatus::Failed;
+            row.message = e.what();
+            return;
+        } catch (...) {
+            row.status = ReplayStatus::Failed;
+            row.message = "the function threw something that is not a std::exception";
+            return;
+        }
+        for (size_t j = 0; j < expected.size(); ++j) {
+            if (spec_.outputs[j] == ReplaySpec::kNotFlagged) continue;
+            ReplayCell& cell = expected[j];
+            const ReplayField& field = spec_.fields[spec_.outputs[j]];
+            if (j < outputs.size() && outputs[j] && outputs[j]->new_value)
+                cell.replayed = as_stored(field, *outputs[j]->new_value);
+            cell.comparison = compare_values(cell.flagged, cell.replayed, options_.compare);
+            if (!cell.comparison.same) {
+                row.status = ReplayStatus::Changed;
+                row.changes.push_back(cell.column + " " + cell.comparison.detail);
+            }
+        }
+        if (!options_.with_values) return;
+        for (size_t j = 0; j < expected.size(); ++j)
+            if (spec_.outputs[j] != ReplaySpec::kNotFlagged) row.outputs.push_back(std::move(expected[j]));
+    }
+
+    const ReplaySpec& spec_;
+    const std::filesystem::path& dir_;
+    const ReplayOptions& options_;
+};
+
+// The log files of dir, each matched against the spec's columns; the rows to replay, in order.
+std::vector<LogPlan> plan_logs(const ReplaySpec& spec, const std::vector<std::filesystem::path>& files) {
+    std::vector<std::string> names;
+    for (const ReplayField& field : spec.fields) names.push_back(field.column);
+    std::vector<LogPlan> plans;
+    for (const std::filesystem::path& file : files) {
+        LogPlan plan;
+        plan.name = file.filename().string();
+        plan.log = read_flagged_log(file);
+        if (!plan.log.error.empty()) {
+            // The file as a whole: one unreadable row, so that it is counted and named.
+            plan.log.records = {FlaggedRecord{1, {}, plan.log.error}};
+        }
+        plan.columns = match_flagged_columns(plan.log.header, names);
+        // Only the columns the replay uses must be there.
+        plan.columns.error.clear();
+        for (size_t f = 0; f < names.size() && plan.columns.error.empty(); ++f) {
+            const bool used = std::find(spec.inputs.begin(), spec.inputs.end(), f) != spec.inputs.end() ||
+                              std::find(spec.outputs.begin(), spec.outputs.end(), f) != spec.outputs.end();
+            if (used && plan.columns.field[f] < 0) plan.columns.error = "no column \"" + names[f] + "\"";
+        }
+        plans.push_back(std::move(plan));
+    }
+    return plans;
+}
+
+}  // namespace
+
+ReplaySummary run_replay(const ReplaySpec& spec, const std::filesystem::path& dir, const ReplayOptions& options) {
+    ReplaySummary summary;
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        summary.error = "'" + dir.string() + "' is not a folder of flagged data";
+        return summary;
+    }
+    const std::vector<std::filesystem::path> files = flagged_log_files(dir);
+    if (files.empty()) {
+        summary.error = "'" + dir.string() + "' holds no flagged data (no logs.csv, logs_N.csv or logs.jsonl)";
+        return summary;
+    }
+    const std::vector<LogPlan> plans = plan_logs(spec, files);
+    std::vector<RowTask> tasks;
+    for (const LogPlan& plan : plans)
+        for (const FlaggedRecord& record : plan.log.records) tasks.push_back({&plan, &record, (int)tasks.size() + 1});
+    if (tasks.empty()) {
+        summary.error = "'" + dir.string() + "' holds no flagged rows (its log files are empty)";
+        return summary;
+    }
+
+    const int threads = options.threads > 0 ? options.threads : (int)std::max(1u, std::thread::hardware_concurrency());
+    const size_t window = (size_t)threads * 2;  // rows decoded or waiting at once: memory stays bounded
+    const RowReplayer replayer(spec, dir, options);
+    std::vector<std::optional<ReplayRow>> done(tasks.size());
+    std::mutex mutex;
+    std::condition_variable finished;
+    Executor executor(threads);
+    size_t next = 0;
+    for (size_t reported = 0; reported < tasks.size(); ++reported) {
+        for (; next < tasks.size() && next < reported + window; ++next) {
+            executor.submit([&, index = next] {
+                ReplayRow row = replayer.replay(tasks[index]);
+                std::lock_guard lock(mutex);
+                done[index] = std::move(row);
+                finished.notify_all();
+            });
+        }
+        std::unique_lock lock(mutex);
+        finished.wait(lock, [&] { return done[reported].has_value(); });
+        ReplayRow row = std::move(*done[reported]);
+        done[reported].reset();
+        lock.unlock();
+        ++summary.rows;
+        switch (row.status) {
+        case ReplayStatus::Unchanged: ++summary.unchanged; break;
+        case ReplayStatus::Changed: ++summary.changed; break;
+        case ReplayStatus::Failed: ++summary.failed; break;
+        case ReplayStatus::Unreadable: ++summary.unreadable; break;
+        }
+        if (options.on_row) options.on_row(row);
+        if (options.on_progress) options.on_progress(summary.rows, (int)tasks.size());
+    }
+    return summary;
+}
+
+Values replay_row_inputs(const ReplaySpec& spec, const std::filesystem::path& dir, int number) {
+    const std::vector<LogPlan> plans = plan_logs(spec, flagged_log_files(dir));
+    int seen = 0;
+    for (const LogPlan& plan : plans) {
+        for (const FlaggedRecord& record : plan.log.records) {
+            if (++seen != number) continue;
+            const std::string where = plan.name + ":" + std::to_string(record.line) + ": ";
+            if (!record.error.empty()) throw Error(where + record.error);
+            if (!plan.columns.error.empty()) throw Error(where + plan.columns.error);
+            Values inputs;
+            for (size_t field : spec.inputs) {
+                const ReplayField& f = spec.fields[field];
+                inputs.push_back(value_from_cell(f.kind, f.props, record.cells[(size_t)plan.columns.field[field]], dir));
+            }
+            return inputs;
+        }
+    }
+    throw Error("row " + std::to_string(number) + " is no longer in " + dir.string());
+}
+
+std::string format_replay_row(const ReplayRow& row) {
+    std::string line = "row " + std::to_string(row.number);
+    if (!row.flag.empty()) line += " (" + row.flag + ")";
+    line += ": ";
+    line += replay_status_name(row.status);
+    if (row.status == ReplayStatus::Changed) {
+        line += ": ";
+        for (size_t i = 0; i < row.changes.size(); ++i) line += (i ? "; " : "") + row.changes[i];
+    } else if (!row.message.empty()) {
+        line += ": " + row.message;
+    }
+    if (!row.note.empty()) line += " (note: " + row.note + ")";
+    // One line a row, whatever the cells hold.
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    std::replace(line.begin(), line.end(), '\r', ' ');
+    return line;
+}
+
+std::string format_replay_summary(const ReplaySummary& s) {
+    return "replay: " + std::to_string(s.rows) + " rows, " + std::to_string(s.unchanged) + " unchanged, " +
+           std::to_string(s.changed) + " changed, " + std::to_string(s.failed) + " failed, " +
+           std::to_string(s.unreadable) + " unreadable";
+}
+
+}  // namespace imgr
