@@ -98,6 +98,18 @@ private:
     ComponentId id_ = -1;
 };
 
+// What a Blocks flag button adds to its row beside the flagged values
+// (FlagRow): a note and corrected outputs, read from these components at the click.
+struct FlagButtonExtras {
+    Handle<std::string> note;  // a Textbox: fills the `note` column (FlagSetup::note_column); emptied once saved
+    struct Correction {
+        size_t field = 0;         // which of the flag's fields it corrects (FlagSetup::corrected_fields)
+        Handle<bool> toggle;      // a Checkbox: counts only while checked; empty: always counts
+        ComponentRef value;       // the component holding the corrected value
+    };
+    std::vector<Correction> corrections;
+};
+
 class Blocks {
 public:
     explicit Blocks(std::string title = "imgr", Theme theme = Theme::Light);
@@ -147,10 +159,15 @@ public:
     //   callback.setup({img_input, strength, img_output}, "flagged_data_points");
     //   demo.flag_button(btn, callback, {img_input, strength, img_output});
     // `callback` is not owned: it must outlive launch(), as in the seed.
+    // A second click that would save the same row again (same values, option,
+    // corrections; the same note or none) writes nothing: "Already saved (N)".
+    // `extras` adds a note and corrections to each row:
+    //   callback.setup({in, out}, "flagged", {.note_column = true});
+    //   demo.flag_button(btn, callback, {in, out}, "", {.note = note_box});
     EventChain flag_button(const Handle<std::string>& button, FlaggingCallback& callback, AnyInputs fields,
-                           std::string option = "");
+                           std::string option = "", FlagButtonExtras extras = {});
     EventChain flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
-                           AnyInputs fields, std::string option = "");
+                           AnyInputs fields, std::string option = "", FlagButtonExtras extras = {});
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
     void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }

@@ -70,7 +70,7 @@ void Interface::add_flag_note() {
 }
 
 void Interface::add_correction(size_t field, ComponentId output) {
-    const ComponentSpec& spec = engine_.component(output).spec;
+    const ComponentSpec spec = engine_.component(output).spec;  // a copy: adding components moves them
     if (!correctable(spec)) return;
     const std::string label = spec.common.label;
     const ComponentKind kind = spec.kind;
