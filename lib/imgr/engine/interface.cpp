@@ -147,8 +147,8 @@ void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector
                     add_correction(inputs_.size() + outputs_.size() - 1, outputs_.back());
             }
             if (options_.flagging_mode != FlaggingMode::Manual) return;
+            if (options_.flagging_note) add_flag_note();  // right above the buttons it goes with
             row([&] {
-                if (options_.flagging_note) add_flag_note();
                 if (options_.flagging_options.empty())
                     flag_buttons_.push_back({add(Button("Flag").busy_text("Saving…")).id(), "Flag", ""});
                 for (const FlagOption& option : options_.flagging_options) {

@@ -66,7 +66,7 @@ HandlerFn prefill_correction(ComponentKind kind) {
 }  // namespace
 
 void Interface::add_flag_note() {
-    flag_additions_.note = add(Textbox("Note").placeholder("why flag this? (optional, saved with the row)")).id();
+    flag_additions_.note = add(Textbox("Note").placeholder("why flag this? (optional, saved with the flag)")).id();
 }
 
 void Interface::add_correction(size_t field, ComponentId output) {
