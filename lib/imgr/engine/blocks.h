@@ -168,6 +168,14 @@ public:
                            std::string option = "", FlagButtonExtras extras = {});
     EventChain flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
                            AnyInputs fields, std::string option = "", FlagButtonExtras extras = {});
+    // Examples from a flagging folder (Gradio's `examples="flagged_dir"`): a
+    // table, here in the layout, of the rows flagged in `dir` (logs.csv,
+    // logs_N.csv, logs.jsonl): the values of `inputs` (found by their labels,
+    // images as thumbnails) and the `flag` option; clicking a row's button
+    // loads its values into `inputs`. Read once, now; rows that cannot be
+    // read are skipped and said so on stderr. At most 100 rows.
+    //   demo.flagged_examples("flagged", {num1, operation, num2});
+    void flagged_examples(const std::string& dir, AnyInputs inputs);
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
     void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }
@@ -208,6 +216,7 @@ protected:
     // The writer of a callback's flags in this app (one per callback, so one order per file).
     FlagWriter& flag_writer(const std::shared_ptr<FlaggingCallback>& callback);
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
+    void add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& inputs);  // blocks_flagged_examples.cpp
     NodeId current() const { return stack_.back(); }
     template <class Body>
     void nest(LayoutNode node, Body& body) {

@@ -112,6 +112,7 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
         auto_notice_ = add(Markdown("")).id();  // its text names the folder, known at launch
     add_main_row(std::move(input_specs), std::move(output_specs));
     if (!options_.examples.empty()) add_examples();
+    if (!options_.examples_from_flagged.empty()) add_flagged_examples(options_.examples_from_flagged, inputs_);
     if (!options_.article.empty()) add(Markdown(options_.article));
 
     if (options_.flagging_mode != FlaggingMode::Never) setup_flagging();

@@ -73,6 +73,9 @@ struct InterfaceOptions {
                                                           // Dropdown) gets a "Correct <label>" checkbox revealing a field
                                                           // "<label> (corrected)", prefilled with the output; what it holds
                                                           // when the person flags fills a `<label> (corrected)` column
+    std::string examples_from_flagged;                    // a flagging folder (logs.csv, logs_N.csv, logs.jsonl; relative to the
+                                                          // working directory): its flagged inputs become examples, shown as
+                                                          // a table with thumbnails and the flag option (Blocks::flagged_examples)
 };
 
 // Component builders for an Interface's inputs or outputs, type-checked
