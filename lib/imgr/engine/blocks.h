@@ -173,7 +173,8 @@ public:
     // logs_N.csv, logs.jsonl): the values of `inputs` (found by their labels,
     // images as thumbnails) and the `flag` option; clicking a row's button
     // loads its values into `inputs`. Read once, now; rows that cannot be
-    // read are skipped and said so on stderr. At most 100 rows.
+    // read are skipped and said so on stderr. At most 100 rows; none (or no
+    // folder yet): nothing is shown.
     //   demo.flagged_examples("flagged", {num1, operation, num2});
     void flagged_examples(const std::string& dir, AnyInputs inputs);
     // Flags admitted and not yet written, per callback, before a flag is refused

@@ -84,8 +84,12 @@ void Blocks::add_flagged_examples(const std::string& dir, const std::vector<Comp
         inputs.push_back({spec.common.label, spec.kind, spec.props});
     }
     const FlaggedExamples examples = read_flagged_examples(dir, inputs);
-    for (const std::string& problem : examples.problems)
-        std::fprintf(stderr, "imgr: flagged examples: %s\n", problem.c_str());
+    std::error_code ec;
+    // A folder not made yet is the first session of an app that shows its own flags: nothing to say.
+    if (std::filesystem::exists(dir, ec))
+        for (const std::string& problem : examples.problems)
+            std::fprintf(stderr, "imgr: flagged examples: %s\n", problem.c_str());
+    if (examples.rows.empty()) return;
     add(Markdown("**Examples** (flagged in `" + dir + "`)"));
     float text_width = 8.0f;  // one width for every button, so the flag column lines up
     for (const FlaggedExample& example : examples.rows)
