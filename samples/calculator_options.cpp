@@ -1,5 +1,7 @@
 // The calculator with flagging options: one button per reason, and a `flag`
-// column in flagged/logs.csv that records which one was clicked.
+// column in flagged/logs.csv that records which one was clicked. A note
+// beside the buttons and "Correct Output" let the person say what the answer
+// should have been: `note` and `Output (corrected)` columns.
 #include <imgr/imgr.h>
 
 double calculator(double num1, const std::string& operation, double num2) {
@@ -21,6 +23,8 @@ int main(int argc, char** argv) {
                          imgr::Number(),
                          {.examples = {{5, "add", 7}, {6, "subtract", 1.5}, {4, "divide", 0}},
                           .flagging_mode = imgr::FlaggingMode::Manual,
-                          .flagging_options = {"wrong sign", "off by one", "other"}});
+                          .flagging_options = {"wrong sign", "off by one", "other"},
+                          .flagging_note = true,
+                          .flagging_corrections = true});
     return demo.launch(argc, argv);
 }

@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
                           .examples = {{"test_card.png"}},  // beside the executable (samples/CMakeLists.txt)
                           .flagging_mode = imgr::FlaggingMode::Manual,
                           .flagging_options = {"wrong", "unsure"},
-                          .flagging_callback = std::make_shared<imgr::JSONLogger>()});
+                          .flagging_callback = std::make_shared<imgr::JSONLogger>(),
+                          .flagging_note = true,           // why it is wrong, in the `note` key
+                          .flagging_corrections = true,    // the right class, in `label (corrected)`
+                          // What was flagged in earlier sessions comes back as examples to check again.
+                          .examples_from_flagged = "flagged"});
     return demo.launch(argc, argv);
 }

@@ -19,6 +19,8 @@
 //                                             (a std::tuple for several); a mismatch is a compile error
 //   InterfaceOptions           title, description, article, live, examples, submit_btn, clear_btn,
 //                              flagging_mode, flagging_options, flagging_dir, flagging_callback, theme, ...
+//                              flagging_note, flagging_corrections (a note and corrected outputs in each row),
+//                              examples_from_flagged (a flagging folder's rows as examples)
 //   FlaggingMode               Manual (flag buttons, the default), Auto (every successful run), Never
 //   FlagOption                 "wrong sign": a "Flag as wrong sign" button whose row has `flag` = wrong sign
 //   ExampleCell                one cell of InterfaceOptions::examples; an Image's cell is a file path
@@ -88,7 +90,10 @@
 //   FlagField, FlagSetup       a flagged column (label, kind); the flag column and the kept-row bound
 //   FlagError                  what flag() throws when a row cannot be written (the row is kept)
 //   demo.flag_button(btn, callback, fields, option)  a Flag button: saves off the UI thread, in order, bounded;
-//                              "Saving…" then "Saved (N)" for that button's own row; waiting rows written at exit
+//                              "Saving…" then "Saved (N)" for that button's own row; waiting rows written at exit;
+//                              a repeat writes nothing ("Already saved (N)"); FlagButtonExtras: note, corrections
+//   FlagRow, flag_row(row)     one flag with its note and corrected outputs (FlagSetup::note_column, corrected_fields)
+//   demo.flagged_examples(dir, inputs)  a flagging folder's rows as a table of examples that load into inputs
 //   demo.replay_with(event, fields)  what --replay DIR runs for a Blocks app's flagged rows (docs/replay.md)
 //   demo.replay_panel()        a "Replay" panel: replays the flagged rows, shows the table, loads a row back
 //   run_replay, compare_values the replay itself and its comparison per kind (imgr/engine/replay/)

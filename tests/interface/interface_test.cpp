@@ -313,10 +313,13 @@ TEST_CASE("a burst of flags of large images is written off the UI thread while f
     imgr::ImageBuffer large(1920, 1080, 3);
     uint8_t* pixels = large.mutable_u8();
     for (size_t i = 0; i < large.pixel_count() * 3; ++i) pixels[i] = (uint8_t)(i * 31);
-    engine.set_from_user(by_label(demo, "picture"), large);
     const imgr::ComponentId flag = by_label(demo, "Flag");
     constexpr int kFlags = 12;
-    for (int i = 0; i < kFlags; ++i) engine.fire(flag, imgr::Event::Click);  // queued: none dropped
+    for (int i = 0; i < kFlags; ++i) {
+        large.mutable_u8()[0] = (uint8_t)i;  // a new sample each time: a repeated one is not saved twice
+        engine.set_from_user(by_label(demo, "picture"), large);
+        engine.fire(flag, imgr::Event::Click);  // queued: none dropped
+    }
     // The "UI thread": polls as a frame would, never blocked by the writes.
     int frames = 0;
     while (!engine.idle() && frames < 200000) {

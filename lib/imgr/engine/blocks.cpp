@@ -74,16 +74,29 @@ EventChain Blocks::listen(detail::ListenerRequest request) {
 }
 
 EventChain Blocks::flag_button(const Handle<std::string>& button, FlaggingCallback& callback, AnyInputs fields,
-                               std::string option) {
+                               std::string option, FlagButtonExtras extras) {
     // Not owned: the caller keeps it alive (it is drained before launch() returns).
     return flag_button(button, std::shared_ptr<FlaggingCallback>(&callback, [](FlaggingCallback*) {}),
-                       std::move(fields), std::move(option));
+                       std::move(fields), std::move(option), std::move(extras));
 }
 
 EventChain Blocks::flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
-                               AnyInputs fields, std::string option) {
+                               AnyInputs fields, std::string option, FlagButtonExtras extras) {
     const ComponentId id = own({HandleRef{button.blocks(), button.id()}}, "button", "a flag button").front();
     std::vector<ComponentId> field_ids = own(fields.list(), "field", "a flag button");
+    FlagAdditions additions;
+    if (extras.note) additions.note = own({HandleRef{extras.note.blocks(), extras.note.id()}}, "note", "a flag button")[0];
+    for (const FlagButtonExtras::Correction& correction : extras.corrections) {
+        if (correction.field >= field_ids.size())
+            throw UsageError("imgr: a correction of field " + std::to_string(correction.field) + " of a flag button with " +
+                             std::to_string(field_ids.size()) + " fields");
+        const ComponentId toggle = correction.toggle ? own({HandleRef{correction.toggle.blocks(), correction.toggle.id()}},
+                                                           "correction toggle", "a flag button")[0]
+                                                     : -1;
+        const ComponentId value = own({HandleRef{correction.value.owner, correction.value.id}}, "correction",
+                                      "a flag button")[0];
+        additions.corrections.push_back({correction.field, toggle, value});
+    }
     if (auto props = std::get_if<ButtonProps>(&engine_.component(id).spec.props); props && props->busy_text.empty()) {
         ButtonProps saving = *props;
         saving.busy_text = "Saving…";
@@ -91,7 +104,7 @@ EventChain Blocks::flag_button(const Handle<std::string>& button, std::shared_pt
     }
     FlagWriter& writer = flag_writer(callback);
     return EventChain(this, writer.add_button(engine_, id, std::move(field_ids), std::move(option),
-                                              describe_trigger(id, Event::Click)));
+                                              describe_trigger(id, Event::Click), std::move(additions)));
 }
 
 FlagWriter& Blocks::flag_writer(const std::shared_ptr<FlaggingCallback>& callback) {

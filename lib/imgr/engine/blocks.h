@@ -108,6 +108,18 @@ private:
     ComponentId id_ = -1;
 };
 
+// What a Blocks flag button adds to its row beside the flagged values
+// (FlagRow): a note and corrected outputs, read from these components at the click.
+struct FlagButtonExtras {
+    Handle<std::string> note;  // a Textbox: fills the `note` column (FlagSetup::note_column); emptied once saved
+    struct Correction {
+        size_t field = 0;         // which of the flag's fields it corrects (FlagSetup::corrected_fields)
+        Handle<bool> toggle;      // a Checkbox: counts only while checked; empty: always counts
+        ComponentRef value;       // the component holding the corrected value
+    };
+    std::vector<Correction> corrections;
+};
+
 class Blocks {
 public:
     explicit Blocks(std::string title = "imgr", Theme theme = Theme::Light);
@@ -157,10 +169,15 @@ public:
     //   callback.setup({img_input, strength, img_output}, "flagged_data_points");
     //   demo.flag_button(btn, callback, {img_input, strength, img_output});
     // `callback` is not owned: it must outlive launch(), as in the seed.
+    // A second click that would save the same row again (same values, option,
+    // corrections; the same note or none) writes nothing: "Already saved (N)".
+    // `extras` adds a note and corrections to each row:
+    //   callback.setup({in, out}, "flagged", {.note_column = true});
+    //   demo.flag_button(btn, callback, {in, out}, "", {.note = note_box});
     EventChain flag_button(const Handle<std::string>& button, FlaggingCallback& callback, AnyInputs fields,
-                           std::string option = "");
+                           std::string option = "", FlagButtonExtras extras = {});
     EventChain flag_button(const Handle<std::string>& button, std::shared_ptr<FlaggingCallback> callback,
-                           AnyInputs fields, std::string option = "");
+                           AnyInputs fields, std::string option = "", FlagButtonExtras extras = {});
     // What `--replay DIR` runs for each flagged row (docs/replay.md): the function
     // of `event` (a listener this app registered) on the row's values of the
     // event's inputs, its outputs compared with the row's. `flagged_fields` are
@@ -183,6 +200,15 @@ public:
     // After --replay DIR in a window: the replay's exit code (docs/replay.md), or -1 if it had not ended.
     int replay_panel_exit_code() const;
 
+    // Examples from a flagging folder (Gradio's `examples="flagged_dir"`): a
+    // table, here in the layout, of the rows flagged in `dir` (logs.csv,
+    // logs_N.csv, logs.jsonl): the values of `inputs` (found by their labels,
+    // images as thumbnails) and the `flag` option; clicking a row's button
+    // loads its values into `inputs`. Read once, now; rows that cannot be
+    // read are skipped and said so on stderr. At most 100 rows; none (or no
+    // folder yet): nothing is shown.
+    //   demo.flagged_examples("flagged", {num1, operation, num2});
+    void flagged_examples(const std::string& dir, AnyInputs inputs);
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
     void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }
@@ -223,6 +249,7 @@ protected:
     // The writer of a callback's flags in this app (one per callback, so one order per file).
     FlagWriter& flag_writer(const std::shared_ptr<FlaggingCallback>& callback);
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
+    void add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& inputs);  // blocks_flagged_examples.cpp
     NodeId current() const { return stack_.back(); }
     template <class Body>
     void nest(LayoutNode node, Body& body) {

@@ -5,6 +5,14 @@
 
 namespace imgr {
 
+namespace {
+// Nothing the person could have changed differs; an empty note is the note cleared after that row was saved.
+bool repeats(const FlagRequest& row, const FlagRequest& saved) {
+    return row.values == saved.values && row.flag_option == saved.flag_option && row.corrections == saved.corrections &&
+           (row.note.empty() || row.note == saved.note);
+}
+}  // namespace
+
 // A quarter of the bound: early enough to slow down, late enough that a
 // quick double click never warns.
 FlagQueue::FlagQueue(size_t capacity)
@@ -39,10 +47,18 @@ FlagQueue::Written FlagQueue::write_front(const WriteRow& write) {
         if (rows_.empty()) warned_ = false;
     }
     written.took = true;
-    try {
-        written.rows = write(request);
-    } catch (const std::exception& e) {
-        written.error = e.what();
+    if (auto last = last_saved_.find(request.source);
+        request.skip_repeat && last != last_saved_.end() && repeats(request, last->second.request)) {
+        written.repeat = true;
+        written.rows = last->second.rows;
+    } else {
+        try {
+            written.rows = write(request);
+            last_saved_[request.source] = {request, written.rows};
+        } catch (const std::exception& e) {
+            written.error = e.what();  // not saved: the same row clicked again is written, not a repeat
+            last_saved_.erase(request.source);
+        }
     }
     done_[request.source].push_back(written);
     return written;

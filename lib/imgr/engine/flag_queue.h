@@ -10,6 +10,11 @@
 // and including its source's oldest one, and keeps the results of other
 // sources' rows written on the way for their own writer runs. So each button's
 // "Saved (N)" is the count after the row that button wrote.
+//
+// A row admitted with skip_repeat that repeats the last row its source saved
+// (same values, option and corrections; the same note, or none since the
+// note is cleared after a flag) is not written again: its result says
+// `repeat`, with the count that row got, so the button says "Already saved (N)".
 #pragma once
 #include "imgr/model/value.h"
 
@@ -18,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +33,9 @@ struct FlagRequest {
     std::vector<Value> values;
     std::string flag_option;
     int source = 0;  // who admitted it: a flag button, or automatic flagging
+    std::string note;                               // the `note` column
+    std::vector<std::optional<Value>> corrections;  // per value, or empty (FlagRow)
+    bool skip_repeat = false;  // a repeat of the last row this source saved is not written again (a second click)
 };
 
 class FlagQueue {
@@ -45,6 +54,7 @@ public:
         bool took = false;  // there was a row to write
         int rows = -1;      // what `write` returned: rows saved so far
         std::string error;  // what it threw, "" when it returned
+        bool repeat = false; // nothing written: the row repeats the last one its source saved (rows is that one's count)
     };
     using WriteRow = std::function<int(const FlagRequest&)>;  // returns rows saved so far, or throws
 
@@ -69,6 +79,11 @@ private:
     bool warned_ = false;      // re-armed once the backlog is gone
     std::mutex write_mutex_;   // held from taking a row until it is written; guards done_
     std::map<int, std::deque<Written>> done_;  // per source: rows written by another source's writer
+    struct Saved {
+        FlagRequest request;
+        int rows = 0;
+    };
+    std::map<int, Saved> last_saved_;  // per source: its last row written, for skip_repeat
 };
 
 }  // namespace imgr

@@ -24,6 +24,18 @@
 
 namespace imgr {
 
+// What a person adds to a flag beside the flagged values, read from these
+// components at the click (FlagRow's note and corrections).
+struct FlagAdditions {
+    ComponentId note = -1;  // a Textbox whose text fills the `note` column; emptied once the row is saved
+    struct Correction {
+        size_t field = 0;         // the flagged field (an output) it corrects
+        ComponentId toggle = -1;  // a Checkbox: the correction counts only while it is checked; -1: always
+        ComponentId value = -1;   // the component holding the corrected value
+    };
+    std::vector<Correction> corrections;
+};
+
 class FlagWriter {
 public:
     static constexpr size_t kMaxWaiting = 48;  // below the engine's 64 queued runs of a listener: no writer run is dropped
@@ -35,9 +47,12 @@ public:
 
     // A flag button: its click admits the values of `fields` with `option` in
     // the flag column. The button is both listeners' output (its busy text,
-    // then "Saved (N)"); it should have a busy text. Returns the writer listener.
+    // then "Saved (N)"); it should have a busy text. A second click that
+    // repeats the row this button saved last writes nothing and shows
+    // "Already saved (N)". `additions` adds a note and corrections to the row.
+    // Returns the writer listener.
     int add_button(Engine& engine, ComponentId button, std::vector<ComponentId> fields, std::string option,
-                   std::string description);
+                   std::string description, FlagAdditions additions = {});
 
     // Automatic flagging: each successful run of listener `after` admits the
     // values of `fields`. Returns the writer listener.
@@ -50,7 +65,7 @@ public:
 
 private:
     // The admitting listener `admit` and its writer; returns the writer.
-    int add_writer(Engine& engine, ListenerSpec admit, int source, ComponentId button);
+    int add_writer(Engine& engine, ListenerSpec admit, int source, ComponentId button, ComponentId note = -1);
 
     std::shared_ptr<FlaggingCallback> callback_;
     std::shared_ptr<FlagQueue> queue_;  // shared with the handlers, which may outlive this object

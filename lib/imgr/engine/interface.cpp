@@ -112,6 +112,7 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
         auto_notice_ = add(Markdown("")).id();  // its text names the folder, known at launch
     add_main_row(std::move(input_specs), std::move(output_specs));
     if (!options_.examples.empty()) add_examples();
+    if (!options_.examples_from_flagged.empty()) add_flagged_examples(options_.examples_from_flagged, inputs_);
     if (!options_.article.empty()) add(Markdown(options_.article));
 
     if (options_.flagging_mode != FlaggingMode::Never) setup_flagging();
@@ -147,8 +148,11 @@ void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector
                 if (!spec.common.interactive) spec.common.interactive = false;
                 initial_values_.push_back(spec.value);
                 outputs_.push_back(add_spec(std::move(spec)));
+                if (options_.flagging_corrections && options_.flagging_mode == FlaggingMode::Manual)
+                    add_correction(inputs_.size() + outputs_.size() - 1, outputs_.back());
             }
             if (options_.flagging_mode != FlaggingMode::Manual) return;
+            if (options_.flagging_note) add_flag_note();  // right above the buttons it goes with
             row([&] {
                 if (options_.flagging_options.empty())
                     flag_buttons_.push_back({add(Button("Flag").busy_text("Saving…")).id(), "Flag", ""});
@@ -171,8 +175,7 @@ void Interface::setup_flagging() {
     std::vector<FlagField> fields;
     for (ComponentId id : flagged()) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
     options_.flagging_callback->follow_flagging_dir(flagging_dir_override());  // this app's --flagging-dir
-    options_.flagging_callback->setup(std::move(fields), options_.flagging_dir,
-                                      {.flag_column = !options_.flagging_options.empty()});
+    options_.flagging_callback->setup(std::move(fields), options_.flagging_dir, flag_setup());
 }
 
 // The function: on Submit, or on every input change when live (only the newest pending run matters).
@@ -198,7 +201,7 @@ void Interface::add_flag_buttons() {
     for (const FlagButton& button : flag_buttons_)
         flag_listeners_.push_back(flag_writer(options_.flagging_callback)
                                       .add_button(engine_, button.id, flagged(), button.option_value,
-                                                  "click of '" + button.text + "'"));
+                                                  "click of '" + button.text + "'", flag_additions_));
 }
 
 // Clear: every input and output back to its first value.

@@ -67,6 +67,15 @@ struct InterfaceOptions {
     Theme theme = Theme::Light;
     bool show_flagged = false;                            // a "Flagged" panel: the saved rows, and a button that
                                                           // loads one back into the inputs (CSV and JSON loggers)
+    bool flagging_note = false;                           // a one-line "Note" Textbox beside the flag buttons (Manual):
+                                                          // its text fills a `note` column; emptied once the row is saved
+    bool flagging_corrections = false;                    // each editable output (Textbox, Number, Label's top class,
+                                                          // Dropdown) gets a "Correct <label>" checkbox revealing a field
+                                                          // "<label> (corrected)", prefilled with the output; what it holds
+                                                          // when the person flags fills a `<label> (corrected)` column
+    std::string examples_from_flagged;                    // a flagging folder (logs.csv, logs_N.csv, logs.jsonl; relative to the
+                                                          // working directory): its flagged inputs become examples, shown as
+                                                          // a table with thumbnails and the flag option (Blocks::flagged_examples)
 };
 
 // Component builders for an Interface's inputs or outputs, type-checked
@@ -140,6 +149,10 @@ private:
     void add_clear_listener();
     void add_examples();
     void add_flagged_panel();
+    // Notes and corrections (interface_flag_additions.cpp).
+    void add_flag_note();
+    void add_correction(size_t field, ComponentId output);  // after the output, in its column
+    FlagSetup flag_setup() const;
     void refresh_flagged_panel();
     std::vector<ComponentId> flagged() const;  // inputs then outputs: what a flag saves (and Clear resets)
     ListenerSpec listener(std::vector<Trigger> triggers, HandlerFn fn, std::vector<ComponentId> inputs,
@@ -154,6 +167,7 @@ private:
     ComponentId flagged_table_ = -1, flagged_choice_ = -1;
     std::vector<int> flag_listeners_;        // the writers: the Flagged panel reads the file after each
     int run_listener_ = -1;
+    FlagAdditions flag_additions_;           // the note and the corrections the flag buttons read
 };
 
 }  // namespace imgr

@@ -52,7 +52,7 @@ void FileLogger::setup(std::vector<FlagField> fields, std::string flagging_dir, 
             pending_.clear();
         }
     }
-    layout_ = plan_flag_columns(fields, options.flag_column);
+    layout_ = plan_flag_columns(fields, options.flag_column, options.note_column, options.corrected_fields);
     fields_ = std::move(fields);
     options_ = options;
     requested_dir_ = std::move(flagging_dir);
@@ -183,6 +183,29 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     return IoResult::success();
 }
 
+std::vector<Value> FileLogger::row_cells(PendingRow& row) {
+    std::vector<Value> cells;
+    cells.reserve(layout_.header.size());
+    for (size_t i = 0; i < fields_.size(); ++i) {
+        const Value& value = row.values[i];
+        if (!is_file_kind(fields_[i].kind) || !is_file_value(value)) {
+            cells.push_back(value);
+            continue;
+        }
+        // Files first: a row on disk never points at a file that is not.
+        if (has_file_content(value) && row.files[i].empty())
+            if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
+        cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
+    }
+    // An output nobody corrected leaves its "(corrected)" cell empty.
+    for (size_t field : layout_.corrected_fields)
+        cells.push_back(field < row.corrections.size() && row.corrections[field] ? *row.corrections[field] : Value{});
+    if (options_.note_column) cells.push_back(row.note);
+    if (options_.flag_column) cells.push_back(row.flag_option);
+    cells.push_back(row.timestamp);
+    return cells;
+}
+
 int FileLogger::flush_pending() {
     if (pending_.empty()) return rows_;
     follow_dir_override();
@@ -194,22 +217,7 @@ int FileLogger::flush_pending() {
     const std::string header_bytes = encode_header(layout_.header);
     while (!pending_.empty()) {
         PendingRow& row = pending_.front();
-        std::vector<Value> cells;
-        cells.reserve(layout_.header.size());
-        for (size_t i = 0; i < fields_.size(); ++i) {
-            const Value& value = row.values[i];
-            if (!is_file_kind(fields_[i].kind) || !is_file_value(value)) {
-                cells.push_back(value);
-                continue;
-            }
-            // Files first: a row on disk never points at a file that is not.
-            if (has_file_content(value) && row.files[i].empty())
-                if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
-            cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
-        }
-        if (options_.flag_column) cells.push_back(row.flag_option);
-        cells.push_back(row.timestamp);
-
+        const std::vector<Value> cells = row_cells(row);
         const std::filesystem::path path = log_path_locked();
         AppendResult appended = append_durably(path, header_bytes, encode_row(layout_.header, cells));
         if (!appended) {
@@ -228,14 +236,32 @@ int FileLogger::flush_pending() {
 }
 
 int FileLogger::flag(const std::vector<Value>& values, const std::string& flag_option) {
-    std::lock_guard lock(mutex_);
+    return flag_row({values, flag_option, "", {}});
+}
+
+void FileLogger::check_row(const FlagRow& row) const {
     if (!configured_) throw std::logic_error("flag() before setup()");
-    if (values.size() != fields_.size())
-        throw std::invalid_argument("flag() got " + std::to_string(values.size()) + " values for " +
+    if (row.values.size() != fields_.size())
+        throw std::invalid_argument("flag() got " + std::to_string(row.values.size()) + " values for " +
                                     std::to_string(fields_.size()) + " flagged components");
-    if (!flag_option.empty() && !options_.flag_column)
-        throw std::invalid_argument("flag() got the option \"" + flag_option +
+    if (!row.flag_option.empty() && !options_.flag_column)
+        throw std::invalid_argument("flag() got the option \"" + row.flag_option +
                                     "\" but setup() had no flag column (FlagSetup::flag_column)");
+    if (!row.note.empty() && !options_.note_column)
+        throw std::invalid_argument("flag() got a note but setup() had no note column (FlagSetup::note_column)");
+    if (!row.corrections.empty() && row.corrections.size() != fields_.size())
+        throw std::invalid_argument("flag() got " + std::to_string(row.corrections.size()) + " corrections for " +
+                                    std::to_string(fields_.size()) + " flagged components");
+    for (size_t i = 0; i < row.corrections.size(); ++i)
+        if (row.corrections[i] && !std::binary_search(layout_.corrected_fields.begin(),
+                                                      layout_.corrected_fields.end(), i))
+            throw std::invalid_argument("flag() got a correction of '" + fields_[i].label +
+                                        "', which setup() did not name in FlagSetup::corrected_fields");
+}
+
+int FileLogger::flag_row(const FlagRow& row) {
+    std::lock_guard lock(mutex_);
+    check_row(row);
     if (pending_.size() >= options_.max_pending) {
         try {
             flush_pending();
@@ -244,7 +270,8 @@ int FileLogger::flag(const std::vector<Value>& values, const std::string& flag_o
                             " earlier rows are already waiting, so this row is not kept");
         }
     }
-    pending_.push_back({values, flag_option, flag_timestamp(), std::vector<std::string>(values.size())});
+    pending_.push_back({row.values, row.flag_option, row.note, row.corrections, flag_timestamp(),
+                        std::vector<std::string>(row.values.size())});
     try {
         return flush_pending();
     } catch (const FlagError& e) {

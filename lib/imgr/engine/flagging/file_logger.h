@@ -13,6 +13,7 @@
 #include <deque>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,7 @@ public:
     using FlaggingCallback::setup;  // the handles form too
     void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) override;
     int flag(const std::vector<Value>& values, const std::string& flag_option = "") override;
+    int flag_row(const FlagRow& row) override;  // with the note and corrections of FlagSetup's columns
     int retry_pending() override;
     size_t pending_count() const override;
 
@@ -51,6 +53,8 @@ private:
     struct PendingRow {
         std::vector<Value> values;
         std::string flag_option;
+        std::string note;
+        std::vector<std::optional<Value>> corrections;  // per field, or empty
         std::string timestamp;           // when it was flagged, not when it was finally written
         std::vector<std::string> files;  // per field: the saved file's relative path, once saved
     };
@@ -61,6 +65,8 @@ private:
     int flush_pending();                  // writes pending rows in order; throws FlagError at the first failure
     IoResult choose_log_file();           // fails saying why no file can be chosen
     IoResult save_file(size_t field, const Value& value, std::string& relative_path);  // an image or a conversation
+    void check_row(const FlagRow& row) const;  // throws std::invalid_argument for a call that does not fit setup()
+    std::vector<Value> row_cells(PendingRow& row);  // the row's cells in header order, saving its files first
     std::filesystem::path log_path_locked() const;
 
     mutable std::mutex mutex_;  // flag() is called from worker threads

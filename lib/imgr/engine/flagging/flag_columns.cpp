@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <set>
+#include <stdexcept>
 
 namespace imgr {
 
@@ -38,11 +39,13 @@ bool nothing_reserved(const std::string&) { return false; }
 
 }  // namespace
 
-FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_column) {
+FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_column, bool note_column,
+                             std::vector<size_t> corrected_fields) {
     FlagLayout layout;
     // The logger's own columns keep their names; a component labelled "timestamp" becomes "timestamp 1".
     std::set<std::string> names = {"timestamp"};
     if (flag_column) names.insert("flag");
+    if (note_column) names.insert("note");
     std::set<std::string> folders;
     for (size_t i = 0; i < fields.size(); ++i) {
         // Unnamed: called by its position, in the column (an empty label) and the folder (no usable characters).
@@ -58,6 +61,22 @@ FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_col
         layout.header.push_back(column.name);
         layout.columns.push_back(std::move(column));
     }
+    // Corrections follow the fields in field order, whatever order they were given in.
+    std::sort(corrected_fields.begin(), corrected_fields.end());
+    corrected_fields.erase(std::unique(corrected_fields.begin(), corrected_fields.end()), corrected_fields.end());
+    for (size_t field : corrected_fields) {
+        if (field >= fields.size())
+            throw std::invalid_argument("a corrected field " + std::to_string(field) + " of " +
+                                        std::to_string(fields.size()) + " flagged components");
+        if (is_file_kind(fields[field].kind))
+            throw std::invalid_argument("'" + fields[field].label + "' is saved as a file and cannot have a corrected column");
+        // A component already labelled "Output (corrected)" keeps its column; the correction gets " 1".
+        const std::string name = first_free(layout.columns[field].name + " (corrected)", names, nothing_reserved);
+        names.insert(name);
+        layout.header.push_back(name);
+    }
+    layout.corrected_fields = std::move(corrected_fields);
+    if (note_column) layout.header.push_back("note");
     if (flag_column) layout.header.push_back("flag");
     layout.header.push_back("timestamp");
     return layout;

@@ -16,10 +16,15 @@ struct FlagColumn {
 
 struct FlagLayout {
     std::vector<FlagColumn> columns;  // one per field, in order
-    std::vector<std::string> header;  // the column names, then "flag" when used, then "timestamp"
+    std::vector<std::string> header;  // the column names, then "<name> (corrected)" per corrected field,
+                                      // then "note", "flag" when used, then "timestamp"
+    std::vector<size_t> corrected_fields;  // the fields with a "(corrected)" column, in field order
 };
 
-FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_column);
+// note_column and corrected_fields as in FlagSetup; a corrected field that is
+// not one of `fields` throws std::invalid_argument.
+FlagLayout plan_flag_columns(const std::vector<FlagField>& fields, bool flag_column, bool note_column = false,
+                             std::vector<size_t> corrected_fields = {});
 
 // "logs.csv", "logs_3.jsonl", ...: names a folder must not take in the flagging directory.
 bool is_log_file_name(const std::string& name);

@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +30,21 @@ struct FlagField {
 struct FlagSetup {
     bool flag_column = false;   // a `flag` column before `timestamp`: set when the demo offers flagging options
     size_t max_pending = 64;    // rows kept in memory while the disk refuses them; more are refused (said so)
+    bool note_column = false;   // a `note` column (before `flag`): the person's one-line note, empty when unused
+    std::vector<size_t> corrected_fields;  // fields (outputs) a person may correct: each gets a
+                                           // `<label> (corrected)` column, before `note`, in this order
+};
+
+// One flag with everything a person can add to it. values[i] belongs to
+// fields[i]; corrections, when not empty, has one entry per field and is set
+// only for an output the person corrected (its `(corrected)` column is empty
+// otherwise). Two flags are the same flag when all of it is equal.
+struct FlagRow {
+    std::vector<Value> values;
+    std::string flag_option;                        // the `flag` column
+    std::string note;                               // the `note` column (FlagSetup::note_column)
+    std::vector<std::optional<Value>> corrections;  // per field, or empty: nothing corrected
+    bool operator==(const FlagRow&) const = default;
 };
 
 // Thrown by flag() and retry_pending() when a row cannot be written: one line
@@ -58,6 +74,11 @@ public:
     // Throws FlagError when it cannot be written; the row is then kept and
     // written first by the next successful flag() or retry_pending().
     virtual int flag(const std::vector<Value>& values, const std::string& flag_option = "") = 0;
+
+    // Saves one row with its note and corrections (the `note` and `(corrected)`
+    // columns of FlagSetup). A callback that has no such columns need not
+    // override it: by default the row is saved by flag() without them.
+    virtual int flag_row(const FlagRow& row) { return flag(row.values, row.flag_option); }
 
     // The rest has defaults for a callback that keeps no row back after a
     // failure (it throws, and the row is not saved): only setup and flag are
