@@ -37,10 +37,11 @@ struct ImageTransform {
         if (x < 0 || y < 0 || x >= image_width || y >= image_height) return std::nullopt;
         return ImagePixel{x, y};
     }
-    // A mouse position whose pixel_under() is `pixel`, exact at every zoom (the centre of its square).
+    // A mouse position (whole numbers: ImGui floors the mouse) nearest the pixel's centre whose
+    // pixel_under() is `pixel`. Exact from 1 screen pixel a pixel up; below that a screen pixel
+    // covers several image pixels and the nearest one it shows is aimed at (check with pixel_under).
     ImVec2 mouse_for(ImagePixel pixel) const {
-        const ImVec2 s = to_screen(ImVec2((float)pixel.x + 0.5f, (float)pixel.y + 0.5f));
-        return ImVec2(s.x - 0.5f, s.y - 0.5f);
+        return ImVec2(whole_mouse(origin.x, pixel.x), whole_mouse(origin.y, pixel.y));
     }
     bool visible(ImVec2 screen) const {
         return screen.x >= clip_min.x && screen.y >= clip_min.y && screen.x < clip_max.x && screen.y < clip_max.y;
@@ -48,6 +49,15 @@ struct ImageTransform {
     // The image's rectangle on screen (it may extend beyond the clip rectangle when zoomed).
     ImVec2 image_min() const { return origin; }
     ImVec2 image_max() const { return to_screen(ImVec2((float)image_width, (float)image_height)); }
+
+private:
+    float whole_mouse(float start, int index) const {
+        const auto index_at = [&](float m) { return (int)std::floor((m + 0.5f - start) / scale); };
+        float m = std::round(start + ((float)index + 0.5f) * scale - 0.5f);
+        if (index_at(m) > index) m -= 1;  // rounding crossed the pixel's far edge
+        else if (index_at(m) < index) m += 1;
+        return m;
+    }
 };
 
 }  // namespace imgr

@@ -1,5 +1,7 @@
 #include "imgr/view/widgets/image_canvas.h"
 
+#include <imgui_internal.h>  // GetItemID
+
 #include <algorithm>
 #include <cmath>
 
@@ -99,11 +101,21 @@ void handle_mouse(ImageViewport& viewport, const ImageTransform& t, ImageCanvasR
         viewport.center.x = std::clamp(viewport.center.x - io.MouseDelta.x / (t.scale * (float)t.image_width), 0.0f, 1.0f);
         viewport.center.y = std::clamp(viewport.center.y - io.MouseDelta.y / (t.scale * (float)t.image_height), 0.0f, 1.0f);
     }
-    // A click is a press and release without a drag, at the pixel where it was pressed.
+    // A click is a press and release without a drag, at the pixel where it was pressed (as the
+    // view was then). The second press of a double-click fits the view instead.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID id = ImGui::GetItemID();
+    if (ImGui::IsItemActivated()) {
+        const auto pressed = t.pixel_under(io.MouseClickedPos[0]);
+        const bool double_click = ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+        storage->SetInt(id, pressed && !double_click ? 1 : 0);
+        storage->SetInt(id + 1, pressed ? pressed->x : 0);
+        storage->SetInt(id + 2, pressed ? pressed->y : 0);
+        if (double_click) zoom_fit(viewport);
+    }
     const float threshold = io.MouseDragThreshold;
-    if (ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[0] < threshold * threshold)
-        result.clicked = t.pixel_under(io.MouseClickedPos[0]);
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) zoom_fit(viewport);
+    if (ImGui::IsItemDeactivated() && storage->GetInt(id) == 1 && io.MouseDragMaxDistanceSqr[0] < threshold * threshold)
+        result.clicked = ImagePixel{storage->GetInt(id + 1), storage->GetInt(id + 2)};
 }
 
 }  // namespace
