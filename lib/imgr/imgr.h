@@ -46,7 +46,9 @@
 //   Button(text)                   std::string, its text; .primary() .stop() .size() .busy_text(); fires click
 //   Markdown(text)                 std::string: headings, bold, italic, code, lists, links
 //   Label(label)                   LabelValue: a class, or classes with confidences; .num_top_classes()
-//   Image(label)                   ImageBuffer; drop a file on it or type a path; fires upload; .height() .fit()
+//   Image(label)                   ImageBuffer; drop a file on it or type a path; fires upload; wheel zooms, drag pans,
+//                                  a click fires select (docs/images.md); .height() .fit() .zoom_link() .color_map()
+//                                  .value_range() .controls()
 //   Plot(label)                    PlotValue: line and scatter series
 //   JSON(label)                    Json, shown as a tree
 //   ColorPicker(label, value)      Color
@@ -64,6 +66,7 @@
 //
 // [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)
 //   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
+//   h.select(fn, inputs, outputs)  a pixel or item chosen; fn may take a last imgr::SelectData (x, y, index, value)
 //   chain.then(fn, ...)        a step after the previous one, whether it failed or not
 //   chain.success(fn, ...)     a step after the previous one, only when it did not fail
 //   demo.on({h.on(Event::Change), ...}, fn, ...)  one listener for several triggers, as gr.on

@@ -55,6 +55,15 @@ public:
 
     const std::string& error() const { return error_; }
 
+    // The next token without taking it.
+    std::optional<std::string_view> peek() {
+        const size_t saved = pos_;
+        auto token = next();
+        pos_ = saved;
+        error_.clear();
+        return token;
+    }
+
 private:
     // At an opening quote: moves past the closing one. False when the line ends first.
     bool skip_string() {
@@ -166,6 +175,43 @@ public:
         return WaitFramesCommand{*frames};
     }
 
+    // After `click LABEL`: nothing (a button), `at X Y` (an image's pixel) or `at T` (a media time).
+    std::optional<ScriptAction> click(std::string label) {
+        auto word = lexer_.peek();
+        if (!word || *word != "at") return ClickCommand{std::move(label)};
+        lexer_.next();
+        std::vector<double> numbers;
+        while (auto token = lexer_.peek()) {
+            double v = 0;
+            auto [end, ec] = std::from_chars(token->data(), token->data() + token->size(), v);
+            if (ec != std::errc() || end != token->data() + token->size() || !std::isfinite(v) || v < 0) break;
+            numbers.push_back(v);
+            lexer_.next();
+        }
+        if (numbers.empty() || numbers.size() > 2)
+            return fail<ScriptAction>(
+                "click ... at needs an image pixel X Y (whole numbers from 0) or a media time T (seconds from 0)");
+        if (numbers.size() == 1) return ClickTimeCommand{std::move(label), numbers[0]};
+        for (double v : numbers)
+            if (v != std::floor(v) || v > 1e9)
+                return fail<ScriptAction>("click ... at X Y: pixel coordinates are whole numbers from 0, got " +
+                                          format_number(v));
+        return ClickPixelCommand{std::move(label), (int)numbers[0], (int)numbers[1]};
+    }
+
+    // After `zoom LABEL`: F at X Y.
+    std::optional<ScriptAction> zoom(std::string label) {
+        static constexpr const char* usage = "zoom needs a factor and a pixel: zoom \"label\" 8 at X Y";
+        auto factor = number();
+        if (!factor || !(*factor > 0) || *factor > 256) return fail<ScriptAction>(std::string(usage) + " (factor 0..256)");
+        auto word = lexer_.next();
+        if (!word || *word != "at") return fail<ScriptAction>(usage);
+        auto x = number(), y = number();
+        if (!x || !y || *x != std::floor(*x) || *y != std::floor(*y) || *x > 1e9 || *y > 1e9)
+            return fail<ScriptAction>(std::string(usage) + " (pixel coordinates are whole numbers from 0)");
+        return ZoomCommand{std::move(label), *factor, (int)*x, (int)*y};
+    }
+
     // After the last argument: anything left on the line is a mistake, not something to ignore.
     bool at_end() {
         auto token = lexer_.next();
@@ -187,6 +233,16 @@ private:
     std::optional<T> fail(std::string message) {
         error = std::move(message);
         return std::nullopt;
+    }
+
+    // A finite number from 0 (no sign), or nullopt.
+    std::optional<double> number() {
+        auto token = lexer_.next();
+        if (!token) return std::nullopt;
+        double v = 0;
+        auto [end, ec] = std::from_chars(token->data(), token->data() + token->size(), v);
+        if (ec != std::errc() || end != token->data() + token->size() || !std::isfinite(v) || v < 0) return std::nullopt;
+        return v;
     }
 
     static std::optional<int> whole_number(std::string_view t) {
@@ -230,9 +286,13 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
         auto label = p.label();
         if (!label) return std::nullopt;
         if (word == "click")
-            action = ClickCommand{std::move(*label)};
+            action = p.click(std::move(*label));
         else
             action = SubmitCommand{std::move(*label)};
+    } else if (word == "zoom") {
+        auto label = p.label();
+        if (!label) return std::nullopt;
+        action = p.zoom(std::move(*label));
     } else if (word == "upload") {
         auto label = p.label();
         if (!label) return std::nullopt;
@@ -339,6 +399,13 @@ std::string format_command(const ScriptAction& action) {
     if (auto* c = std::get_if<WaitUntilCommand>(&action)) return "wait until " + quoted(c->label) + " " + value_text(c->value);
     if (auto* c = std::get_if<LikeCommand>(&action))
         return (c->liked ? "like " : "dislike ") + quoted(c->label) + " " + std::to_string(c->index);
+    if (auto* c = std::get_if<ClickPixelCommand>(&action))
+        return "click " + quoted(c->label) + " at " + std::to_string(c->x) + " " + std::to_string(c->y);
+    if (auto* c = std::get_if<ZoomCommand>(&action))
+        return "zoom " + quoted(c->label) + " " + format_number(c->factor) + " at " + std::to_string(c->x) + " " +
+               std::to_string(c->y);
+    if (auto* c = std::get_if<ClickTimeCommand>(&action))
+        return "click " + quoted(c->label) + " at " + format_number(c->seconds);
     return "quit";
 }
 

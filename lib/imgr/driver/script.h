@@ -5,6 +5,8 @@
 //
 //   set "num1" 5              # LABEL VALUE: as if the user typed/dragged
 //   click "Submit"            # a button, by its label
+//   click "Input" at 10 20    # an image's pixel (x, y): fires select; `at T` seeks media to T s
+//   zoom "Input" 8 at 10 20   # the mouse wheel over that pixel until 8 screen pixels a pixel
 //   submit "Question"         # Enter in a Textbox: fires its submit event
 //   upload "Input image" "cat.png"
 //   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
@@ -83,9 +85,27 @@ struct WaitUntilCommand {           // wait until LABEL VALUE: until it shows VA
     bool operator==(const WaitUntilCommand&) const = default;
 };
 
+struct ClickPixelCommand {          // click LABEL at X Y: an image-like component's pixel (fires select)
+    std::string label;
+    int x = 0, y = 0;               // image pixel coordinates, whole numbers from 0
+    bool operator==(const ClickPixelCommand&) const = default;
+};
+struct ClickTimeCommand {           // click LABEL at T: media seeks to T seconds
+    std::string label;
+    double seconds = 0;
+    bool operator==(const ClickTimeCommand&) const = default;
+};
+
+struct ZoomCommand {                // zoom LABEL F at X Y: the wheel over pixel (X, Y) until F screen pixels a pixel
+    std::string label;
+    double factor = 1;
+    int x = 0, y = 0;
+    bool operator==(const ZoomCommand&) const = default;
+};
+
 using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
                                   WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, WaitUntilCommand,
-                                  LikeCommand>;
+                                  LikeCommand, ClickPixelCommand, ClickTimeCommand, ZoomCommand>;
 
 struct ScriptCommand {
     int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time

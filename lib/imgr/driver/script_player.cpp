@@ -10,6 +10,7 @@
 #include "imgr/driver/expectation.h"
 #include "imgr/driver/value_from_json.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/pixel_values.h"
 
 namespace imgr {
 namespace {
@@ -126,7 +127,9 @@ void ScriptPlayer::before_frame(ImGuiIO& io) {
     io.MousePos = pointer_;
     for (bool& down : io.MouseDown) down = false;
     io.MouseDown[0] = mouse_down_;
-    io.MouseWheel = io.MouseWheelH = 0;
+    io.MouseWheel = wheel_;
+    io.MouseWheelH = 0;
+    wheel_ = 0;
     if (key_released_ >= 0) {
         io.KeysDown[key_released_] = false;
         key_released_ = -1;
@@ -467,6 +470,107 @@ void ScriptPlayer::play(const QuitCommand&) {
     });
 }
 
+// An output image can be clicked too (select works on any image), so only shown is waited for.
+void ScriptPlayer::play(const ClickPixelCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    steps_.push_back(wait_actionable(*id, "click", false));
+    steps_.push_back(open_ancestors(*id));
+    steps_.push_back(reveal(*id));
+    steps_.push_back([this, id = *id, label = command.label, pixel = ImagePixel{command.x, command.y}]() {
+        const ComponentTargets& t = target(id);
+        if (!t.image || !ActionTargets::drawn_now(t.image_frame)) {
+            const ComponentKind kind = engine().component(id).spec.kind;
+            fail("cannot click " + quoted(label) + " at a pixel: " +
+                 (kind == ComponentKind::Image ? std::string("it shows no image")
+                                               : std::string("it is a ") + kind_name(kind) + ", not an image"));
+            return Step::DoneNow;
+        }
+        if (pixel.x >= t.image->image_width || pixel.y >= t.image->image_height) {
+            fail("cannot click " + quoted(label) + " at " + std::to_string(pixel.x) + " " + std::to_string(pixel.y) +
+                 ": outside the " + std::to_string(t.image->image_width) + "x" + std::to_string(t.image->image_height) +
+                 " image");
+            return Step::DoneNow;
+        }
+        auto aim = [this, id, pixel] { return target(id).image->mouse_for(pixel); };
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const ImVec2 at = aim();
+        if (!t.image->visible(at) || at.x < 0 || at.y < 0 || at.x >= display.x || at.y >= display.y) {
+            insert_steps({select_from_engine(id, pixel)});  // panned out of view: a person would pan first
+            return Step::DoneNow;
+        }
+        insert_steps({move_to(aim), pause(kHoverPause), [this, id, pixel]() {
+                          // A toast over the image would take the press instead.
+                          ImGuiWindow* hovered = GImGui->HoveredWindow;
+                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
+                              insert_steps({select_from_engine(id, pixel)});
+                              return Step::DoneNow;
+                          }
+                          insert_steps({press(), pause(kHoldPause), set_button(false)});
+                          return Step::DoneNow;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const ClickTimeCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    fail("cannot click " + quoted(command.label) + " at " + format_number(command.seconds) + " s: it is a " +
+         kind_name(engine().component(*id).spec.kind) +
+         ", which cannot seek (`click LABEL at T` seeks audio and video; `at X Y` clicks an image's pixel)");
+}
+
+void ScriptPlayer::play(const ZoomCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    steps_.push_back(wait_actionable(*id, "zoom", false));
+    steps_.push_back(open_ancestors(*id));
+    steps_.push_back(reveal(*id));
+    steps_.push_back([this, id = *id, command]() {
+        const ComponentTargets& t = target(id);
+        const ImagePixel pixel{command.x, command.y};
+        if (!t.image || !ActionTargets::drawn_now(t.image_frame) || pixel.x >= t.image->image_width ||
+            pixel.y >= t.image->image_height) {
+            fail("cannot zoom " + quoted(command.label) + " at " + std::to_string(pixel.x) + " " +
+                 std::to_string(pixel.y) + ": " + (t.image ? "outside the image" : "it shows no image"));
+            return Step::DoneNow;
+        }
+        int notches = 0;
+        const float goal = (float)command.factor;
+        insert_steps({move_to([this, id, pixel] { return target(id).image->mouse_for(pixel); }), pause(kHoverPause),
+                      [this, id, pixel, goal, notches]() mutable {
+                          const ImageTransform& now_shown = *target(id).image;
+                          pointer_ = now_shown.mouse_for(pixel);  // stays on the pixel as the image grows
+                          if (notches++ > 60) {
+                              missed("the image did not zoom under the pointer");
+                              return Step::DoneNow;
+                          }
+                          // Within half a notch (1.25x) of the goal is there.
+                          if (now_shown.scale < goal / 1.118f) wheel_ = 1;
+                          else if (now_shown.scale > goal * 1.118f) wheel_ = -1;
+                          else return Step::DoneNow;
+                          return Step::Continue;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+ScriptPlayer::StepFn ScriptPlayer::select_from_engine(ComponentId id, ImagePixel pixel) {
+    return [this, id, pixel]() {
+        missed("the pixel was not on screen");
+        SelectData data;
+        data.x = pixel.x;
+        data.y = pixel.y;
+        if (const auto* image = std::get_if<ImageBuffer>(&engine().component(id).spec.value))
+            data.value = pixel_values(*image, pixel.x, pixel.y);
+        engine().fire_select(id, std::move(data));
+        return Step::Done;
+    };
+}
+
 // --- components ---------------------------------------------------------------
 
 std::optional<ComponentId> ScriptPlayer::resolve(const std::string& label) {
@@ -524,11 +628,11 @@ bool ScriptPlayer::reachable(ComponentId id) const {
 
 // --- building blocks ----------------------------------------------------------
 
-ScriptPlayer::StepFn ScriptPlayer::wait_actionable(ComponentId id, const char* what) {
+ScriptPlayer::StepFn ScriptPlayer::wait_actionable(ComponentId id, const char* what, bool need_interactive) {
     double started = -1;
-    return [this, id, what, started]() mutable {
+    return [this, id, what, started, need_interactive]() mutable {
         if (started < 0) started = now();
-        const bool is_shown = shown(id), is_interactive = engine().interactive(id);
+        const bool is_shown = shown(id), is_interactive = !need_interactive || engine().interactive(id);
         if (is_shown && is_interactive) return Step::DoneNow;
         if (now() - started > options_.action_timeout) {
             const ComponentSpec& spec = engine().component(id).spec;

@@ -13,6 +13,12 @@
 //   click    the button pressed and released under the pointer.
 //   submit   the Textbox clicked, then Enter (Ctrl+Enter in a multi-line one): fires submit.
 //   upload   the pointer goes to the image, the file is dropped on it (upload_image_file).
+//   click at X Y   the pointer goes where the view drew that image pixel (ComponentTargets::image,
+//            at any zoom and pan) and clicks: the component fires select. A pixel panned out of
+//            view is selected through the engine (a miss). `click at T` (media) is an error for
+//            components that cannot seek.
+//   zoom     the pointer goes to the pixel and the wheel turns a notch a frame until the image shows
+//            about F screen pixels a pixel (the pixel stays under the pointer).
 //   expect   waits until no handler runs (up to 10 s), then compares.
 //   wait     N frames, a duration (ImGui time, so recordings are exact), or idle.
 //   the end  waits for running handlers (up to 10 s) and, at human pace, holds
@@ -91,6 +97,9 @@ private:
     void play(const QuitCommand& command);
     void play(const WaitUntilCommand& command);
     void play(const LikeCommand& command);
+    void play(const ClickPixelCommand& command);
+    void play(const ClickTimeCommand& command);
+    void play(const ZoomCommand& command);
     void run_steps();
     void insert_steps(std::vector<StepFn> steps);        // run right after the current step
     void fail(std::string message);                      // script error: exit 2, stop
@@ -113,7 +122,7 @@ private:
     // The shared approach of every action on a component: wait until it can be
     // acted on, select its tabs and open its accordions, scroll it into view.
     void approach(ComponentId id, const char* what);
-    StepFn wait_actionable(ComponentId id, const char* what);
+    StepFn wait_actionable(ComponentId id, const char* what, bool need_interactive = true);
     StepFn open_ancestors(ComponentId id, int attempts = 0);  // clicks the headers of its closed tabs and accordions
     StepFn reveal(ComponentId id);                       // scrolls its card into view
     StepFn scroll_into_view(std::function<ImVec2()> y_span);  // (top, bottom) in screen coordinates
@@ -127,6 +136,7 @@ private:
     std::vector<StepFn> click_at(std::function<ImVec2()> target);
     std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty margin: ends text editing
     StepFn fire_from_engine(ComponentId id, Event event); // what the pointer could not press (a miss)
+    StepFn select_from_engine(ComponentId id, ImagePixel pixel);  // a pixel the pointer could not reach (a miss)
     void missed(const std::string& why);
     StepFn finish_set(ComponentId id, Value value);       // the engine takes what the pointer did not reach
 
@@ -164,6 +174,7 @@ private:
     std::string characters_;
     int key_down_ = -1;                                  // ImGuiKey_ held this frame
     bool ctrl_ = false;
+    float wheel_ = 0;                                    // mouse wheel notches this frame
     int key_released_ = -1;                              // key index to let go of
 };
 

@@ -90,6 +90,11 @@ public:
     EventChain release(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
     EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
+    // A person clicked a pixel (Image) or chose an item (Radio, Dropdown, Label's classes, a Dataframe
+    // cell): fn may take what was chosen as a last `imgr::SelectData` parameter (select_data.h).
+    //   image.select([](const imgr::ImageBuffer& im, imgr::SelectData at) { ... at.x, at.y ... }, {image}, out);
+    template <class F>
+    EventChain select(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 
     // Chatbot only: fn(imgr::LikeData) or fn(imgr::LikeData, const imgr::Conversation&)
     // runs when a person likes or dislikes a message (Gradio's chatbot.like);
@@ -345,6 +350,7 @@ IMGR_HANDLE_LISTENER(click, Event::Click, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(submit, Event::Submit, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(release, Event::Release, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(upload, Event::Upload, TriggerMode::Once)
+IMGR_HANDLE_LISTENER(select, Event::Select, TriggerMode::AlwaysLast)  // the newest choice matters
 #undef IMGR_HANDLE_LISTENER
 
 template <class T>

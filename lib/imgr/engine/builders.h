@@ -151,6 +151,13 @@ public:
     explicit Image(std::string label = "") : Builder(ComponentKind::Image, std::move(label), ImageProps{}) {}
     Image& height(float em) { props<ImageProps>().height = em; return *this; }
     Image& fit(bool zoom_to_fit) { props<ImageProps>().fit = zoom_to_fit; return *this; }
+    // Images with the same link name share zoom and pan: compare input and output at one spot.
+    Image& zoom_link(std::string name) { props<ImageProps>().zoom_link = std::move(name); return *this; }
+    // One-channel images (depth, heat maps, logits): the colour map and the value range shown.
+    Image& color_map(ColorMap map) { props<ImageProps>().color_map = map; return *this; }
+    Image& value_range(double low, double high) { props<ImageProps>().value_range = ValueRange{low, high}; return *this; }
+    // false: no bar under the image (a thumbnail).
+    Image& controls(bool show) { props<ImageProps>().controls = show; return *this; }
 };
 
 class Plot : public Builder<Plot, PlotValue> {

@@ -1,5 +1,6 @@
 #include "imgr/engine/engine.h"
 
+#include "imgr/engine/select_event.h"
 #include "imgr/model/decimal_step.h"
 
 #include <algorithm>
@@ -39,6 +40,7 @@ const char* event_name(Event event) {
         case Event::Release: return "release";
         case Event::Upload: return "upload";
         case Event::Like: return "like";
+        case Event::Select: return "select";
     }
     return "event";
 }
@@ -179,7 +181,11 @@ bool Engine::set_from_program(ComponentId id, Value value) {
 
 void Engine::fire(ComponentId id, Event event) { fire_listeners(id, event); }
 
-void Engine::fire_listeners(ComponentId id, Event event) {
+void Engine::fire_select(ComponentId id, SelectData data) {
+    fire_listeners(id, Event::Select, std::make_shared<const SelectData>(std::move(data)));
+}
+
+void Engine::fire_listeners(ComponentId id, Event event, std::shared_ptr<const SelectData> select) {
     for (int listener : listeners_by_component_.at((size_t)id))
         for (const Trigger& t : listeners_[(size_t)listener].spec.triggers)
             if (t.component == id && t.event == event) {
@@ -188,7 +194,7 @@ void Engine::fire_listeners(ComponentId id, Event event) {
                 if (event == Event::Click && state.spec.stop_button == id && state.running > 0)
                     cancel(listener);
                 else
-                    trigger(listener);
+                    trigger(listener, select);
                 break;
             }
 }
@@ -234,7 +240,7 @@ void Engine::apply_update(ComponentId id, const Update& update) {
     set_from_program(id, *update.new_value);
 }
 
-void Engine::trigger(int listener) {
+void Engine::trigger(int listener, std::shared_ptr<const SelectData> select) {
     ListenerState& state = listeners_.at((size_t)listener);
     if (applying_depth_ > kMaxEventDepth) {
         // A cycle whose handlers keep producing new values would run forever;
@@ -250,6 +256,7 @@ void Engine::trigger(int listener) {
     if (!state.spec.handler) return;  // a listener that only cancels
     Job job;
     job.depth = applying_depth_;
+    job.select = std::move(select);
     job.inputs.reserve(state.spec.inputs.size());
     for (ComponentId input : state.spec.inputs) job.inputs.push_back(components_[(size_t)input].spec.value);
     if (state.running < std::max(1, state.spec.concurrency_limit) && state.queued.empty()) {
@@ -298,9 +305,11 @@ void Engine::start(int listener, Job job) {
     HandlerFn handler = state.spec.handler;
     std::string description = state.spec.description;
     executor_.submit([listener, run, handler = std::move(handler), inputs = std::move(job.inputs), progress,
-                      description = std::move(description), mailbox = mailbox_, sink = sink_] {
+                      description = std::move(description), mailbox = mailbox_, sink = sink_,
+                      select = std::move(job.select)] {
         // imgr::warning() and friends from this run reach this engine's window, not another app's.
         MessageScope messages_to_this_engine(sink);
+        SelectScope select_data_of_this_run(select.get());
         Finished finished;
         finished.listener = listener;
         finished.run = run;

@@ -8,6 +8,7 @@
 #include "imgr/engine/update.h"
 #include "imgr/model/component.h"
 #include "imgr/model/layout.h"
+#include "imgr/model/select_data.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -21,7 +22,7 @@
 
 namespace imgr {
 
-enum class Event { Change, Input, Click, Submit, Release, Upload, Like };
+enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select };
 const char* event_name(Event event);
 
 // As in Gradio: Once ignores triggers while a run is pending; Multiple queues
@@ -98,6 +99,8 @@ public:
     // The program changed it (an output, a script's reset): fires change only.
     bool set_from_program(ComponentId id, Value value);
     void fire(ComponentId id, Event event);          // click, submit, release, upload
+    // A person selected a pixel or an item: fires select, whose handlers get `data` (select_event.h).
+    void fire_select(ComponentId id, SelectData data);
     void apply_update(ComponentId id, const Update& update);
     void poll();                                     // applies finished runs, starts queued ones, timers
     bool idle() const;                               // nothing running, queued or waiting to be applied
@@ -139,6 +142,7 @@ private:
     struct Job {
         Values inputs;
         int depth = 0;                                 // runs between it and a person's action (or a timer)
+        std::shared_ptr<const SelectData> select;      // a select event's data; null for other events
     };
     struct Finished {
         int listener = -1;
@@ -165,13 +169,13 @@ private:
         bool cycle_reported = false;                       // the "event cycle was stopped" warning was shown
     };
 
-    void trigger(int listener);
+    void trigger(int listener, std::shared_ptr<const SelectData> select = nullptr);
     void update_busy(int listener);
     void start(int listener, Job job);
     void finish(const Finished& finished);
     void apply_streamed(const Finished& streamed);
     std::function<void(HandlerOutputs)> stream_sink(int listener, uint64_t run, const Progress* progress);
-    void fire_listeners(ComponentId id, Event event);
+    void fire_listeners(ComponentId id, Event event, std::shared_ptr<const SelectData> select = nullptr);
     bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
     Value coerce(const ComponentState& state, Value value) const;
 

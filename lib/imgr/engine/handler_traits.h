@@ -7,9 +7,13 @@
 // (double) may be taken as int (rounded: Gradio's precision=0 gives ints) or
 // float, a text as std::string_view; a handler may return int or float for a
 // Number and a string literal (const char*) for a Textbox.
+//
+// Besides its inputs' values a handler may take, last, `imgr::SelectData` (what a
+// select event chose: a pixel, an item; select_event.h) and then `imgr::Progress&`.
 #pragma once
 #include "imgr/engine/engine.h"
 #include "imgr/engine/stream.h"
+#include "imgr/engine/select_event.h"
 
 #include <array>
 #include <charconv>
@@ -90,6 +94,25 @@ struct strip_progress<std::tuple<A...>, std::enable_if_t<(sizeof...(A) > 0)>> {
     template <size_t... I>
     static auto drop_last(std::index_sequence<I...>) -> std::tuple<std::tuple_element_t<I, std::tuple<A...>>...>;
     using type = std::conditional_t<has_progress, decltype(drop_last(std::make_index_sequence<sizeof...(A) - 1>())),
+                                    std::tuple<A...>>;
+};
+
+template <class T>
+inline constexpr bool is_select_data = std::is_same_v<std::decay_t<T>, SelectData>;
+
+// The parameters (Progress& already stripped) without a trailing SelectData.
+template <class Tuple, class = void>
+struct strip_select {
+    using type = Tuple;
+    static constexpr bool has_select = false;
+};
+template <class... A>
+struct strip_select<std::tuple<A...>, std::enable_if_t<(sizeof...(A) > 0)>> {
+    using last = std::tuple_element_t<sizeof...(A) - 1, std::tuple<A...>>;
+    static constexpr bool has_select = is_select_data<last>;
+    template <size_t... I>
+    static auto drop_last(std::index_sequence<I...>) -> std::tuple<std::tuple_element_t<I, std::tuple<A...>>...>;
+    using type = std::conditional_t<has_select, decltype(drop_last(std::make_index_sequence<sizeof...(A) - 1>())),
                                     std::tuple<A...>>;
 };
 
@@ -281,7 +304,24 @@ template <class T>
 struct outputs_for<Stream<T>> : outputs_for<T> {};
 
 template <class F>
-using params_of = typename strip_progress<typename callable<F>::args>::type;
+using params_of = typename strip_select<typename strip_progress<typename callable<F>::args>::type>::type;
+template <class F>
+inline constexpr bool takes_select = strip_select<typename strip_progress<typename callable<F>::args>::type>::has_select;
+template <class F>
+inline constexpr bool takes_progress = strip_progress<typename callable<F>::args>::has_progress;
+
+// Calls fn with the given leading arguments, then the run's SelectData and Progress& when fn takes them.
+template <class F, class... Lead>
+decltype(auto) call_with_extras(F& fn, Progress& progress, Lead&&... lead) {
+    if constexpr (takes_select<F> && takes_progress<F>)
+        return fn(std::forward<Lead>(lead)..., current_select_data(), progress);
+    else if constexpr (takes_select<F>)
+        return fn(std::forward<Lead>(lead)..., current_select_data());
+    else if constexpr (takes_progress<F>)
+        return fn(std::forward<Lead>(lead)..., progress);
+    else
+        return fn(std::forward<Lead>(lead)...);
+}
 
 // A float as the double of its shortest decimal form: 0.1f gives 0.1, not 0.10000000149011612.
 inline double float_as_written(float value) {
@@ -330,10 +370,7 @@ decltype(auto) argument(const Value& value) {
 // Calls fn with the snapshot values converted to its parameter types.
 template <class F, class... A, size_t... I>
 decltype(auto) call_with(F& fn, const Values& inputs, Progress& progress, std::tuple<A...>*, std::index_sequence<I...>) {
-    if constexpr (strip_progress<typename callable<F>::args>::has_progress)
-        return fn(argument<std::decay_t<A>>(inputs[I])..., progress);
-    else
-        return fn(argument<std::decay_t<A>>(inputs[I])...);
+    return call_with_extras(fn, progress, argument<std::decay_t<A>>(inputs[I])...);
 }
 
 // A returned (or yielded) value as the outputs' updates: a tuple fills one output per element.
@@ -392,10 +429,7 @@ HandlerFn erase_handler(F fn) {
         return [fn = std::move(fn)](const Values& inputs, Progress& progress) mutable -> HandlerOutputs {
             auto invoke = [&]() -> decltype(auto) {
                 if constexpr (takes_values) {
-                    if constexpr (detail::strip_progress<typename detail::callable<F>::args>::has_progress)
-                        return fn(inputs, progress);
-                    else
-                        return fn(inputs);
+                    return detail::call_with_extras(fn, progress, inputs);
                 } else {
                     return detail::call_with(fn, inputs, progress, (Params*)nullptr,
                                              std::make_index_sequence<std::tuple_size_v<Params>>());

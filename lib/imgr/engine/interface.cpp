@@ -131,6 +131,12 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
 
 // Inputs with Clear and Submit on the left; outputs and the flag buttons' row on the right.
 void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector<ComponentSpec> output_specs) {
+    // Input and output images are compared at the same spot: linked unless the app linked them otherwise
+    // (images share a link's zoom only when their sizes are equal).
+    for (std::vector<ComponentSpec>* specs : {&input_specs, &output_specs})
+        for (ComponentSpec& spec : *specs)
+            if (auto* image = std::get_if<ImageProps>(&spec.props); image && image->zoom_link.empty())
+                image->zoom_link = "interface";
     row([&] {
         column([&] {
             for (ComponentSpec& spec : input_specs) {
@@ -238,7 +244,7 @@ void Interface::add_examples() {
                 continue;
             }
             column({.scale = 0, .min_width = std::max(width, 8.0f)}, [&] {
-                add(Image("Example " + std::to_string(e + 1)).value(std::move(*thumbnail)).height(5)
+                add(Image("Example " + std::to_string(e + 1)).value(std::move(*thumbnail)).height(5).controls(false)
                         .show_label(false).interactive(false));
                 add_button();
             });

@@ -1,6 +1,7 @@
 // Components as data: kind, common properties, kind-specific properties and
 // the current value. No ImGui, no GL: the view draws this, the engine changes it.
 #pragma once
+#include "imgr/model/color_map.h"
 #include "imgr/model/value.h"
 
 #include <optional>
@@ -59,7 +60,12 @@ struct LabelProps {
 };
 struct ImageProps {
     float height = 16.0f;                    // display height in font units
-    bool fit = true;                         // false: 1:1 pixels, scrollable
+    bool fit = true;                         // false: starts at 1:1 pixels (wheel zooms, drag pans either way)
+    std::string zoom_link;                   // images with the same link share zoom and pan ("" : none;
+                                             // an Interface links its equal-sized images by default)
+    ColorMap color_map = ColorMap::Grey;     // one-channel images: the map they start with (the person can change it)
+    std::optional<ValueRange> value_range;   // one-channel images: raw values shown from low to high; unset: auto
+    bool controls = true;                    // the bar under the image (size, Fit/1:1, probe); off for thumbnails
 };
 struct PlotProps {
     float height = 16.0f;                    // in font units

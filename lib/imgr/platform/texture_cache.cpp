@@ -109,6 +109,7 @@ bool GlTextureCache::ensure_context() {
         // A different context: our texture names mean nothing there, and the
         // old context (normally destroyed by now) freed them with itself.
         entries_.clear();
+        slot_versions_.clear();
         bytes_ = 0;
         context_ = current;
         GLint gpu_limit = 0;
@@ -125,14 +126,62 @@ TextureRef GlTextureCache::texture_for(const ImageBuffer& image) {
     const uint64_t version = image.version();
     if (auto it = entries_.find(version); it != entries_.end()) {
         it->second.last_used = frame_;
+        it->second.shared = true;  // someone without a slot shows it: no slot may refill it
         return {(ImTextureID)(intptr_t)it->second.name, it->second.width, it->second.height};
     }
     // An upload the GPU refused is not retried every frame.
     if (version == failed_version_) return {};
+    TextureRef made = upload(image, version, 0);
+    if (auto it = entries_.find(version); it != entries_.end()) it->second.shared = true;
+    return made;
+}
 
+TextureRef GlTextureCache::texture_for_slot(const ImageBuffer& image, uint64_t slot) {
+    if (image.empty() || image.pixel_count() == 0) return {};
+    if (!ensure_context()) return {};
+    const uint64_t version = image.version();
+    uint64_t& shown = slot_versions_[slot];
+    const uint64_t previous = shown;
+    shown = version;
+    if (auto it = entries_.find(version); it != entries_.end()) {
+        Entry& entry = it->second;
+        entry.last_used = frame_;
+        if (entry.slot != slot) entry.shared = true;
+        return {(ImTextureID)(intptr_t)entry.name, entry.width, entry.height};
+    }
+    if (version == failed_version_) return {};
+    // The slot's previous texture, if only this slot used it and it was not drawn in this frame,
+    // is refilled under the same name when the new pixels have its size.
+    unsigned reuse = 0;
+    if (auto old = entries_.find(previous); previous != 0 && old != entries_.end() && !old->second.shared &&
+                                            old->second.slot == slot && old->second.last_used < frame_)
+        reuse = old->second.name;
+    TextureRef made = upload(image, version, reuse);
+    if (auto it = entries_.find(version); it != entries_.end()) it->second.slot = slot;
+    return made;
+}
+
+TextureRef GlTextureCache::upload(const ImageBuffer& image, uint64_t version, unsigned reuse_name) {
     const ImageBuffer pixels = downscale_to_fit(image.to_rgba8(), max_side_);
     const int w = pixels.width(), h = pixels.height();
     const size_t bytes = (size_t)w * h * 4;
+    if (reuse_name != 0) {
+        auto old = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.second.name == reuse_name; });
+        if (old != entries_.end() && old->second.width == w && old->second.height == h) {
+            {
+                UploadState state;
+                glBindTexture(GL_TEXTURE_2D, reuse_name);
+                glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+            }
+            Entry entry = old->second;
+            entries_.erase(old);
+            entry.last_used = frame_;
+            entries_[version] = entry;
+            ++uploads_;
+            ++reuses_;
+            return {(ImTextureID)(intptr_t)reuse_name, w, h};
+        }
+    }
     trim_to_budget(bytes);
 
     GLuint name = 0;
@@ -142,7 +191,7 @@ TextureRef GlTextureCache::texture_for(const ImageBuffer& image) {
         glGenTextures(1, &name);
         glBindTexture(GL_TEXTURE_2D, name);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);  // zoomed in: pixels as blocks
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
@@ -199,6 +248,7 @@ void GlTextureCache::clear() {
     if (!entries_.empty() && context_ && glad_glDeleteTextures && glfwGetCurrentContext() == context_)
         while (!entries_.empty()) free_entry(entries_.begin());
     entries_.clear();
+    slot_versions_.clear();
     bytes_ = 0;
     failed_version_ = 0;
 }

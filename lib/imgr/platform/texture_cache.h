@@ -3,7 +3,12 @@
 // image only the first time it sees that image's version() and frees textures
 // that have not been asked for in a while.
 //
-//   - Textures are RGBA8 with linear filtering and clamp-to-edge wrapping.
+//   - Textures are RGBA8 with clamp-to-edge wrapping, linear when minified and
+//     nearest-neighbour when magnified: a zoomed image shows its pixels as blocks.
+//   - texture_for_slot: when the image shown in one slot (a component) is replaced
+//     by one of the same size, its texture is refilled with glTexSubImage2D under
+//     the same name instead of a new glTexImage2D allocation (unless another slot
+//     still shows the old image).
 //     Grey, RGB and float images are converted first (ImageBuffer::to_rgba8;
 //     an engine output has that ready, made on the worker that produced it).
 //   - An image larger than the GPU allows (GL_MAX_TEXTURE_SIZE, or the
@@ -44,11 +49,13 @@ public:
     // The texture for this image, uploading it when its version() is new.
     // Null id for an empty image or when no GL context is current.
     TextureRef texture_for(const ImageBuffer& image) override;
+    TextureRef texture_for_slot(const ImageBuffer& image, uint64_t slot) override;
     // Call once a frame, after drawing: frees textures unused for keep_unused_frames frames.
     void end_frame() override;
     void clear();                                    // frees every texture now (context current)
 
-    size_t upload_count() const { return uploads_; } // textures uploaded since construction
+    size_t upload_count() const { return uploads_; } // textures uploaded since construction (new or refilled)
+    size_t reuse_count() const { return reuses_; }   // of those, refills of an existing texture (glTexSubImage2D)
     size_t texture_count() const { return entries_.size(); }
     size_t texture_bytes() const { return bytes_; }  // GPU memory held, at 4 bytes a pixel
     int max_texture_side() const { return max_side_; }  // the limit in use; 0 until the first texture_for with a context
@@ -58,7 +65,10 @@ private:
         unsigned name = 0;          // GLuint
         int width = 0, height = 0;
         uint64_t last_used = 0;     // frame index
+        uint64_t slot = 0;          // the slot that asked for it (texture_for_slot), 0: none
+        bool shared = false;        // asked for by two slots, or without one: never refilled for another image
     };
+    TextureRef upload(const ImageBuffer& image, uint64_t version, unsigned reuse_name);
     void free_entry(std::unordered_map<uint64_t, Entry>::iterator it);
     void trim_to_budget(size_t incoming);
     bool ensure_context();
@@ -69,6 +79,8 @@ private:
     int max_side_ = 0;
     uint64_t frame_ = 0;
     size_t uploads_ = 0;
+    size_t reuses_ = 0;
+    std::unordered_map<uint64_t, uint64_t> slot_versions_;  // slot -> the image version it showed last
     size_t bytes_ = 0;
     uint64_t failed_version_ = 0;                   // the last image the GPU refused, not retried
 };

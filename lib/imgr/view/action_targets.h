@@ -3,11 +3,13 @@
 // is on screen instead of re-deriving the view's layout:
 //   the window the view draws into,
 //   per component: its card, its widget, each choice, a slider's value -> x,
+//   an image's pixel <-> screen mapping,
 //   per tab and accordion (by layout node): its header and whether it is open.
 // A component's drawing function registers its targets through one call on its
 // ComponentContext (target_widget, target_choice, target_slider).
 #pragma once
 #include "imgr/engine/engine.h"
+#include "imgr/view/image_transform.h"
 #include "imgr/model/layout.h"
 
 #include <imgui.h>
@@ -41,6 +43,9 @@ struct ComponentTargets {
     std::optional<SliderRange> slider;
     // The x of the grab's centre for `value` on the widget, as ImGui places it; needs `slider`.
     float slider_x(double value) const;
+    // An image-like component (image_canvas.h): where its image is, for `click "x" at X Y`.
+    std::optional<ImageTransform> image;
+    int image_frame = -1;               // frame the image was drawn in
 };
 
 struct HeaderTarget {                   // a tab's or an accordion's header

@@ -77,9 +77,12 @@ void BlocksView::draw() {
     ImGui::SetNextWindowSize(viewport->WorkSize);
     const float spacing = spacing_scale();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 1.25f * spacing, em() * spacing));
+    // Over an image the wheel zooms it, so the window must not scroll too. ImGui reads this
+    // flag when the next frame's wheel arrives, with the mouse where it is now.
+    const ImGuiWindowFlags wheel = mouse_over_image() ? ImGuiWindowFlags_NoScrollWithMouse : 0;
     ImGui::Begin("##imgr", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                     ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoSavedSettings | wheel);
     ImGui::PopStyleVar();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
@@ -258,7 +261,8 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
         ImGui::PopStyleColor();
     }
     ComponentTargets& targets = targets_.component(id);
-    ComponentContext context{engine, id, state, cache, targets, inner, engine.interactive(id), fonts_, textures_};
+    ComponentContext context{engine, id, state, cache, targets, inner, engine.interactive(id), fonts_, textures_,
+                             &view_links_};
     // What the widget saw; a value it sets itself this frame counts as new next frame, so caches refresh.
     const uint64_t drawn_version = state.version;
     draw_widget(context);
@@ -422,6 +426,16 @@ bool BlocksView::maybe_busy() {
         idle_runs_started_ = engine.runs_started();
     }
     return !idle_;
+}
+
+bool BlocksView::mouse_over_image() const {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const int last_frame = ImGui::GetFrameCount() - 1;
+    for (size_t i = 0; i < blocks_.engine().component_count(); ++i) {
+        const ComponentTargets& t = targets_.component((ComponentId)i);
+        if (t.image && t.image_frame >= last_frame && t.image->visible(mouse)) return true;
+    }
+    return false;
 }
 
 bool BlocksView::toasts_shown() const {

@@ -8,6 +8,7 @@
 #include "imgr/view/row_layout.h"
 #include "imgr/view/font_roles.h"
 #include "imgr/view/texture_source.h"
+#include "imgr/view/view_links.h"
 
 #include <imgui.h>
 
@@ -62,6 +63,7 @@ private:
     void draw_toasts();
     void observe(const ComponentState& state);
     bool node_visible(NodeId id) const;
+    bool mouse_over_image() const;  // an image canvas drawn last frame is under the mouse
     bool maybe_busy();  // false: no component can be busy (the engine is idle), without asking each
     RowItem row_item(NodeId id) const;
 
@@ -71,6 +73,7 @@ private:
     std::function<void(std::string_view)> observe_text_;
     std::vector<ComponentCache> caches_;
     ActionTargets targets_;
+    ViewLinks view_links_;                              // zoom and pan shared by linked images
     std::vector<float> line_heights_;                   // per node: last frame's Row line heights (equal_height)
     std::vector<ImDrawListSplitter> splitters_;         // one per nesting depth of cards
     int card_depth_ = 0;

@@ -6,6 +6,7 @@
 #include "imgr/view/action_targets.h"
 #include "imgr/view/font_roles.h"
 #include "imgr/view/texture_source.h"
+#include "imgr/view/view_links.h"
 
 #include <imgui.h>
 
@@ -24,7 +25,6 @@ struct ComponentCache {
     std::string hint;                   // a note under the widget ("clamped to 10")
     double hint_until = 0;              // ImGui time when the hint goes away
     bool hint_is_error = false;
-    bool fit = true;                    // Image: zoom to fit, or 1:1
     std::shared_ptr<void> widget_state; // parsed Markdown, plot cache... owned by the widget code
 };
 
@@ -38,12 +38,16 @@ struct ComponentContext {
     bool interactive;
     const FontRoles& fonts;
     TextureSource* textures;            // null: images show as placeholders
+    ViewLinks* view_links = nullptr;    // shared zoom and pan of linked images; null: none shared
 
     const ComponentSpec& spec() const { return state.spec; }
     bool value_changed() const { return cache.seen_version != state.version; }
     void user_set(Value value) const { engine.set_from_user(id, std::move(value)); }
     void fire(Event event) const { engine.fire(id, event); }
     void show_hint(std::string text, bool is_error, double seconds = 4.0) const;
+    // A person selected something: fires the component's `select` event with it (select_data.h).
+    void select_pixel(int x, int y, Json pixel_values) const;        // image-like components
+    void select_item(int index, Json value, int column = -1) const;  // lists; a Dataframe's cell (row, column)
 
     // Registering what a person can act on, each right after the ImGui item:
     void target_widget() const;                    // the last item is the main widget
@@ -54,6 +58,8 @@ struct ComponentContext {
     // The last item is a horizontal slider over [minimum, maximum]: records its rectangle
     // and where ImGui puts the grab for a value.
     void target_slider(double minimum, double maximum) const;
+    // An image canvas (widgets/image_canvas.h): where its pixels are, for `click "x" at X Y`.
+    void target_image(const ImageTransform& transform) const;
 };
 
 // One drawing function per kind; each draws the widget (not the card or label).

@@ -36,4 +36,25 @@ void ComponentContext::target_slider(double minimum, double maximum) const {
     targets.slider = ComponentTargets::SliderRange{minimum, maximum};
 }
 
+void ComponentContext::target_image(const ImageTransform& transform) const {
+    targets.image = transform;
+    targets.image_frame = ImGui::GetFrameCount();
+}
+
+void ComponentContext::select_pixel(int x, int y, Json pixel_values) const {
+    SelectData data;
+    data.x = x;
+    data.y = y;
+    data.value = std::move(pixel_values);
+    engine.fire_select(id, std::move(data));
+}
+
+void ComponentContext::select_item(int index, Json value, int column) const {
+    SelectData data;
+    data.index = index;
+    data.column = column;
+    data.value = std::move(value);
+    engine.fire_select(id, std::move(data));
+}
+
 }  // namespace imgr

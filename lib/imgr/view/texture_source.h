@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+
 namespace imgr {
 
 struct TextureRef {
@@ -17,6 +19,13 @@ public:
     virtual ~TextureSource() = default;
     // A texture showing the image; uploaded only when the image's version changed.
     virtual TextureRef texture_for(const ImageBuffer& image) = 0;
+    // The same for the image shown in one place (`slot`: a component's id, say): when that
+    // place's image is replaced by one of the same size, the texture it showed is refilled in
+    // place rather than reallocated. Sources without that optimisation ignore the slot.
+    virtual TextureRef texture_for_slot(const ImageBuffer& image, uint64_t slot) {
+        (void)slot;
+        return texture_for(image);
+    }
     // Called once a frame after drawing: textures unused for a while are freed.
     virtual void end_frame() {}
 };

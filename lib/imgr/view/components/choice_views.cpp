@@ -34,7 +34,10 @@ void draw_radio(const ComponentContext& c) {
         flow(choice_width(choice.c_str()), start, c.width, first);
         first = false;
         ImGui::PushID(index);
-        if (ImGui::RadioButton(choice.c_str(), choice == value)) c.user_set(choice);
+        if (ImGui::RadioButton(choice.c_str(), choice == value)) {
+            c.user_set(choice);
+            c.select_item(index, choice);
+        }
         c.target_choice_box((size_t)index++);
         ImGui::PopID();
     }
@@ -79,12 +82,20 @@ void draw_dropdown(const ComponentContext& c) {
                         selected = std::move(ordered);
                     }
                     c.user_set(std::move(selected));
+                    SelectData data;  // a click on a chosen item un-chooses it
+                    data.index = index - 1;
+                    data.value = choice;
+                    data.selected = !is_selected;
+                    c.engine.fire_select(c.id, std::move(data));
                 }
             } else {
                 const bool is_selected = choice == std::get<std::string>(c.state.spec.value);
                 const bool clicked = ImGui::Selectable(choice.c_str(), is_selected);
                 c.target_choice((size_t)index - 1);
-                if (clicked) c.user_set(choice);
+                if (clicked) {
+                    c.user_set(choice);
+                    c.select_item(index - 1, choice);
+                }
                 if (is_selected) ImGui::SetItemDefaultFocus();
             }
             ImGui::PopID();

@@ -17,8 +17,20 @@ void draw_label(const ComponentContext& c) {
         c.cache.widget_state = summary;
     }
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    widgets::draw_label_summary(*summary, c.fonts, c.width);
+    const int clicked = widgets::draw_label_summary(*summary, c.fonts, c.width);
     c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
+    if (clicked >= 0) {
+        // select names the class by its position in the value's confidences, not in the sorted bars.
+        const auto& confidences = std::get<LabelValue>(c.state.spec.value).confidences;
+        const std::string& name = summary->bars[(size_t)clicked].name;
+        int index = clicked;
+        for (size_t i = 0; i < confidences.size(); ++i)
+            if (confidences[i].first == name) {
+                index = (int)i;
+                break;
+            }
+        c.select_item(index, name);
+    }
 }
 
 void draw_json(const ComponentContext& c) {
@@ -30,8 +42,10 @@ void draw_json(const ComponentContext& c) {
 void draw_dataframe(const ComponentContext& c) {
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     ImGui::PushItemWidth(c.width);
-    widgets::draw_dataframe("##table", std::get<TableValue>(c.state.spec.value), ImGui::GetFontSize() * 20, c.fonts);
+    const TableValue& table = std::get<TableValue>(c.state.spec.value);
+    const widgets::TableCell clicked = widgets::draw_dataframe("##table", table, ImGui::GetFontSize() * 20, c.fonts);
     ImGui::PopItemWidth();
+    if (clicked.row >= 0) c.select_item(clicked.row, table.rows[(size_t)clicked.row][(size_t)clicked.column], clicked.column);
     c.target_widget(top_left, ImVec2(top_left.x + c.width, ImGui::GetItemRectMax().y));
 }
 

@@ -1,13 +1,18 @@
-// Image: shown with its aspect kept, zoomed to fit or at 1:1 in a scrolling
-// area. As an input, a file dropped on it or a path typed under it is
-// uploaded; a file that cannot be read leaves the image as it was.
+// Image: an image canvas (widgets/image_canvas.h: wheel zoom, drag pan, probe,
+// select on click) with a bar under it. One-channel images are shown through a
+// colour map chosen in the bar. As an input, a file dropped on it or a path typed
+// under it is uploaded; a file that cannot be read leaves the image as it was.
 #include "imgr/view/component_context.h"
 
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
 
+#include "imgr/model/color_map.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/pixel_values.h"
+#include "imgr/view/widgets/image_canvas.h"
 
 namespace imgr {
 
@@ -23,14 +28,6 @@ bool upload_image_file(Engine& engine, ComponentId id, const std::string& path) 
 }
 
 namespace {
-
-// A thin line in the theme's border colour just outside the image, so a white
-// image does not merge into a white card.
-void frame_last_item() {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 1, min.y - 1), ImVec2(max.x + 1, max.y + 1),
-                                        ImGui::GetColorU32(ImGuiCol_Border));
-}
 
 void draw_drop_zone(const ComponentContext& c, ImVec2 size) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -54,59 +51,108 @@ void draw_drop_zone(const ComponentContext& c, ImVec2 size) {
     ImGui::Dummy(size);
 }
 
+// The view's memory of one Image, kept in its cache across frames.
+struct ImageViewState {
+    bool started = false;
+    ImageViewport own;                       // zoom and pan when not linked
+    ColorMap map = ColorMap::Grey;           // one-channel images: chosen in the component
+    std::optional<ValueRange> range;         // unset: auto
+    ImageBuffer colorized;                   // the one-channel image through map and range
+    uint64_t colorized_from = 0;             // the version it was made from
+    ColorMap colorized_map = ColorMap::Grey;
+    ValueRange colorized_range;
+    std::string probe;                       // "x, y  R .. G .. B .." of the pixel under the mouse
+};
+
+ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
+    if (!c.cache.widget_state) c.cache.widget_state = std::make_shared<ImageViewState>();
+    auto& state = *std::static_pointer_cast<ImageViewState>(c.cache.widget_state);
+    if (!state.started) {
+        state.started = true;
+        state.own.fit = props.fit;  // the declared zoom, until the person changes it
+        state.map = props.color_map;
+        state.range = props.value_range;
+    }
+    return state;
+}
+
+// What is shown for the value: one-channel images through their colour map, made once per change.
+const ImageBuffer& shown_image(ImageViewState& state, const ImageBuffer& image) {
+    if (image.channels() != 1) return image;
+    const ValueRange range = state.range.value_or(auto_value_range(image));
+    if (state.colorized_from != image.version() || state.colorized_map != state.map || !(state.colorized_range == range)) {
+        state.colorized = colorize(image, state.map, range);
+        state.colorized_from = image.version();
+        state.colorized_map = state.map;
+        state.colorized_range = range;
+    }
+    return state.colorized;
+}
+
+// Under the image: its size, the zoom buttons, a one-channel image's colour map.
+void draw_image_bar(const ComponentContext& c, ImageViewState& state, ImageViewport& viewport,
+                    const ImageTransform& transform, const ImageBuffer& image) {
+    if (c.value_changed() || c.cache.display.empty())
+        c.cache.display = std::to_string(image.width()) + " x " + std::to_string(image.height());
+    ImGui::TextDisabled("%s", c.cache.display.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Fit")) zoom_fit(viewport);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("1:1")) zoom_actual_size(viewport, transform);
+    if (image.channels() == 1) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize("viridis").x + ImGui::GetFrameHeight() * 1.5f);
+        if (ImGui::BeginCombo("##colormap", color_map_name(state.map))) {
+            for (ColorMap map : {ColorMap::Grey, ColorMap::Viridis, ColorMap::Turbo})
+                if (ImGui::Selectable(color_map_name(map), map == state.map)) state.map = map;
+            ImGui::EndCombo();
+        }
+        const ValueRange range = state.range.value_or(auto_value_range(image));
+        ImGui::SameLine();
+        ImGui::TextDisabled("%.4g .. %.4g", range.low, range.high);
+    }
+    if (c.interactive) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Clear")) c.user_set(ImageBuffer{});
+    }
+    // The probe: a line of its own, kept when empty so that the card does not jump.
+    ImGui::TextUnformatted(state.probe.empty() ? " " : state.probe.c_str());
+}
+
 }  // namespace
 
 void draw_image(const ComponentContext& c) {
     const auto& props = std::get<ImageProps>(c.spec().props);
-    if (c.cache.seen_version == 0) c.cache.fit = props.fit;  // the declared zoom, until the person toggles it
+    ImageViewState& state = view_state(c, props);
     const ImageBuffer& image = std::get<ImageBuffer>(c.state.spec.value);
-    const float box_height = props.height * ImGui::GetFontSize();
-    const ImVec2 box(c.width, box_height);
+    const ImVec2 box(c.width, props.height * ImGui::GetFontSize());
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
 
     if (image.empty() || image.pixel_count() == 0) {
         draw_drop_zone(c, box);
+        c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
     } else {
-        TextureRef texture = c.textures ? c.textures->texture_for(image) : TextureRef{};
-        const float w = (float)image.width(), h = (float)image.height();
-        if (c.cache.fit) {
-            const float scale = std::min(box.x / w, box.y / h);
-            const ImVec2 shown(std::max(1.0f, w * scale), std::max(1.0f, h * scale));
-            const ImVec2 origin = ImGui::GetCursorScreenPos();
-            ImGui::SetCursorScreenPos(ImVec2(origin.x + (box.x - shown.x) * 0.5f, origin.y + (box.y - shown.y) * 0.5f));
-            if (texture.id)
-                ImGui::Image(texture.id, shown);
-            else
-                ImGui::Dummy(shown);
-            frame_last_item();
-            ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + box.y));
-            ImGui::Dummy(ImVec2(box.x, 0));
-        } else {
-            ImGui::BeginChild("##pixels", box, false, ImGuiWindowFlags_HorizontalScrollbar);
-            if (texture.id)
-                ImGui::Image(texture.id, ImVec2(w, h));
-            else
-                ImGui::Dummy(ImVec2(w, h));
-            ImGui::EndChild();
-            frame_last_item();
-        }
+        const ImageBuffer& shown = shown_image(state, image);
+        const TextureRef texture = c.textures ? c.textures->texture_for_slot(shown, (uint64_t)c.id) : TextureRef{};
+        ImageViewport& viewport = c.view_links && !props.zoom_link.empty()
+                                      ? c.view_links->viewport(props.zoom_link, image.width(), image.height())
+                                      : state.own;
+        const bool alpha = image.channels() == 2 || image.channels() == 4;
+        const ImageCanvasResult r =
+            image_canvas("##canvas", viewport, {texture.id, image.width(), image.height(), &image, alpha}, box);
+        c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
+        c.target_image(r.transform);
+        state.probe = r.hovered ? std::to_string(r.hovered->x) + ", " + std::to_string(r.hovered->y) + "   " +
+                                      pixel_values_text(image, r.hovered->x, r.hovered->y)
+                                : std::string();
+        if (r.clicked) c.select_pixel(r.clicked->x, r.clicked->y, pixel_values(image, r.clicked->x, r.clicked->y));
+        if (props.controls) draw_image_bar(c, state, viewport, r.transform, image);
     }
-    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
 
-    // Under the image: its size, the zoom toggle, and for inputs a path field.
-    const ImGuiStyle& style = ImGui::GetStyle();
-    if (!image.empty()) {
-        if (c.value_changed() || c.cache.display.empty())
-            c.cache.display = std::to_string(image.width()) + " x " + std::to_string(image.height());
-        ImGui::TextDisabled("%s", c.cache.display.c_str());
-        ImGui::SameLine();
-        if (ImGui::SmallButton(c.cache.fit ? "1:1" : "Fit")) c.cache.fit = !c.cache.fit;
-        if (c.interactive) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Clear")) c.user_set(ImageBuffer{});
-        }
-    }
-    if (c.interactive) {
+    // Inputs take a path too; an output's image comes from its handler, not from a person.
+    const bool output_only = c.state.used_as_output && !c.spec().common.interactive.value_or(false);
+    if (c.interactive && !output_only && props.controls) {
+        const ImGuiStyle& style = ImGui::GetStyle();
         const float load_width = ImGui::CalcTextSize("Load").x + style.FramePadding.x * 2;
         ImGui::SetNextItemWidth(c.width - load_width - style.ItemInnerSpacing.x);
         const bool entered = ImGui::InputTextWithHint("##path", "or type an image path and press Enter", &c.cache.text,

@@ -41,11 +41,12 @@ std::string_view format_cell(const Json& cell, CellText& scratch) {
     return {};
 }
 
-void draw_dataframe(const char* id, const TableValue& table, float max_height, const FontRoles& fonts) {
+TableCell draw_dataframe(const char* id, const TableValue& table, float max_height, const FontRoles& fonts) {
+    TableCell clicked;
     const size_t total_columns = !table.headers.empty() ? table.headers.size() : (table.rows.empty() ? 0 : table.rows[0].size());
     if (total_columns == 0) {
         ImGui::TextDisabled("empty table");
-        return;
+        return clicked;
     }
     const int columns = (int)std::min<size_t>(total_columns, kMaxColumns);
     const int rows = (int)std::min<size_t>(table.rows.size(), INT32_MAX);
@@ -85,6 +86,13 @@ void draw_dataframe(const char* id, const TableValue& table, float max_height, c
                 for (int c = 0; c < columns; ++c) {
                     if (!ImGui::TableSetColumnIndex(c) || (size_t)c >= row.size()) continue;
                     const Json& cell = row[(size_t)c];
+                    // A click anywhere in the cell: its column is hovered and the mouse is within its row.
+                    const float cell_top = ImGui::GetCursorScreenPos().y - style.CellPadding.y;
+                    const float mouse_y = ImGui::GetIO().MousePos.y;
+                    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) &&
+                        (ImGui::TableGetColumnFlags(c) & ImGuiTableColumnFlags_IsHovered) && mouse_y >= cell_top &&
+                        mouse_y < cell_top + row_h)
+                        clicked = {r, c};
                     const std::string_view text = format_cell(cell, scratch);
                     if (cell_is_number(cell)) {
                         const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
@@ -100,6 +108,7 @@ void draw_dataframe(const char* id, const TableValue& table, float max_height, c
     if (total_columns > (size_t)columns)
         ImGui::TextDisabled("showing %d of %zu columns", columns, total_columns);
     if (fonts.regular) ImGui::PopFont();
+    return clicked;
 }
 
 }  // namespace imgr::widgets

@@ -29,6 +29,10 @@ bool cell_is_number(const Json& cell);  // right-aligned in the table
 // Columns: the headers (or the first row's cells when there are none), at
 // most 64 (ImGui's limit); missing cells are blank. fonts.regular for cells,
 // fonts.bold for headers (nulls: the current font).
-void draw_dataframe(const char* id, const TableValue& table, float max_height = 0.0f, const FontRoles& fonts = {});
+struct TableCell {
+    int row = -1, column = -1;
+};
+// Returns the cell a click landed on this frame (row, column; -1 when none).
+TableCell draw_dataframe(const char* id, const TableValue& table, float max_height = 0.0f, const FontRoles& fonts = {});
 
 }  // namespace imgr::widgets

@@ -37,9 +37,9 @@ LabelSummary summarize_label(const LabelValue& value, int num_top_classes) {
     return summary;
 }
 
-void draw_label_summary(const LabelSummary& summary, const FontRoles& fonts, float width) {
+int draw_label_summary(const LabelSummary& summary, const FontRoles& fonts, float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->SkipItems) return;
+    if (window->SkipItems) return -1;
     ImFont* font = fonts.regular ? fonts.regular : ImGui::GetFont();
     ImFont* top_font = fonts.heading ? fonts.heading : ImGui::GetFont();
     const float fs = font->FontSize;
@@ -54,7 +54,9 @@ void draw_label_summary(const LabelSummary& summary, const FontRoles& fonts, flo
     const ImVec2 origin = window->DC.CursorPos;
     const ImRect bb(origin, origin + ImVec2(width, top_h + row_h * (float)summary.bars.size()));
     ImGui::ItemSize(bb);
-    if (!ImGui::ItemAdd(bb, 0)) return;
+    if (!ImGui::ItemAdd(bb, 0)) return -1;
+    int clicked = -1;
+    const bool click = ImGui::IsMouseClicked(ImGuiMouseButton_Left) && ImGui::IsWindowHovered();
 
     ImDrawList* dl = window->DrawList;
     const ImU32 text_col = ImGui::GetColorU32(ImGuiCol_Text);
@@ -73,6 +75,8 @@ void draw_label_summary(const LabelSummary& summary, const FontRoles& fonts, flo
 
     float y = origin.y + top_h;
     for (const LabelBar& bar : summary.bars) {
+        if (click && ImGui::IsMouseHoveringRect(ImVec2(origin.x, y), ImVec2(origin.x + width, y + row_h)))
+            clicked = (int)(&bar - summary.bars.data());
         const char* percent_end = bar.percent.c_str() + bar.percent.size();
         const float percent_w = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, bar.percent.c_str(), percent_end).x;
         // The name yields to the percentage when space is short.
@@ -89,6 +93,7 @@ void draw_label_summary(const LabelSummary& summary, const FontRoles& fonts, flo
                               rounding);
         y += row_h;
     }
+    return clicked;
 }
 
 const LabelSummary& LabelBarsCache::get(const LabelValue& value, int num_top_classes) {

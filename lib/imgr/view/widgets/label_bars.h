@@ -31,7 +31,8 @@ LabelSummary summarize_label(const LabelValue& value, int num_top_classes = -1);
 // Draws at the cursor, `width` wide (<= 0: the available width). The top
 // label uses fonts.heading (null: the current font, drawn larger), the bars
 // fonts.regular.
-void draw_label_summary(const LabelSummary& summary, const FontRoles& fonts = {}, float width = 0.0f);
+// Returns the index in summary.bars of the bar a click landed on this frame, -1 when none.
+int draw_label_summary(const LabelSummary& summary, const FontRoles& fonts = {}, float width = 0.0f);
 
 // Keeps the summary of the last value shown; recomputes it only when the
 // value or the limit changes (a comparison, no allocation, when they don't).
