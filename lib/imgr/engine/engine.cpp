@@ -450,8 +450,10 @@ std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t r
         if (!box) return;
         HandlerOutputs replaced;  // freed outside the lock
         std::function<void()> wake;
+        bool lockstep = false;
         {
             std::lock_guard lock(box->mutex);
+            lockstep = box->lockstep;
             auto pending = std::find_if(box->streamed.begin(), box->streamed.end(),
                                         [&](const Finished& f) { return f.run == run; });
             if (pending == box->streamed.end()) {
@@ -464,6 +466,7 @@ std::function<void(HandlerOutputs)> Engine::stream_sink(int listener, uint64_t r
             }
         }
         if (wake) wake();
+        if (!lockstep) return;
         std::unique_lock lock(box->mutex);
         auto waiting = [&] {
             return std::any_of(box->streamed.begin(), box->streamed.end(), [&](const Finished& f) { return f.run == run; });
