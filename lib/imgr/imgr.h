@@ -24,6 +24,8 @@
 //   FlaggingMode               Manual (flag buttons, the default), Auto (every successful run), Never
 //   FlagOption                 "wrong sign": a "Flag as wrong sign" button whose row has `flag` = wrong sign
 //   ExampleCell                one cell of InterfaceOptions::examples; an Image's cell is a file path
+//   ChatInterface(fn, options) a chat around fn(message, history) -> reply (std::string or Stream<std::string>):
+//                              Chatbot, Message box, Send, Retry, Undo, Clear, examples, Flag (imgr/engine/chat_interface.h)
 //
 // [SECTION] Blocks (imgr/engine/blocks.h; samples/sepia.cpp)
 //   Blocks(title, theme)       a demo laid out by hand, as gr.Blocks
@@ -53,12 +55,14 @@
 //   JSON(label)                    Json, shown as a tree
 //   ColorPicker(label, value)      Color
 //   Dataframe(label)               TableValue
+//   Chatbot(label)                 Conversation: Markdown bubbles, auto-scroll, copy; .height(); h.like(fn) gets LikeData
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
 //   Value                      the variant every component value is one of
 //   ImageBuffer                pixels (8-bit or float, channels interleaved), cheap to copy, copied before a write when shared
 //   LabelValue, PlotValue, PlotSeries, Color, TableValue, StringList, Json (nlohmann::json)
+//   Conversation, ChatMessage, ChatRole, LikeData   a Chatbot's messages, and what its like event reports (imgr/model/chat.h)
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
@@ -71,7 +75,7 @@
 //   chain.success(fn, ...)     a step after the previous one, only when it did not fail
 //   demo.on({h.on(Event::Change), ...}, fn, ...)  one listener for several triggers, as gr.on
 //   demo.every(seconds, fn, ...)  a timer, as gr.Timer; optionally only while a Checkbox is checked
-//   Event                      Change, Input, Click, Submit, Release, Upload
+//   Event                      Change, Input, Click, Submit, Release, Upload, Select, Like
 //   EventOptions               trigger_mode, concurrency_limit, show_progress, cancels
 //   stop.click(nullptr, {}, {}, {.cancels = {run}})  a Stop button: `run` is what a listener returned
 //   TriggerMode                AlwaysLast (change/input), Once (click, ...), Multiple (.then/.success)

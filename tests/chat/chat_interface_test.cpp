@@ -49,7 +49,7 @@ struct Echo {
 
 }  // namespace
 
-TEST_CASE("submitting shows the message and the reply; fn gets the history before the message") {
+TEST_CASE("submitting shows the message and the reply - fn gets the history before the message") {
     imgr::ChatInterface demo(Echo{}, {.flagging_mode = imgr::FlaggingMode::Never});
     send(demo, "hello");
     CHECK(demo.chatbot().value() == exchange({{"hello", "hello #1 after 0"}}));
@@ -78,7 +78,7 @@ TEST_CASE("Retry sends the last message again in place of its reply") {
     CHECK(demo.chatbot().value() == exchange({{"one", "one #1 after 0"}, {"two", "two #3 after 2"}}));
 }
 
-TEST_CASE("Undo removes the last exchange and puts its message back in the box; Clear empties") {
+TEST_CASE("Undo removes the last exchange and puts its message back in the box - Clear empties") {
     imgr::ChatInterface demo(Echo{}, {.flagging_mode = imgr::FlaggingMode::Never});
     send(demo, "one");
     send(demo, "two");
@@ -97,7 +97,7 @@ TEST_CASE("an example is sent when clicked") {
     CHECK(demo.chatbot().value() == exchange({{"What is GPL?", "What is GPL? #1 after 0"}}));
 }
 
-TEST_CASE("while a reply runs the box and the buttons wait; they are back afterwards") {
+TEST_CASE("while a reply runs the box and the buttons wait - they are back afterwards") {
     auto gate = std::make_shared<std::promise<void>>();
     std::shared_future<void> open = gate->get_future().share();
     imgr::ChatInterface demo([open](const std::string& m, const Conversation&) { open.wait(); return "re: " + m; },
@@ -121,7 +121,7 @@ TEST_CASE("while a reply runs the box and the buttons wait; they are back afterw
     CHECK(engine.interactive(by_label(demo, "Send")));
 }
 
-TEST_CASE("a failing function shows its message; the person's message stays for Retry") {
+TEST_CASE("a failing function shows its message - the person's message stays for Retry") {
     auto fail = std::make_shared<std::atomic<bool>>(true);
     imgr::ChatInterface demo(
         [fail](const std::string& m, const Conversation&) -> std::string {
@@ -156,7 +156,7 @@ TEST_CASE("a streaming function's reply ends as its last yield") {
     CHECK(demo.chatbot().value() == exchange({{"abc", "abc"}}));
 }
 
-TEST_CASE("Flag saves the conversation; a like saves (message, reply, value); Load brings a conversation back") {
+TEST_CASE("Flag saves the conversation - a like saves (message, reply, value) - Load brings a conversation back") {
     imgr::test::TempDir dir;
     imgr::ChatInterface demo(Echo{}, {.flagging_dir = dir.path().string()});
     send(demo, "first");

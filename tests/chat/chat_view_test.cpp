@@ -199,3 +199,33 @@ TEST_CASE("a reply streaming into the last message re-parses only that message, 
     CHECK(last_height > first_size.y);                        // it wrapped onto more lines
     CHECK(&state->bubbles[1].document == earlier);             // earlier bubbles kept (not rebuilt)
 }
+
+TEST_CASE("a long conversation lays out only the bubbles on screen, at the bottom and at the top") {
+    Headless ui;
+    imgr::Blocks demo;
+    auto chat = demo.add(imgr::Chatbot().height(12).value(long_chat(1000)));  // 2,000 messages
+    imgr::BlocksView view(demo);
+    ui.frames(view, 4);
+    const imgr::ChatbotViewState* state = imgr::chatbot_view_state(view.cache(chat.id()));
+    REQUIRE(state);
+    CHECK(state->scroll_y == doctest::Approx(state->scroll_max_y));
+    CHECK(state->bubbles_visited > 0);
+    CHECK(state->bubbles_visited < 30);
+    CHECK_FALSE(state->bubbles.back().rect.empty());   // the newest is on screen
+    const float content_height = state->scroll_max_y;
+    std::vector<float> heights_before; for (const auto& b : state->bubbles) heights_before.push_back(b.block_height);
+    { float sum = 0; int unknown = 0; for (const auto& b : state->bubbles) { if (b.block_height > 0) sum += b.block_height; else ++unknown; }
+      MESSAGE("sum ", sum, " unknown ", unknown, " max ", state->scroll_max_y, " first ", state->bubbles[0].block_height, " last ", state->bubbles.back().block_height, " ", state->bubbles[1998].block_height); }
+    ui.wheel(view, state->list.center(), 1e6f);        // all the way up
+    ImGui::GetIO().MousePos = ImVec2(-100, -100);      // pointing at nothing (no hover buttons)
+    ui.frames(view, 2);
+    CHECK(state->scroll_y == 0);
+    CHECK(state->bubbles_visited < 30);
+    CHECK_FALSE(state->bubbles.front().rect.empty());  // the first message is drawn where it belongs
+    CHECK(state->bubbles.front().rect.min.y < state->list.min.y + 40);
+    { float sum = 0; int unknown = 0; for (const auto& b : state->bubbles) { if (b.block_height > 0) sum += b.block_height; else ++unknown; }
+      MESSAGE("sum ", sum, " unknown ", unknown, " max ", state->scroll_max_y, " first ", state->bubbles[0].block_height, " last ", state->bubbles.back().block_height, " ", state->bubbles[1998].block_height); }
+    for (size_t k = 0, shown = 0; k < heights_before.size() && shown < 8; ++k)
+        if (heights_before[k] != state->bubbles[k].block_height) { MESSAGE("differs ", k, " ", heights_before[k], " -> ", state->bubbles[k].block_height); ++shown; }
+    CHECK(state->scroll_max_y == doctest::Approx(content_height));  // skipping keeps the total height
+}

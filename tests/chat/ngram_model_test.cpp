@@ -21,7 +21,7 @@ std::string training_text() {
 
 }  // namespace
 
-TEST_CASE("the same prompt and seed give the same reply; another seed another one") {
+TEST_CASE("the same prompt and seed give the same reply - another seed another one") {
     ngram::Model model(5);
     model.train(training_text());
     REQUIRE(model.trained());
@@ -84,7 +84,7 @@ TEST_CASE("seeds come from the conversation: same message and history, same seed
     CHECK(ngram::seed_for("hi", 0) != ngram::seed_for("ho", 0));
 }
 
-TEST_CASE("reflow joins hard-wrapped lines and keeps paragraphs; a reply starts with a word") {
+TEST_CASE("reflow joins hard-wrapped lines and keeps paragraphs - a reply starts with a word") {
     CHECK(ngram::reflow("  GNU GENERAL\n  PUBLIC   LICENSE\r\n\n   Version 3\n") == "GNU GENERAL PUBLIC LICENSE\n\nVersion 3");
     ngram::Model model(4);
     model.train("\n   indented words here.\n   more words.\n");

@@ -20,6 +20,8 @@ struct ChatbotViewState {
         float laid_width = -1;            // the wrap width `height` was measured at
         float height = 0;                 // the bubble's text height at laid_width
         TargetRect rect;                  // where it was painted last (screen); empty when off screen
+        float block_height = -1;          // bubble, buttons and spacing: how far it moves the cursor (< 0: unknown)
+        float block_width = -1;           // the list width block_height was measured at
     };
     std::vector<Bubble> bubbles;          // one per message
     // Stays at the newest message (auto-scroll) until the person scrolls up;
@@ -28,6 +30,7 @@ struct ChatbotViewState {
     float scroll_y = 0, scroll_max_y = 0; // the message list's scroll in the last frame
     TargetRect list;                      // the scrolling message area in the last frame
     int bubbles_drawn = 0;                // bubbles painted in the last frame (the others were off screen)
+    int bubbles_visited = 0;              // bubbles laid out one by one; runs of measured ones off screen are one gap
 };
 
 // The state of a Chatbot's cache; null before its first frame.

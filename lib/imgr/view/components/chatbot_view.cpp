@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace imgr {
@@ -27,6 +28,7 @@ void sync(ChatbotViewState& state, const Conversation& conversation) {
         bubble.document.parse(content);
         bubble.natural_width = -1;
         bubble.laid_width = -1;
+        bubble.block_height = -1;
     }
 }
 
@@ -84,22 +86,22 @@ void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, 
     const ChatMessage& message = std::get<Conversation>(c.state.spec.value).messages[(size_t)index];
     ChatbotViewState::Bubble& bubble = state.bubbles[(size_t)index];
     const bool user = message.role == ChatRole::User;
-    const ImVec2 pad(em() * 0.7f, em() * 0.45f);
+    // Whole pixels, so a bubble moves the cursor by the same amount wherever it starts
+    // (measured heights then add up exactly when runs of bubbles are skipped).
+    const ImVec2 pad(std::floor(em() * 0.7f), std::floor(em() * 0.45f));
     if (bubble.natural_width < 0) bubble.natural_width = widest_line(message.content);
     const float max_text = std::max(em() * 4, inner_width * 0.8f - pad.x * 2);
     const float text_width = message.content.empty() ? em() * 2 : std::min(max_text, bubble.natural_width + 2);
     const float bubble_width = text_width + pad.x * 2;
     const ImVec2 top = ImGui::GetCursorScreenPos();
     const float left = user ? top.x + inner_width - bubble_width : top.x;
-    const bool measured = bubble.laid_width == text_width;
     const ImVec2 min(left, top.y);
-    const ImVec2 known_max(left + bubble_width, top.y + bubble.height + pad.y * 2);
     const bool has_actions = !user;
-    const float actions_height = has_actions ? ImGui::GetFrameHeight() : 0;
-
-    if (measured && !ImGui::IsRectVisible(min, ImVec2(known_max.x, known_max.y + actions_height))) {
+    // Measured at this width and off screen: only its space (the exact advance measured when drawn).
+    const bool measured = bubble.laid_width == text_width && bubble.block_width == inner_width && bubble.block_height > 0;
+    if (measured && !ImGui::IsRectVisible(ImVec2(top.x, top.y), ImVec2(top.x + inner_width, top.y + bubble.block_height))) {
         bubble.rect = {};
-        ImGui::Dummy(ImVec2(inner_width, known_max.y - top.y + (has_actions ? actions_height + ImGui::GetStyle().ItemSpacing.y : 0)));
+        ImGui::Dummy(ImVec2(inner_width, bubble.block_height - ImGui::GetStyle().ItemSpacing.y));
         return;
     }
     ++state.bubbles_drawn;
@@ -109,17 +111,20 @@ void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, 
     ImGui::SetCursorScreenPos(ImVec2(left + pad.x, top.y + pad.y));
     if (message.content.empty()) {
         ImGui::TextDisabled("...");  // a reply on its way
-        bubble.height = ImGui::GetTextLineHeight();
+        bubble.height = std::ceil(ImGui::GetTextLineHeight());
     } else {
         bubble.document.draw(c.fonts, text_width);
-        bubble.height = bubble.document.height();
+        bubble.height = std::ceil(bubble.document.height());
     }
     bubble.laid_width = text_width;
     const ImVec2 max(left + bubble_width, top.y + bubble.height + pad.y * 2);
     draw->ChannelsSetCurrent(0);
     const ImU32 fill = user ? ImGui::GetColorU32(ImGuiCol_Header) : ImGui::GetColorU32(ImGuiCol_FrameBg);
-    draw->AddRectFilled(min, max, fill, em() * 0.6f);
-    draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), em() * 0.6f);
+    // Measured (first frame, new width) but off screen: ImDrawList does not cull, so skip the outline here.
+    if (ImGui::IsRectVisible(min, max)) {
+        draw->AddRectFilled(min, max, fill, em() * 0.6f);
+        draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), em() * 0.6f);
+    }
     draw->ChannelsMerge();
     bubble.rect = {min, max};
     ImGui::SetCursorScreenPos(ImVec2(top.x, max.y));
@@ -135,6 +140,41 @@ void draw_bubble(const ComponentContext& c, ChatbotViewState& state, int index, 
             c.engine.post(MessageLevel::Info, "Message copied to the clipboard");
         }
         ImGui::SetCursorScreenPos(after);
+    }
+}
+
+// Cost follows what is on screen, not the conversation's length: measured
+// bubbles above and below the visible part are skipped as one gap each.
+void draw_visible_bubbles(const ComponentContext& c, ChatbotViewState& state, float inner_width, bool likeable) {
+    const int count = (int)state.bubbles.size();
+    const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    auto measured = [&](int i) {
+        return state.bubbles[(size_t)i].block_height > 0 && state.bubbles[(size_t)i].block_width == inner_width;
+    };
+    int i = 0;
+    float gap = 0;
+    while (i < count && measured(i) && ImGui::GetCursorPosY() + gap + state.bubbles[(size_t)i].block_height < top)
+        gap += state.bubbles[(size_t)i++].block_height;
+    if (gap > 0) ImGui::Dummy(ImVec2(inner_width, gap - spacing));  // the Dummy adds the spacing back
+    for (; i < count; ++i) {
+        if (ImGui::GetCursorPosY() > bottom) {
+            float rest = 0;
+            int k = i;
+            while (k < count && measured(k)) rest += state.bubbles[(size_t)k++].block_height;
+            if (k == count) {
+                ImGui::Dummy(ImVec2(inner_width, rest - spacing));
+                return;
+            }
+        }
+        const float before = ImGui::GetCursorPosY();
+        ++state.bubbles_visited;
+        ImGui::PushID(i);
+        draw_bubble(c, state, i, inner_width, likeable);
+        ImGui::PopID();
+        ChatbotViewState::Bubble& bubble = state.bubbles[(size_t)i];
+        bubble.block_height = ImGui::GetCursorPosY() - before;
+        bubble.block_width = inner_width;
     }
 }
 
@@ -161,12 +201,9 @@ void draw_chatbot(const ComponentContext& c) {
     state->follow_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
     const float inner_width = ImGui::GetContentRegionAvail().x;
     state->bubbles_drawn = 0;
+    state->bubbles_visited = 0;
     if (conversation.empty()) ImGui::TextDisabled("No messages yet");
-    for (int i = 0; i < (int)conversation.size(); ++i) {
-        ImGui::PushID(i);
-        draw_bubble(c, *state, i, inner_width, props.likeable);
-        ImGui::PopID();
-    }
+    draw_visible_bubbles(c, *state, inner_width, props.likeable);
     // New content below: scrolled to in the next frame (ImGui applies a scroll
     // request when the window begins), which the runner draws after any change.
     if (state->follow_bottom) ImGui::SetScrollHereY(1.0f);
