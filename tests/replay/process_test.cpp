@@ -271,3 +271,30 @@ TEST_CASE("in a window, --replay runs in the Replay panel: the same lines and ex
                                              "row 3 (off by one): unchanged",
                                              "replay: 3 rows, 2 unchanged, 1 changed, 0 failed, 0 unreadable"});
 }
+
+TEST_CASE("a Blocks app without a Replay panel gets one at the end of its window with --replay DIR") {
+    const fs::path work = temp_folder("blocks_window");
+    imgr::ImageBuffer card(24, 16, 3);
+    for (size_t i = 0; i < card.pixel_count() * 3; ++i) card.mutable_u8()[i] = (uint8_t)(i * 5);
+    REQUIRE(imgr::save_png((work / "card.png").string(), card, imgr::Durability::NoFsync));
+    write_file(work / "flag.script", "upload \"Input image\" \"card.png\"\nwait idle\nclick \"Flag\"\nwait idle\n");
+    const fs::path flags = work / "flags";
+    REQUIRE(run_process({REPLAY_APP, "--headless", "--pace", "fast", "--script", (work / "flag.script").string(),
+                         "--flagging-dir", flags.string()})
+                .exit_code == 0);
+    write_file(work / "check.script",
+               "wait idle\nexpect \"Replayed row\" \"\"\nset \"Replayed row\" \"#1: changed\"\n"
+               "click \"Load the row into the demo\"\nwait idle\nexpect \"Input image\" [24, 16, 3]\n");
+    const auto result = run_process({REPLAY_APP, "--model", "v2", "--pace", "fast", "--replay", flags.string(),
+                                     "--script", (work / "check.script").string(), "--screenshot",
+                                     (work / "panel.png").string()});
+    INFO(result.output);
+    CHECK(result.exit_code == 1);  // the replay's code: the new model changed the row
+    CHECK(result.output.find("every expectation held") != std::string::npos);
+    CHECK(replay_lines(result.output).back() == "replay: 1 rows, 0 unchanged, 1 changed, 0 failed, 0 unreadable");
+    CHECK(fs::exists(work / "panel.png"));
+    // Without replay_with, the window is not even opened.
+    const auto unnamed = run_process({REPLAY_APP, "--no-replay-with", "--replay", flags.string()});
+    CHECK(unnamed.exit_code == 2);
+    CHECK(unnamed.output.find("cannot replay") != std::string::npos);
+}

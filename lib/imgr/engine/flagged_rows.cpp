@@ -5,7 +5,6 @@
 #include <map>
 #include <sstream>
 
-#include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
 #include "imgr/model/image_io.h"
@@ -35,9 +34,12 @@ FlaggedRows read_flagged_rows(FileLogger& logger) {
                 result.rows.push_back(std::move(row));
             }
         } else {
-            std::vector<CsvRow> rows = parse_csv(content);
-            if (!rows.empty()) rows.erase(rows.begin());  // the header
-            result.rows = std::move(rows);
+            // The reader replay uses too: a row that cannot be read is left out
+            // (replay names it), the others are listed.
+            FlaggedLog log = read_flagged_log(path);
+            if (!log.error.empty()) throw std::runtime_error(log.error);
+            for (FlaggedRecord& record : log.records)
+                if (record.error.empty()) result.rows.push_back(std::move(record.cells));
         }
     } catch (const std::exception& e) {
         throw Error("cannot read the flagged rows in '" + path.string() + "': " + e.what());

@@ -17,8 +17,9 @@ struct FlaggedRows {
     std::vector<std::vector<std::string>> rows;  // cells as the file spells them (JSON values as compact text)
 };
 
-// Reads the logger's current file; an absent file is no rows. Throws Error
-// with a one-line message when the file cannot be read or parsed.
+// Reads the logger's current file; an absent file is no rows. A CSV row that
+// cannot be read (read_flagged_log says why) is left out. Throws Error with a
+// one-line message when the file cannot be read or parsed.
 FlaggedRows read_flagged_rows(FileLogger& logger);
 
 // --- a flagging folder read back row by row (replay, docs/replay.md) ---------
