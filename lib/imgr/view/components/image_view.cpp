@@ -62,7 +62,19 @@ struct ImageViewState {
     ColorMap colorized_map = ColorMap::Grey;
     ValueRange colorized_range;
     std::string probe;                       // "x, y  R .. G .. B .." of the pixel under the mouse
+    ValueRange auto_range;                   // of the value version auto_range_of (a scan of every pixel)
+    uint64_t auto_range_of = 0;
 };
+
+// The range shown: the declared or chosen one, else the data's, scanned once per new value.
+ValueRange range_of(ImageViewState& state, const ImageBuffer& image) {
+    if (state.range) return *state.range;
+    if (state.auto_range_of != image.version()) {
+        state.auto_range = auto_value_range(image);
+        state.auto_range_of = image.version();
+    }
+    return state.auto_range;
+}
 
 ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
     if (!c.cache.widget_state) c.cache.widget_state = std::make_shared<ImageViewState>();
@@ -79,7 +91,7 @@ ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
 // What is shown for the value: one-channel images through their colour map, made once per change.
 const ImageBuffer& shown_image(ImageViewState& state, const ImageBuffer& image) {
     if (image.channels() != 1) return image;
-    const ValueRange range = state.range.value_or(auto_value_range(image));
+    const ValueRange range = range_of(state, image);
     if (state.colorized_from != image.version() || state.colorized_map != state.map || !(state.colorized_range == range)) {
         state.colorized = colorize(image, state.map, range);
         state.colorized_from = image.version();
@@ -107,7 +119,7 @@ void draw_image_bar(const ComponentContext& c, ImageViewState& state, ImageViewp
                 if (ImGui::Selectable(color_map_name(map), map == state.map)) state.map = map;
             ImGui::EndCombo();
         }
-        const ValueRange range = state.range.value_or(auto_value_range(image));
+        const ValueRange range = range_of(state, image);
         ImGui::SameLine();
         ImGui::TextDisabled("%.4g .. %.4g", range.low, range.high);
     }
