@@ -161,7 +161,8 @@ void draw_image(const ComponentContext& c) {
         if (props.controls) draw_image_bar(c, state, viewport, r.transform, image);
     }
 
-    // Inputs take a path too; an output's image comes from its handler, not from a person.
+    // Inputs take a path too; an output's image comes from its handler, not from a person (an output
+    // that a flag button or a select handler also reads is still an output).
     const bool output_only = c.state.used_as_output && !c.spec().common.interactive.value_or(false);
     if (c.interactive && !output_only && props.controls) {
         const ImGuiStyle& style = ImGui::GetStyle();
