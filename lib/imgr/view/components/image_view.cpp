@@ -64,7 +64,23 @@ struct ImageViewState {
     std::string probe;                       // "x, y  R .. G .. B .." of the pixel under the mouse
     ValueRange auto_range;                   // of the value version auto_range_of (a scan of every pixel)
     uint64_t auto_range_of = 0;
+    bool translucent = false;                // some pixel is not opaque (of version translucent_of)
+    uint64_t translucent_of = 0;
 };
+
+// Whether a checkerboard is needed: an alpha channel that is not 255 (1.0) everywhere, scanned once per value.
+bool translucent(ImageViewState& state, const ImageBuffer& image) {
+    if (image.channels() != 2 && image.channels() != 4) return false;
+    if (state.translucent_of != image.version()) {
+        const size_t n = image.pixel_count(), step = (size_t)image.channels();
+        bool found = false;
+        for (size_t i = step - 1; i < n * step && !found; i += step)
+            found = image.type() == PixelType::U8 ? image.u8()[i] != 255 : image.f32()[i] < 1.0f;
+        state.translucent = found;
+        state.translucent_of = image.version();
+    }
+    return state.translucent;
+}
 
 // The range shown: the declared or chosen one, else the data's, scanned once per new value.
 ValueRange range_of(ImageViewState& state, const ImageBuffer& image) {
@@ -149,7 +165,7 @@ void draw_image(const ComponentContext& c) {
         ImageViewport& viewport = c.view_links && !props.zoom_link.empty()
                                       ? c.view_links->viewport(props.zoom_link, image.width(), image.height())
                                       : state.own;
-        const bool alpha = image.channels() == 2 || image.channels() == 4;
+        const bool alpha = translucent(state, image);
         const ImageCanvasResult r =
             image_canvas("##canvas", viewport, {texture.id, image.width(), image.height(), &image, alpha}, box);
         c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
