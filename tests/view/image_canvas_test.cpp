@@ -305,6 +305,9 @@ TEST_CASE("an output Image has no path field but an input has one and a thumbnai
     auto out = demo.add(imgr::Image("out"));
     auto thumb = demo.add(imgr::Image("thumb").value(gradient(8, 8)).controls(false).height(5));
     in.change([](const imgr::ImageBuffer& im) { return im; }, {in}, out);
+    // Read by a handler too (as a flag button reads an output): still an output, no path field.
+    auto sink = demo.add(imgr::Textbox("sink"));
+    out.select([](const imgr::ImageBuffer&, imgr::SelectData) { return std::string("x"); }, {out}, sink);
     imgr::BlocksView view(demo);
     ui.frame(view);
     ui.frame(view);

@@ -140,6 +140,9 @@ void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector
     row([&] {
         column([&] {
             for (ComponentSpec& spec : input_specs) {
+                // People edit inputs, though Clear and the examples also write to them (which makes
+                // them outputs too): said explicitly, so an input Image keeps its path field.
+                if (!spec.common.interactive) spec.common.interactive = true;
                 initial_values_.push_back(spec.value);
                 inputs_.push_back(add_spec(std::move(spec)));
             }

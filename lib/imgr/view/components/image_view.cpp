@@ -62,7 +62,35 @@ struct ImageViewState {
     ColorMap colorized_map = ColorMap::Grey;
     ValueRange colorized_range;
     std::string probe;                       // "x, y  R .. G .. B .." of the pixel under the mouse
+    ValueRange auto_range;                   // of the value version auto_range_of (a scan of every pixel)
+    uint64_t auto_range_of = 0;
+    bool translucent = false;                // some pixel is not opaque (of version translucent_of)
+    uint64_t translucent_of = 0;
 };
+
+// Whether a checkerboard is needed: an alpha channel that is not 255 (1.0) everywhere, scanned once per value.
+bool translucent(ImageViewState& state, const ImageBuffer& image) {
+    if (image.channels() != 2 && image.channels() != 4) return false;
+    if (state.translucent_of != image.version()) {
+        const size_t n = image.pixel_count(), step = (size_t)image.channels();
+        bool found = false;
+        for (size_t i = step - 1; i < n * step && !found; i += step)
+            found = image.type() == PixelType::U8 ? image.u8()[i] != 255 : image.f32()[i] < 1.0f;
+        state.translucent = found;
+        state.translucent_of = image.version();
+    }
+    return state.translucent;
+}
+
+// The range shown: the declared or chosen one, else the data's, scanned once per new value.
+ValueRange range_of(ImageViewState& state, const ImageBuffer& image) {
+    if (state.range) return *state.range;
+    if (state.auto_range_of != image.version()) {
+        state.auto_range = auto_value_range(image);
+        state.auto_range_of = image.version();
+    }
+    return state.auto_range;
+}
 
 ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
     if (!c.cache.widget_state) c.cache.widget_state = std::make_shared<ImageViewState>();
@@ -79,7 +107,7 @@ ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
 // What is shown for the value: one-channel images through their colour map, made once per change.
 const ImageBuffer& shown_image(ImageViewState& state, const ImageBuffer& image) {
     if (image.channels() != 1) return image;
-    const ValueRange range = state.range.value_or(auto_value_range(image));
+    const ValueRange range = range_of(state, image);
     if (state.colorized_from != image.version() || state.colorized_map != state.map || !(state.colorized_range == range)) {
         state.colorized = colorize(image, state.map, range);
         state.colorized_from = image.version();
@@ -107,7 +135,7 @@ void draw_image_bar(const ComponentContext& c, ImageViewState& state, ImageViewp
                 if (ImGui::Selectable(color_map_name(map), map == state.map)) state.map = map;
             ImGui::EndCombo();
         }
-        const ValueRange range = state.range.value_or(auto_value_range(image));
+        const ValueRange range = range_of(state, image);
         ImGui::SameLine();
         ImGui::TextDisabled("%.4g .. %.4g", range.low, range.high);
     }
@@ -137,7 +165,7 @@ void draw_image(const ComponentContext& c) {
         ImageViewport& viewport = c.view_links && !props.zoom_link.empty()
                                       ? c.view_links->viewport(props.zoom_link, image.width(), image.height())
                                       : state.own;
-        const bool alpha = image.channels() == 2 || image.channels() == 4;
+        const bool alpha = translucent(state, image);
         const ImageCanvasResult r =
             image_canvas("##canvas", viewport, {texture.id, image.width(), image.height(), &image, alpha}, box);
         c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
@@ -149,7 +177,8 @@ void draw_image(const ComponentContext& c) {
         if (props.controls) draw_image_bar(c, state, viewport, r.transform, image);
     }
 
-    // Inputs take a path too; an output's image comes from its handler, not from a person.
+    // Inputs take a path too; an output's image comes from its handler, not from a person (an output
+    // that a flag button or a select handler also reads is still an output).
     const bool output_only = c.state.used_as_output && !c.spec().common.interactive.value_or(false);
     if (c.interactive && !output_only && props.controls) {
         const ImGuiStyle& style = ImGui::GetStyle();
