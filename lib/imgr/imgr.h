@@ -49,12 +49,16 @@
 //   JSON(label)                    Json, shown as a tree
 //   ColorPicker(label, value)      Color
 //   Dataframe(label)               TableValue
+//   AnnotatedImage(label)          AnnotatedImageValue: an image with labelled boxes and masks, a legend; .height()
+//                                  .show_legend() .box_labels() .threshold_slider(start, score_max)
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
 //   Value                      the variant every component value is one of
 //   ImageBuffer                pixels (8-bit or float, channels interleaved), cheap to copy, copied before a write when shared
 //   LabelValue, PlotValue, PlotSeries, Color, TableValue, StringList, Json (nlohmann::json)
+//   AnnotatedImageValue        image + AnnotationBox{x0,y0,x1,y1,label,score} + AnnotationMask{label, one-channel image}
+//                              (imgr/model/annotated_image.h); masks_from_label_map() splits a label map
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)

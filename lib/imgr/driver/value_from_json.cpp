@@ -83,6 +83,7 @@ SetValueResult value_for_set(ComponentKind kind, const KindProps& props, const J
         case ComponentKind::Label:
         case ComponentKind::Plot:
         case ComponentKind::Dataframe:
+        case ComponentKind::AnnotatedImage:
             return std::string(kind_name(kind)) + " is not settable: it shows what handlers return";
     }
     return std::string(kind_name(kind)) + " is not settable";

@@ -176,4 +176,23 @@ public:
     explicit Dataframe(std::string label = "") : Builder(ComponentKind::Dataframe, std::move(label)) {}
 };
 
+// An image with boxes and masks over it (output): one colour per label, a
+// legend, hovering a box or a legend entry highlights it.
+class AnnotatedImage : public Builder<AnnotatedImage, AnnotatedImageValue> {
+public:
+    explicit AnnotatedImage(std::string label = "")
+        : Builder(ComponentKind::AnnotatedImage, std::move(label), AnnotatedImageProps{}) {}
+    AnnotatedImage& height(float em) { props<AnnotatedImageProps>().height = em; return *this; }
+    AnnotatedImage& show_legend(bool show) { props<AnnotatedImageProps>().show_legend = show; return *this; }
+    AnnotatedImage& box_labels(bool on_every_box) { props<AnnotatedImageProps>().box_labels = on_every_box; return *this; }
+    // A slider over 0..score_max under the image; boxes scoring below it are hidden.
+    AnnotatedImage& threshold_slider(double start = 0, double score_max = 1) {
+        auto& p = props<AnnotatedImageProps>();
+        p.threshold_slider = true;
+        p.threshold = start;
+        p.score_max = score_max;
+        return *this;
+    }
+};
+
 }  // namespace imgr

@@ -23,9 +23,13 @@ std::string label_of(const ComponentState& state) {
 // Showing an image starts with its RGBA8 form; made here, on the worker, the
 // UI thread's texture upload finds it ready instead of converting in a frame.
 void prepare_images_for_display(const HandlerOutputs& outputs) {
-    for (const std::optional<Update>& output : outputs)
-        if (output && output->new_value)
-            if (const auto* image = std::get_if<ImageBuffer>(&*output->new_value)) image->prepare_rgba8();
+    for (const std::optional<Update>& output : outputs) {
+        if (!output || !output->new_value) continue;
+        if (const auto* image = std::get_if<ImageBuffer>(&*output->new_value))
+            image->prepare_rgba8();
+        else if (const auto* annotated = std::get_if<AnnotatedImageValue>(&*output->new_value))
+            annotated->image.prepare_rgba8();
+    }
 }
 }  // namespace
 

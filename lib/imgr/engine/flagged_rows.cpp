@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
@@ -66,6 +67,7 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
             return std::move(loaded.image);
         }
+        if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

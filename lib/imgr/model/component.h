@@ -12,6 +12,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe,
+    AnnotatedImage,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -64,9 +65,17 @@ struct ImageProps {
 struct PlotProps {
     float height = 16.0f;                    // in font units
 };
+struct AnnotatedImageProps {
+    float height = 16.0f;                    // display height in font units
+    bool show_legend = true;                 // one entry per label; hovering it highlights that label's boxes
+    bool box_labels = true;                  // "label score" on every box (false: only on the highlighted ones)
+    bool threshold_slider = false;           // a score slider under the image hides boxes scoring below it
+    double threshold = 0;                    // the slider's start
+    double score_max = 1;                    // the slider's range is 0..score_max (100 for percentages)
+};
 
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps>;
+                               LabelProps, ImageProps, PlotProps, AnnotatedImageProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -77,6 +86,6 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, AnnotatedImage), not as cells
 
 }  // namespace imgr

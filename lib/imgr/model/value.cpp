@@ -105,6 +105,7 @@ Json to_json(const Value& value) {
             [](const Json& j) -> Json { return j; },
             [](const Color& c) -> Json { return color_to_hex(c); },
             [](const TableValue& t) -> Json { return {{"headers", t.headers}, {"data", t.rows}}; },
+            [](const AnnotatedImageValue& a) -> Json { return annotations_to_json(a); },
         },
         value);
 }
@@ -125,6 +126,12 @@ std::string describe(const Value& value) {
         if (image->empty()) return "no image";
         return "image " + std::to_string(image->width()) + "x" + std::to_string(image->height()) + "x" +
                std::to_string(image->channels());
+    }
+    if (auto annotated = std::get_if<AnnotatedImageValue>(&value)) {
+        if (annotated->image.empty()) return "no image";
+        return "annotated image " + std::to_string(annotated->image.width()) + "x" +
+               std::to_string(annotated->image.height()) + ", " + std::to_string(annotated->boxes.size()) + " box(es), " +
+               std::to_string(annotated->masks.size()) + " mask(s)";
     }
     if (auto d = std::get_if<double>(&value)) return format_number(*d);
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -55,6 +55,8 @@ void BlocksView::observe(const ComponentState& state) {
         for (const auto& [name, score] : label->confidences) observe_text_(name);
     }
     if (auto* textbox = std::get_if<TextboxProps>(&state.spec.props)) observe_text_(textbox->placeholder);
+    if (auto* annotated = std::get_if<AnnotatedImageValue>(&state.spec.value))
+        for (const AnnotationBox& box : annotated->boxes) observe_text_(box.label);  // OCR words in any script
 }
 
 void BlocksView::draw() {
@@ -314,6 +316,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::Json: draw_json(c); break;
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
+        case ComponentKind::AnnotatedImage: draw_annotated_image(c); break;
     }
 }
 

@@ -72,6 +72,7 @@ void draw_plot(const ComponentContext& c);
 void draw_json(const ComponentContext& c);
 void draw_color_picker(const ComponentContext& c);
 void draw_dataframe(const ComponentContext& c);
+void draw_annotated_image(const ComponentContext& c);  // components/annotated_image_view.h
 
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.

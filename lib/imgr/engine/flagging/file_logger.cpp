@@ -1,5 +1,6 @@
 #include "imgr/engine/flagging/file_logger.h"
 
+#include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/durable_file.h"
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/timestamp.h"
@@ -19,6 +20,13 @@ namespace {
 
 constexpr std::string_view kImageExtension = ".png";
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
+
+// The image a file-kind value saves as N.png; null for values flagged as cells.
+const ImageBuffer* base_image(const Value& value) {
+    if (const auto* image = std::get_if<ImageBuffer>(&value)) return image;
+    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return &annotated->image;
+    return nullptr;
+}
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
 
@@ -149,7 +157,7 @@ size_t FileLogger::pending_count() const {
     return pending_.size();
 }
 
-IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+IoResult FileLogger::save_file(size_t field, const Value& value, std::string& relative_path) {
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
@@ -157,7 +165,10 @@ IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::stri
     if (!file) return file;
     // The reserved empty file is ours alone, so save_png's rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_png(file.path.string(), image, Durability::Fsync); !saved) {
+    const auto* annotated = std::get_if<AnnotatedImageValue>(&value);
+    IoResult saved = annotated ? save_annotated_files(file.path, folder_name, *annotated)
+                               : save_png(file.path.string(), *base_image(value), Durability::Fsync);
+    if (!saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }
@@ -180,14 +191,14 @@ int FileLogger::flush_pending() {
         std::vector<Value> cells;
         cells.reserve(layout_.header.size());
         for (size_t i = 0; i < fields_.size(); ++i) {
-            const ImageBuffer* image = std::get_if<ImageBuffer>(&row.values[i]);
+            const ImageBuffer* image = base_image(row.values[i]);
             if (!is_file_kind(fields_[i].kind) || !image) {
                 cells.push_back(row.values[i]);
                 continue;
             }
             // Files first: a row on disk never points at a file that is not.
             if (!image->empty() && row.files[i].empty())
-                if (IoResult saved = save_file(i, *image, row.files[i]); !saved) throw FlagError(saved.error);
+                if (IoResult saved = save_file(i, row.values[i], row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
         if (options_.flag_column) cells.push_back(row.flag_option);
