@@ -12,26 +12,30 @@
 #include "ocr_engine.h"
 
 // One Tesseract for the whole app, behind a mutex: a TessBaseAPI must never be
-// used by two threads at once. The Interface runs this function one call at a
+// used by two threads at once. The Interface runs the function one call at a
 // time (its event's concurrency limit is 1), so the lock does not wait in
 // practice, while one engine per worker thread would load the model again for
-// each thread and keep one copy each (tens of MB).
-OcrResult recognise(const imgr::ImageBuffer& image) {
-    static std::mutex mutex;
-    static std::unique_ptr<OcrEngine> engine;  // loaded at the first read, so the window opens at once
-    std::lock_guard lock(mutex);
-    try {
-        if (!engine) engine = std::make_unique<OcrEngine>("eng");
-        return engine->read(image);
-    } catch (const std::exception& e) {
-        throw imgr::Error(e.what());
-    }
-}
+// each thread and keep one copy each (tens of MB). main() owns it, so it is
+// closed before Tesseract's own caches are torn down at exit.
+struct SharedOcr {
+    std::mutex mutex;
+    std::unique_ptr<OcrEngine> engine;  // loaded at the first read, so the window opens at once
 
-std::tuple<imgr::AnnotatedImageValue, std::string, imgr::LabelValue> read_text(const imgr::ImageBuffer& image,
+    OcrResult read(const imgr::ImageBuffer& image) {
+        std::lock_guard lock(mutex);
+        try {
+            if (!engine) engine = std::make_unique<OcrEngine>("eng");
+            return engine->read(image);
+        } catch (const std::exception& e) {
+            throw imgr::Error(e.what());
+        }
+    }
+};
+
+std::tuple<imgr::AnnotatedImageValue, std::string, imgr::LabelValue> read_text(SharedOcr& ocr, const imgr::ImageBuffer& image,
                                                                                  double min_confidence) {
     if (image.empty()) throw imgr::Error("Drop an image of text on the input first");
-    const OcrResult result = recognise(image);
+    const OcrResult result = ocr.read(image);
     imgr::AnnotatedImageValue words{image, {}, {}};
     double sum = 0;
     for (const OcrWord& word : result.words) {
@@ -46,7 +50,9 @@ std::tuple<imgr::AnnotatedImageValue, std::string, imgr::LabelValue> read_text(c
 }
 
 int main(int argc, char** argv) {
-    imgr::Interface demo(read_text,
+    SharedOcr ocr;
+    auto read = [&ocr](const imgr::ImageBuffer& image, double min_confidence) { return read_text(ocr, image, min_confidence); };
+    imgr::Interface demo(read,
                          {imgr::Image("image"), imgr::Slider("min confidence", 0, 100, 0)},
                          {imgr::AnnotatedImage("words").box_labels(false), imgr::Textbox("text").lines(4),
                           imgr::Label("confidence")},
