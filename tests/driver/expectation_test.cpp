@@ -213,3 +213,23 @@ TEST_CASE("an AnnotatedImage is compared by its boxes, its box labels, its masks
     CHECK(holds(AnnotatedImageValue{}, nullptr));
     CHECK(!holds(value, nullptr));
 }
+
+TEST_CASE("an ImageSlider is compared by the size both its images have") {
+    const ImageSliderValue pair{ImageBuffer(8, 6, 3), ImageBuffer(8, 6, 3)};
+    CHECK(holds(pair, Json::parse("[8, 6]")));
+    CHECK(holds(pair, Json::parse("[8, 6, 3]")));
+    CHECK(!holds(pair, Json::parse("[6, 8]")));
+    CHECK(!holds(ImageSliderValue{ImageBuffer(8, 6, 3), ImageBuffer(4, 6, 3)}, Json::parse("[8, 6]")));
+    CHECK(holds(ImageSliderValue{}, nullptr));
+    CHECK(!holds(pair, nullptr));
+}
+
+TEST_CASE("a Gallery is compared by its number of images or its captions") {
+    GalleryValue gallery;
+    gallery.items = {{ImageBuffer(2, 2, 3), "a"}, {ImageBuffer(2, 2, 3), ""}};
+    CHECK(holds(gallery, 2));
+    CHECK(!holds(gallery, 3));
+    CHECK(holds(gallery, Json::parse(R"(["a", ""])")));
+    CHECK(!holds(gallery, Json::parse(R"(["a"])")));
+    CHECK(message(gallery, "two").find("a Gallery is compared with") != std::string::npos);
+}

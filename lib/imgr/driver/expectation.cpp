@@ -169,6 +169,19 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
     if (auto* color = std::get_if<Color>(&actual)) return check_color(*color, expected);
     if (auto* table = std::get_if<TableValue>(&actual)) return check_table(*table, expected);
     if (auto* annotated = std::get_if<AnnotatedImageValue>(&actual)) return check_annotated(*annotated, expected);
+    if (auto* gallery = std::get_if<GalleryValue>(&actual)) {
+        // The number of images, or the captions in order.
+        const Json got = to_json(actual);
+        if (expected.is_number()) return number_matches((double)gallery->items.size(), expected) ? Check() : mismatch(expected, show(got));
+        if (expected.is_array()) return got["captions"] == expected ? Check() : mismatch(expected, show(got));
+        return mismatch(expected, show(got), "a Gallery is compared with its number of images or its captions [\"a\", ...]");
+    }
+    if (auto* pair = std::get_if<ImageSliderValue>(&actual)) {
+        // Both images by their size, [width, height] or [width, height, channels]; null when it shows none.
+        if (expected.is_null()) return pair->empty() ? Check() : mismatch(expected, describe(actual));
+        if (Check before = check_image(pair->before, expected)) return before;
+        return check_image(pair->after, expected);
+    }
     // Json and Plot: structurally, against the JSON form of the value.
     const Json json = to_json(actual);
     return json_matches(json, expected) ? Check() : mismatch(expected, show(json));

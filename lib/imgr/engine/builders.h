@@ -195,4 +195,22 @@ public:
     }
 };
 
+// Two images of one size, one over the other, split by a divider a person
+// drags: before on the left, after on the right (output).
+class ImageSlider : public Builder<ImageSlider, ImageSliderValue> {
+public:
+    explicit ImageSlider(std::string label = "")
+        : Builder(ComponentKind::ImageSlider, std::move(label), ImageSliderProps{}) {}
+    ImageSlider& height(float em) { props<ImageSliderProps>().height = em; return *this; }
+    ImageSlider& position(double share_before) { props<ImageSliderProps>().position = share_before; return *this; }
+};
+
+// A grid of images with captions; clicking one enlarges it (the selected index).
+class Gallery : public Builder<Gallery, GalleryValue> {
+public:
+    explicit Gallery(std::string label = "") : Builder(ComponentKind::Gallery, std::move(label), GalleryProps{}) {}
+    Gallery& columns(int per_row) { props<GalleryProps>().columns = per_row; return *this; }
+    Gallery& height(float em) { props<GalleryProps>().height = em; return *this; }
+};
+
 }  // namespace imgr

@@ -29,6 +29,10 @@ void prepare_images_for_display(const HandlerOutputs& outputs) {
             image->prepare_rgba8();
         else if (const auto* annotated = std::get_if<AnnotatedImageValue>(&*output->new_value))
             annotated->image.prepare_rgba8();
+        else if (const auto* pair = std::get_if<ImageSliderValue>(&*output->new_value))
+            pair->before.prepare_rgba8(), pair->after.prepare_rgba8();
+        else if (const auto* gallery = std::get_if<GalleryValue>(&*output->new_value))
+            for (const GalleryItem& item : gallery->items) item.image.prepare_rgba8();
     }
 }
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/csv.h"
+#include "imgr/engine/flagging/gallery_files.h"
+#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
 #include "imgr/model/image_io.h"
@@ -68,6 +70,8 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             return std::move(loaded.image);
         }
         if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
+        if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
+        if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

@@ -20,6 +20,8 @@ const char* kind_name(ComponentKind kind) {
         case ComponentKind::ColorPicker: return "ColorPicker";
         case ComponentKind::Dataframe: return "Dataframe";
         case ComponentKind::AnnotatedImage: return "AnnotatedImage";
+        case ComponentKind::ImageSlider: return "ImageSlider";
+        case ComponentKind::Gallery: return "Gallery";
     }
     return "Component";
 }
@@ -49,10 +51,13 @@ Value default_value(ComponentKind kind, const KindProps& props) {
         case ComponentKind::ColorPicker: return Color{};
         case ComponentKind::Dataframe: return TableValue{};
         case ComponentKind::AnnotatedImage: return AnnotatedImageValue{};
+        case ComponentKind::ImageSlider: return ImageSliderValue{};
+        case ComponentKind::Gallery: return GalleryValue{};
     }
     return std::monostate{};
 }
 
-bool is_file_kind(ComponentKind kind) { return kind == ComponentKind::Image || kind == ComponentKind::AnnotatedImage; }
+bool is_file_kind(ComponentKind kind) { return kind == ComponentKind::Image || kind == ComponentKind::AnnotatedImage ||
+                                              kind == ComponentKind::ImageSlider || kind == ComponentKind::Gallery; }
 
 }  // namespace imgr

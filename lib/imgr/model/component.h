@@ -12,7 +12,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe,
-    AnnotatedImage,
+    AnnotatedImage, ImageSlider, Gallery,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -73,9 +73,18 @@ struct AnnotatedImageProps {
     double threshold = 0;                    // the slider's start
     double score_max = 1;                    // the slider's range is 0..score_max (100 for percentages)
 };
+struct ImageSliderProps {
+    float height = 16.0f;                    // display height in font units
+    double position = 0.5;                   // where the divider starts, 0 (all after) .. 1 (all before)
+};
+struct GalleryProps {
+    int columns = 4;                         // thumbnails a row
+    float height = 16.0f;                    // the enlarged image's height in font units
+};
 
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps, AnnotatedImageProps>;
+                               LabelProps, ImageProps, PlotProps, AnnotatedImageProps,
+                               ImageSliderProps, GalleryProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -86,6 +95,6 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, AnnotatedImage), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, AnnotatedImage, ImageSlider, Gallery), not as cells
 
 }  // namespace imgr

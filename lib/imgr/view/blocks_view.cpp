@@ -317,6 +317,8 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
         case ComponentKind::AnnotatedImage: draw_annotated_image(c); break;
+        case ComponentKind::ImageSlider: draw_image_slider(c); break;
+        case ComponentKind::Gallery: draw_gallery(c); break;
     }
 }
 

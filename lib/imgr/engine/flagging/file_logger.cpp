@@ -2,7 +2,9 @@
 
 #include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/durable_file.h"
+#include "imgr/engine/flagging/gallery_files.h"
 #include "imgr/engine/flagging/numbered_files.h"
+#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/image_io.h"
@@ -21,11 +23,20 @@ namespace {
 constexpr std::string_view kImageExtension = ".png";
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
-// The image a file-kind value saves as N.png; null for values flagged as cells.
-const ImageBuffer* base_image(const Value& value) {
-    if (const auto* image = std::get_if<ImageBuffer>(&value)) return image;
-    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return &annotated->image;
-    return nullptr;
+// Whether a value is saved as files (an empty cell when it holds no image), or written in its cell.
+bool saved_as_files(const Value& value) {
+    return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<AnnotatedImageValue>(value) ||
+           std::holds_alternative<ImageSliderValue>(value) || std::holds_alternative<GalleryValue>(value);
+}
+bool holds_no_image(const Value& value) {
+    if (const auto* image = std::get_if<ImageBuffer>(&value)) return image->empty();
+    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return annotated->image.empty();
+    if (const auto* gallery = std::get_if<GalleryValue>(&value)) return gallery->items.empty();
+    return std::get<ImageSliderValue>(value).empty();
+}
+// What follows the number in the file a column's numbering counts: N.png, or N_a.png for an ImageSlider.
+std::string_view numbered_suffix(ComponentKind kind) {
+    return kind == ComponentKind::ImageSlider ? kSliderFileSuffix : kImageExtension;
 }
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -65,7 +76,9 @@ void FileLogger::target(std::filesystem::path dir) {
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
-            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, kImageExtension);
+            next_number_[i] = fields_[i].kind == ComponentKind::Gallery
+                                  ? next_folder_number(dir_ / layout_.columns[i].folder)
+                                  : next_file_number(dir_ / layout_.columns[i].folder, numbered_suffix(fields_[i].kind));
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
@@ -161,13 +174,25 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
-    NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
+    if (const auto* gallery = std::get_if<GalleryValue>(&value)) {
+        NumberedFolder reserved = reserve_numbered_folder(folder, next_number_[field]);
+        if (!reserved) return reserved;
+        if (IoResult saved = save_gallery_files(reserved.path, *gallery); !saved) return saved;  // the folder is gone again
+        next_number_[field] = reserved.number + 1;
+        relative_path = folder_name + "/" + std::to_string(reserved.number) + "/";
+        return IoResult::success();
+    }
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], numbered_suffix(fields_[field].kind));
     if (!file) return file;
     // The reserved empty file is ours alone, so save_png's rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    const auto* annotated = std::get_if<AnnotatedImageValue>(&value);
-    IoResult saved = annotated ? save_annotated_files(file.path, folder_name, *annotated)
-                               : save_png(file.path.string(), *base_image(value), Durability::Fsync);
+    IoResult saved = IoResult::success();
+    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
+        saved = save_annotated_files(file.path, folder_name, *annotated);
+    else if (const auto* pair = std::get_if<ImageSliderValue>(&value))
+        saved = save_slider_files(file.path, *pair);
+    else
+        saved = save_png(file.path.string(), std::get<ImageBuffer>(value), Durability::Fsync);
     if (!saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
@@ -191,13 +216,12 @@ int FileLogger::flush_pending() {
         std::vector<Value> cells;
         cells.reserve(layout_.header.size());
         for (size_t i = 0; i < fields_.size(); ++i) {
-            const ImageBuffer* image = base_image(row.values[i]);
-            if (!is_file_kind(fields_[i].kind) || !image) {
+            if (!is_file_kind(fields_[i].kind) || !saved_as_files(row.values[i])) {
                 cells.push_back(row.values[i]);
                 continue;
             }
             // Files first: a row on disk never points at a file that is not.
-            if (!image->empty() && row.files[i].empty())
+            if (!holds_no_image(row.values[i]) && row.files[i].empty())
                 if (IoResult saved = save_file(i, row.values[i], row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
