@@ -25,7 +25,7 @@ ImVec2 center(ImVec2 min, ImVec2 max) { return ImVec2((min.x + max.x) / 2, (min.
 
 }  // namespace
 
-TEST_CASE("gallery view: a grid of the images; a click selects and enlarges one, Close goes back") {
+TEST_CASE("gallery view: a grid of the images — a click selects and enlarges one, Close goes back") {
     Headless ui;
     imgr::Blocks demo;
     imgr::GalleryValue value;
