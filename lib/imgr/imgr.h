@@ -56,6 +56,11 @@
 //   ColorPicker(label, value)      Color
 //   Dataframe(label)               TableValue
 //   Chatbot(label)                 Conversation: Markdown bubbles, auto-scroll, copy; .height(); h.like(fn) gets LikeData
+//   AnnotatedImage(label)          AnnotatedImageValue: an image with labelled boxes and masks, a legend; .height()
+//                                  .show_legend() .box_labels() .threshold_slider(start, score_max)
+//   ImageSlider(label)             ImageSliderValue{before, after}: two images split by a draggable divider;
+//                                  .height() .position(share_before)
+//   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
@@ -63,6 +68,10 @@
 //   ImageBuffer                pixels (8-bit or float, channels interleaved), cheap to copy, copied before a write when shared
 //   LabelValue, PlotValue, PlotSeries, Color, TableValue, StringList, Json (nlohmann::json)
 //   Conversation, ChatMessage, ChatRole, LikeData   a Chatbot's messages, and what its like event reports (imgr/model/chat.h)
+//   AnnotatedImageValue        image + AnnotationBox{x0,y0,x1,y1,label,score} + AnnotationMask{label, one-channel image}
+//                              (imgr/model/annotated_image.h); masks_from_label_map() splits a label map
+//   ImageSliderValue           two images, before and after (imgr/model/image_slider.h)
+//   GalleryValue, GalleryItem  images with captions (imgr/model/gallery.h)
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)

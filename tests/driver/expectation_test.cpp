@@ -195,3 +195,41 @@ TEST_CASE("no value matches null only") {
     CHECK(holds(Value(), nullptr));
     CHECK(message(Value(), 0) == "expected 0, got no value");
 }
+
+TEST_CASE("an AnnotatedImage is compared by its boxes, its box labels, its masks or its size") {
+    AnnotatedImageValue value;
+    value.image = ImageBuffer(8, 6, 3);
+    value.boxes = {{0, 1, 4, 5, "Hello", 91.5}, {4, 1, 8, 5, "world", 88}};
+    value.masks = {{"sky", ImageBuffer(8, 6, 1)}};
+    CHECK(holds(value, Json::parse(R"([{"x0":0,"y0":1,"x1":4,"y1":5,"label":"Hello","score":91.5},
+                                       {"x0":4,"y0":1,"x1":8,"y1":5,"label":"world","score":88}])")));
+    CHECK(!holds(value, Json::parse(R"([{"x0":0,"y0":1,"x1":4,"y1":5,"label":"Hello","score":91.5}])")));
+    CHECK(holds(value, Json::parse(R"({"labels":["Hello","world"]})")));
+    CHECK(message(value, Json::parse(R"({"labels":["Hello","World"]})")) ==
+          R"(expected {"labels":["Hello","World"]}, got {"labels":["Hello","world"]})");
+    CHECK(holds(value, Json::parse(R"({"labels":["Hello","world"],"masks":[{"label":"sky"}],"size":[8,6]})")));
+    CHECK(!holds(value, Json::parse(R"({"size":[6,8]})")));
+    CHECK(message(value, Json::parse(R"({"count":2})")).find("an AnnotatedImage is compared with") != std::string::npos);
+    CHECK(holds(AnnotatedImageValue{}, nullptr));
+    CHECK(!holds(value, nullptr));
+}
+
+TEST_CASE("an ImageSlider is compared by the size both its images have") {
+    const ImageSliderValue pair{ImageBuffer(8, 6, 3), ImageBuffer(8, 6, 3)};
+    CHECK(holds(pair, Json::parse("[8, 6]")));
+    CHECK(holds(pair, Json::parse("[8, 6, 3]")));
+    CHECK(!holds(pair, Json::parse("[6, 8]")));
+    CHECK(!holds(ImageSliderValue{ImageBuffer(8, 6, 3), ImageBuffer(4, 6, 3)}, Json::parse("[8, 6]")));
+    CHECK(holds(ImageSliderValue{}, nullptr));
+    CHECK(!holds(pair, nullptr));
+}
+
+TEST_CASE("a Gallery is compared by its number of images or its captions") {
+    GalleryValue gallery;
+    gallery.items = {{ImageBuffer(2, 2, 3), "a"}, {ImageBuffer(2, 2, 3), ""}};
+    CHECK(holds(gallery, 2));
+    CHECK(!holds(gallery, 3));
+    CHECK(holds(gallery, Json::parse(R"(["a", ""])")));
+    CHECK(!holds(gallery, Json::parse(R"(["a"])")));
+    CHECK(message(gallery, "two").find("a Gallery is compared with") != std::string::npos);
+}

@@ -112,6 +112,29 @@ Check check_color(const Color& color, const Json& expected) {
     return color_to_hex(*wanted) == color_to_hex(color) ? Check() : mismatch(expected, got);
 }
 
+// Boxes as JSON (the flagged N.json's "boxes"), or an object naming any of
+// "boxes", "labels" (the boxes' labels in order: what OCR read), "masks" and "size".
+Check check_annotated(const AnnotatedImageValue& value, const Json& expected) {
+    const Json actual = annotations_to_json(value);
+    const std::string got = value.image.empty() ? std::string("no image") : show(actual);
+    if (expected.is_null()) return value.image.empty() ? Check() : mismatch(expected, got);
+    if (expected.is_array()) return json_matches(actual["boxes"], expected) ? Check() : mismatch(expected, got);
+    const char* hint = "an AnnotatedImage is compared with its boxes [{\"x0\":..,\"y0\":..,\"x1\":..,\"y1\":..,"
+                       "\"label\":..,\"score\":..}, ...] or with {\"labels\": [...], \"boxes\": [...], \"masks\": [...], "
+                       "\"size\": [w, h]}";
+    const bool known_keys = expected.is_object() && std::all_of(expected.items().begin(), expected.items().end(), [](const auto& item) {
+        return item.key() == "boxes" || item.key() == "labels" || item.key() == "masks" || item.key() == "size";
+    });
+    if (!known_keys) return mismatch(expected, got, hint);
+    Json labels = Json::array();
+    for (const AnnotationBox& box : value.boxes) labels.push_back(box.label);
+    if (expected.contains("labels") && labels != expected["labels"]) return mismatch(expected, show(Json{{"labels", labels}}));
+    for (const char* key : {"boxes", "masks"})
+        if (expected.contains(key) && !json_matches(actual[key], expected[key])) return mismatch(expected, got);
+    if (expected.contains("size")) return check_image(value.image, expected["size"]);
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> check_expected(const Value& actual, const Json& expected) {
@@ -145,6 +168,20 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
     if (auto* label = std::get_if<LabelValue>(&actual)) return check_label(*label, expected);
     if (auto* color = std::get_if<Color>(&actual)) return check_color(*color, expected);
     if (auto* table = std::get_if<TableValue>(&actual)) return check_table(*table, expected);
+    if (auto* annotated = std::get_if<AnnotatedImageValue>(&actual)) return check_annotated(*annotated, expected);
+    if (auto* gallery = std::get_if<GalleryValue>(&actual)) {
+        // The number of images, or the captions in order.
+        const Json got = to_json(actual);
+        if (expected.is_number()) return number_matches((double)gallery->items.size(), expected) ? Check() : mismatch(expected, show(got));
+        if (expected.is_array()) return got["captions"] == expected ? Check() : mismatch(expected, show(got));
+        return mismatch(expected, show(got), "a Gallery is compared with its number of images or its captions [\"a\", ...]");
+    }
+    if (auto* pair = std::get_if<ImageSliderValue>(&actual)) {
+        // Both images by their size, [width, height] or [width, height, channels]; null when it shows none.
+        if (expected.is_null()) return pair->empty() ? Check() : mismatch(expected, describe(actual));
+        if (Check before = check_image(pair->before, expected)) return before;
+        return check_image(pair->after, expected);
+    }
     // Json and Plot: structurally, against the JSON form of the value.
     const Json json = to_json(actual);
     return json_matches(json, expected) ? Check() : mismatch(expected, show(json));

@@ -84,6 +84,9 @@ SetValueResult value_for_set(ComponentKind kind, const KindProps& props, const J
         case ComponentKind::Plot:
         case ComponentKind::Dataframe:
         case ComponentKind::Chatbot:
+        case ComponentKind::AnnotatedImage:
+        case ComponentKind::ImageSlider:
+        case ComponentKind::Gallery:
             return std::string(kind_name(kind)) + " is not settable: it shows what handlers return";
     }
     return std::string(kind_name(kind)) + " is not settable";

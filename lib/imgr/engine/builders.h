@@ -192,4 +192,41 @@ public:
     Chatbot& height(float em) { props<ChatbotProps>().height = em; return *this; }
 };
 
+// An image with boxes and masks over it (output): one colour per label, a
+// legend, hovering a box or a legend entry highlights it.
+class AnnotatedImage : public Builder<AnnotatedImage, AnnotatedImageValue> {
+public:
+    explicit AnnotatedImage(std::string label = "")
+        : Builder(ComponentKind::AnnotatedImage, std::move(label), AnnotatedImageProps{}) {}
+    AnnotatedImage& height(float em) { props<AnnotatedImageProps>().height = em; return *this; }
+    AnnotatedImage& show_legend(bool show) { props<AnnotatedImageProps>().show_legend = show; return *this; }
+    AnnotatedImage& box_labels(bool on_every_box) { props<AnnotatedImageProps>().box_labels = on_every_box; return *this; }
+    // A slider over 0..score_max under the image; boxes scoring below it are hidden.
+    AnnotatedImage& threshold_slider(double start = 0, double score_max = 1) {
+        auto& p = props<AnnotatedImageProps>();
+        p.threshold_slider = true;
+        p.threshold = start;
+        p.score_max = score_max;
+        return *this;
+    }
+};
+
+// Two images of one size, one over the other, split by a divider a person
+// drags: before on the left, after on the right (output).
+class ImageSlider : public Builder<ImageSlider, ImageSliderValue> {
+public:
+    explicit ImageSlider(std::string label = "")
+        : Builder(ComponentKind::ImageSlider, std::move(label), ImageSliderProps{}) {}
+    ImageSlider& height(float em) { props<ImageSliderProps>().height = em; return *this; }
+    ImageSlider& position(double share_before) { props<ImageSliderProps>().position = share_before; return *this; }
+};
+
+// A grid of images with captions; clicking one enlarges it (the selected index).
+class Gallery : public Builder<Gallery, GalleryValue> {
+public:
+    explicit Gallery(std::string label = "") : Builder(ComponentKind::Gallery, std::move(label), GalleryProps{}) {}
+    Gallery& columns(int per_row) { props<GalleryProps>().columns = per_row; return *this; }
+    Gallery& height(float em) { props<GalleryProps>().height = em; return *this; }
+};
+
 }  // namespace imgr

@@ -25,9 +25,17 @@ std::string label_of(const ComponentState& state) {
 // Showing an image starts with its RGBA8 form; made here, on the worker, the
 // UI thread's texture upload finds it ready instead of converting in a frame.
 void prepare_images_for_display(const HandlerOutputs& outputs) {
-    for (const std::optional<Update>& output : outputs)
-        if (output && output->new_value)
-            if (const auto* image = std::get_if<ImageBuffer>(&*output->new_value)) image->prepare_rgba8();
+    for (const std::optional<Update>& output : outputs) {
+        if (!output || !output->new_value) continue;
+        if (const auto* image = std::get_if<ImageBuffer>(&*output->new_value))
+            image->prepare_rgba8();
+        else if (const auto* annotated = std::get_if<AnnotatedImageValue>(&*output->new_value))
+            annotated->image.prepare_rgba8();
+        else if (const auto* pair = std::get_if<ImageSliderValue>(&*output->new_value))
+            pair->before.prepare_rgba8(), pair->after.prepare_rgba8();
+        else if (const auto* gallery = std::get_if<GalleryValue>(&*output->new_value))
+            for (const GalleryItem& item : gallery->items) item.image.prepare_rgba8();
+    }
 }
 }  // namespace
 

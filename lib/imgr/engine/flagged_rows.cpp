@@ -5,6 +5,10 @@
 #include <map>
 #include <sstream>
 
+#include "imgr/engine/flagging/annotated_files.h"
+#include "imgr/engine/flagging/csv.h"
+#include "imgr/engine/flagging/gallery_files.h"
+#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
 #include "imgr/model/image_io.h"
@@ -133,6 +137,9 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
             return std::move(loaded.image);
         }
+        if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
+        if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
+        if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

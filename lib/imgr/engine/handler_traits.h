@@ -175,7 +175,8 @@ struct handler_parameter {
                           "Number and Slider give double (int and float parameters take it too); Textbox, Radio, "
                           "Dropdown and Button give std::string (or std::string_view); Checkbox bool; CheckboxGroup "
                           "imgr::StringList; Image imgr::ImageBuffer; Label imgr::LabelValue; Plot imgr::PlotValue; "
-                          "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue");
+                          "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue; "
+                          "AnnotatedImage imgr::AnnotatedImageValue; ImageSlider imgr::ImageSliderValue; Gallery imgr::GalleryValue");
         };
     };
 };

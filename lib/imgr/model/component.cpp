@@ -20,6 +20,9 @@ const char* kind_name(ComponentKind kind) {
         case ComponentKind::ColorPicker: return "ColorPicker";
         case ComponentKind::Dataframe: return "Dataframe";
         case ComponentKind::Chatbot: return "Chatbot";
+        case ComponentKind::AnnotatedImage: return "AnnotatedImage";
+        case ComponentKind::ImageSlider: return "ImageSlider";
+        case ComponentKind::Gallery: return "Gallery";
     }
     return "Component";
 }
@@ -49,12 +52,31 @@ Value default_value(ComponentKind kind, const KindProps& props) {
         case ComponentKind::ColorPicker: return Color{};
         case ComponentKind::Dataframe: return TableValue{};
         case ComponentKind::Chatbot: return Conversation{};
+        case ComponentKind::AnnotatedImage: return AnnotatedImageValue{};
+        case ComponentKind::ImageSlider: return ImageSliderValue{};
+        case ComponentKind::Gallery: return GalleryValue{};
     }
     return std::monostate{};
 }
 
-bool is_file_kind(ComponentKind kind) { return kind == ComponentKind::Image || kind == ComponentKind::Chatbot; }
+bool is_file_kind(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Image:
+        case ComponentKind::Chatbot:
+        case ComponentKind::AnnotatedImage:
+        case ComponentKind::ImageSlider:
+        case ComponentKind::Gallery: return true;
+        default: return false;
+    }
+}
 
-const char* flag_file_extension(ComponentKind kind) { return kind == ComponentKind::Chatbot ? ".json" : ".png"; }
+const char* flag_file_extension(ComponentKind kind) {
+    switch (kind) {
+        case ComponentKind::Chatbot: return ".json";
+        case ComponentKind::ImageSlider: return "_a.png";
+        case ComponentKind::Gallery: return "";
+        default: return ".png";
+    }
+}
 
 }  // namespace imgr

@@ -13,6 +13,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
+    AnnotatedImage, ImageSlider, Gallery,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -75,8 +76,26 @@ struct ChatbotProps {
     bool likeable = false;                   // Like/Dislike under assistant messages (set by a .like() listener)
 };
 
+struct AnnotatedImageProps {
+    float height = 16.0f;                    // display height in font units
+    bool show_legend = true;                 // one entry per label; hovering it highlights that label's boxes
+    bool box_labels = true;                  // "label score" on every box (false: only on the highlighted ones)
+    bool threshold_slider = false;           // a score slider under the image hides boxes scoring below it
+    double threshold = 0;                    // the slider's start
+    double score_max = 1;                    // the slider's range is 0..score_max (100 for percentages)
+};
+struct ImageSliderProps {
+    float height = 16.0f;                    // display height in font units
+    double position = 0.5;                   // where the divider starts, 0 (all after) .. 1 (all before)
+};
+struct GalleryProps {
+    int columns = 4;                         // thumbnails a row
+    float height = 16.0f;                    // the enlarged image's height in font units
+};
+
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps, ChatbotProps>;
+                               LabelProps, ImageProps, PlotProps, ChatbotProps, AnnotatedImageProps,
+                               ImageSliderProps, GalleryProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -87,7 +106,9 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot), not as cells
-const char* flag_file_extension(ComponentKind kind);  // ".png" for an Image, ".json" for a Chatbot
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery), not as cells
+// What follows N in the file a column's numbering counts: ".png", ".json" (Chatbot), "_a.png"
+// (ImageSlider); "" for a Gallery, whose rows are numbered folders.
+const char* flag_file_extension(ComponentKind kind);
 
 }  // namespace imgr

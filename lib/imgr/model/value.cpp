@@ -106,6 +106,13 @@ Json to_json(const Value& value) {
             [](const Color& c) -> Json { return color_to_hex(c); },
             [](const TableValue& t) -> Json { return {{"headers", t.headers}, {"data", t.rows}}; },
             [](const Conversation& c) -> Json { return conversation_to_json(c); },
+            [](const AnnotatedImageValue& a) -> Json { return annotations_to_json(a); },
+            [](const ImageSliderValue&) -> Json { return nullptr; },  // images: flagging writes files
+            [](const GalleryValue& g) -> Json {
+                Json captions = Json::array();
+                for (const GalleryItem& item : g.items) captions.push_back(item.caption);
+                return {{"images", g.items.size()}, {"captions", captions}};
+            },
         },
         value);
 }
@@ -126,6 +133,17 @@ std::string describe(const Value& value) {
         if (image->empty()) return "no image";
         return "image " + std::to_string(image->width()) + "x" + std::to_string(image->height()) + "x" +
                std::to_string(image->channels());
+    }
+    if (auto annotated = std::get_if<AnnotatedImageValue>(&value)) {
+        if (annotated->image.empty()) return "no image";
+        return "annotated image " + std::to_string(annotated->image.width()) + "x" +
+               std::to_string(annotated->image.height()) + ", " + std::to_string(annotated->boxes.size()) + " box(es), " +
+               std::to_string(annotated->masks.size()) + " mask(s)";
+    }
+    if (auto gallery = std::get_if<GalleryValue>(&value)) return std::to_string(gallery->items.size()) + " image(s)";
+    if (auto pair = std::get_if<ImageSliderValue>(&value)) {
+        if (pair->empty()) return "no images";
+        return "images " + describe(Value(pair->before)) + " | " + describe(Value(pair->after));
     }
     if (auto d = std::get_if<double>(&value)) return format_number(*d);
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -2,7 +2,10 @@
 // saves. One variant of plain C++ types; each component kind uses one of them.
 #pragma once
 #include "imgr/model/chat.h"
+#include "imgr/model/annotated_image.h"
+#include "imgr/model/gallery.h"
 #include "imgr/model/image.h"
+#include "imgr/model/image_slider.h"
 
 #include <nlohmann/json.hpp>
 
@@ -60,7 +63,8 @@ struct TableValue {
 };
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
-                           PlotValue, Json, Color, TableValue, Conversation>;
+                           PlotValue, Json, Color, TableValue, Conversation, AnnotatedImageValue,
+                           ImageSliderValue, GalleryValue>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf

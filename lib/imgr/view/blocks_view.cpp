@@ -55,6 +55,8 @@ void BlocksView::observe(const ComponentState& state) {
         for (const auto& [name, score] : label->confidences) observe_text_(name);
     }
     if (auto* textbox = std::get_if<TextboxProps>(&state.spec.props)) observe_text_(textbox->placeholder);
+    if (auto* annotated = std::get_if<AnnotatedImageValue>(&state.spec.value))
+        for (const AnnotationBox& box : annotated->boxes) observe_text_(box.label);  // OCR words in any script
 }
 
 void BlocksView::draw() {
@@ -319,6 +321,9 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
         case ComponentKind::Chatbot: draw_chatbot(c); break;
+        case ComponentKind::AnnotatedImage: draw_annotated_image(c); break;
+        case ComponentKind::ImageSlider: draw_image_slider(c); break;
+        case ComponentKind::Gallery: draw_gallery(c); break;
     }
 }
 

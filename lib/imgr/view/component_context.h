@@ -79,6 +79,9 @@ void draw_json(const ComponentContext& c);
 void draw_color_picker(const ComponentContext& c);
 void draw_dataframe(const ComponentContext& c);
 void draw_chatbot(const ComponentContext& c);
+void draw_annotated_image(const ComponentContext& c);  // components/annotated_image_view.h
+void draw_image_slider(const ComponentContext& c);     // components/image_slider_view.h
+void draw_gallery(const ComponentContext& c);          // components/gallery_view.h
 
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.

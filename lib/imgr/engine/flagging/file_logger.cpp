@@ -1,7 +1,10 @@
 #include "imgr/engine/flagging/file_logger.h"
 
+#include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/durable_file.h"
+#include "imgr/engine/flagging/gallery_files.h"
 #include "imgr/engine/flagging/numbered_files.h"
+#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_write.h"
@@ -18,17 +21,34 @@ namespace imgr {
 
 namespace {
 
-// A value a file column saves (an empty one leaves the cell empty, as an absent image does).
+constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
+
+// Whether a value is saved as files (its cell holds their path), or written in its cell.
+bool is_file_value(const Value& value) {
+    return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value) ||
+           std::holds_alternative<AnnotatedImageValue>(value) || std::holds_alternative<ImageSliderValue>(value) ||
+           std::holds_alternative<GalleryValue>(value);
+}
+// An empty one leaves the cell empty and writes nothing, as an absent image does.
 bool has_file_content(const Value& value) {
     if (const auto* image = std::get_if<ImageBuffer>(&value)) return !image->empty();
     if (const auto* conversation = std::get_if<Conversation>(&value)) return !conversation->empty();
+    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return !annotated->image.empty();
+    if (const auto* gallery = std::get_if<GalleryValue>(&value)) return !gallery->items.empty();
+    if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return !pair->empty();
     return false;
 }
-bool is_file_value(const Value& value) {
-    return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value);
+// Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
+IoResult save_value_file(const std::filesystem::path& path, const std::string& folder_name, const Value& value) {
+    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
+        return save_annotated_files(path, folder_name, *annotated);
+    if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
+    if (const auto* conversation = std::get_if<Conversation>(&value)) {
+        const std::string json = conversation_file_text(*conversation);
+        return write_file_atomically(path, json.data(), json.size(), Durability::Fsync);
+    }
+    return save_png(path.string(), std::get<ImageBuffer>(value), Durability::Fsync);
 }
-
-constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
 
@@ -67,7 +87,9 @@ void FileLogger::target(std::filesystem::path dir) {
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
-            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, flag_file_extension(fields_[i].kind));
+            next_number_[i] = fields_[i].kind == ComponentKind::Gallery
+                                  ? next_folder_number(dir_ / layout_.columns[i].folder)
+                                  : next_file_number(dir_ / layout_.columns[i].folder, flag_file_extension(fields_[i].kind));
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
@@ -163,18 +185,19 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
+    if (const auto* gallery = std::get_if<GalleryValue>(&value)) {
+        NumberedFolder reserved = reserve_numbered_folder(folder, next_number_[field]);
+        if (!reserved) return reserved;
+        if (IoResult saved = save_gallery_files(reserved.path, *gallery); !saved) return saved;  // the folder is gone again
+        next_number_[field] = reserved.number + 1;
+        relative_path = folder_name + "/" + std::to_string(reserved.number) + "/";
+        return IoResult::success();
+    }
     NumberedFile file = reserve_numbered_file(folder, next_number_[field], flag_file_extension(fields_[field].kind));
     if (!file) return file;
     // The reserved empty file is ours alone, so the atomic rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    IoResult saved = IoResult::success();
-    if (const auto* image = std::get_if<ImageBuffer>(&value)) {
-        saved = save_png(file.path.string(), *image, Durability::Fsync);
-    } else {
-        const std::string json = conversation_file_text(std::get<Conversation>(value));
-        saved = write_file_atomically(file.path, json.data(), json.size(), Durability::Fsync);
-    }
-    if (!saved) {
+    if (IoResult saved = save_value_file(file.path, folder_name, value); !saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }

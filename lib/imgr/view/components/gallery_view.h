@@ -1,0 +1,25 @@
+// Gallery's view: a grid of thumbnails with captions; clicking one selects it
+// and shows it enlarged above the grid (click it again, or "Close", to go back).
+// The selected index is kept here (gallery_selected_index) for the select event.
+#pragma once
+#include "imgr/view/component_context.h"
+#include "imgr/view/widgets/image_to_screen.h"
+
+#include <vector>
+
+namespace imgr {
+
+struct GalleryViewState {
+    int selected = -1;                   // the image last clicked; -1 none
+    bool enlarged = false;               // the selected image is shown large
+    int clicks = 0;                      // thumbnail clicks so far: a select event fires once per new one
+    std::vector<ImVec2> cell_min, cell_max;  // each thumbnail's rectangle, this frame
+    ImageToScreen enlarged_transform;    // the enlarged image's mapping, when shown
+};
+
+// The state of a Gallery drawn at least once; null before.
+const GalleryViewState* gallery_state(const ComponentCache& cache);
+// The index a person selected by clicking, or -1: what the Gallery's select event hands on.
+int gallery_selected_index(const ComponentCache& cache);
+
+}  // namespace imgr
