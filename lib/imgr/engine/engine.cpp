@@ -1,5 +1,7 @@
 #include "imgr/engine/engine.h"
 
+#include "imgr/engine/background_work.h"
+
 #include "imgr/model/decimal_step.h"
 
 #include <algorithm>
@@ -406,7 +408,7 @@ bool Engine::timer_active(const ListenerSpec& spec) const {
 }
 
 bool Engine::idle() const {
-    if (in_flight_ > 0) return false;
+    if (in_flight_ > 0 || background_work_pending() > 0) return false;
     for (const ListenerState& state : listeners_)
         if (!state.queued.empty()) return false;
     return true;

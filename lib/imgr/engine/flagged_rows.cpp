@@ -5,6 +5,7 @@
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 
 namespace imgr {
@@ -65,6 +66,11 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             ImageLoadResult loaded = load_image_file((dir / cell).string());
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
             return std::move(loaded.image);
+        }
+        if (std::holds_alternative<AudioBuffer>(empty)) {
+            AudioLoadResult loaded = load_audio_file((dir / cell).string());
+            if (!loaded) throw Error("cannot load the flagged audio " + loaded.error);
+            return std::move(loaded.audio);
         }
     } catch (const Error&) {
         throw;

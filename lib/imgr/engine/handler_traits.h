@@ -145,7 +145,7 @@ struct handler_parameter {
                           "Number and Slider give double (int and float parameters take it too); Textbox, Radio, "
                           "Dropdown and Button give std::string (or std::string_view); Checkbox bool; CheckboxGroup "
                           "imgr::StringList; Image imgr::ImageBuffer; Label imgr::LabelValue; Plot imgr::PlotValue; "
-                          "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue");
+                          "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue; Audio imgr::AudioBuffer");
         };
     };
 };
@@ -161,7 +161,7 @@ struct handler_result {
                           "'In instantiation of imgr::handler_result<N>::is<R>::but_output_takes<V>' above names the "
                           "position N (from 1), the returned type R and the output's value type V. "
                           "Number and Slider take double (or int, float); Textbox and Markdown std::string (or a "
-                          "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; ... or return "
+                          "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; Audio imgr::AudioBuffer; ... or return "
                           "imgr::Update");
         };
     };

@@ -12,6 +12,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe,
+    Audio,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -65,8 +66,14 @@ struct PlotProps {
     float height = 16.0f;                    // in font units
 };
 
+struct AudioProps {
+    float height = 6.0f;                     // waveform height in font units
+    bool spectrogram = false;                // start with the spectrogram shown (a toggle on the component)
+    bool recording = true;                   // as an input: offer "Record" from the microphone
+};
+
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps>;
+                               LabelProps, ImageProps, PlotProps, AudioProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -77,6 +84,6 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Audio), not as cells
 
 }  // namespace imgr

@@ -1,6 +1,7 @@
 // Values: what a component holds, what handlers take and return, what a flag
 // saves. One variant of plain C++ types; each component kind uses one of them.
 #pragma once
+#include "imgr/model/audio.h"
 #include "imgr/model/image.h"
 
 #include <nlohmann/json.hpp>
@@ -59,7 +60,7 @@ struct TableValue {
 };
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
-                           PlotValue, Json, Color, TableValue>;
+                           PlotValue, Json, Color, TableValue, AudioBuffer>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf
@@ -69,5 +70,8 @@ Json to_json(const Value& value);            // images: null here; flagging writ
 std::string to_cell(const Value& value);     // a CSV cell: numbers shortest, strings verbatim, rest compact JSON
 std::string describe(const Value& value);    // for messages: "12", "\"add\"", "image 64x64x3"
 bool values_equal(const Value& a, const Value& b);  // numbers exactly, images by pixels
+// How a clip reads in JSON (scripts' expect, JSON logs of unsaved clips):
+// {"duration":1.5,"sample_rate":16000,"channels":1} (seconds, Hz); null when empty.
+Json audio_to_json(const AudioBuffer& audio);
 
 }  // namespace imgr

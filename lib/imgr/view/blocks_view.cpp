@@ -314,6 +314,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::Json: draw_json(c); break;
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
+        case ComponentKind::Audio: draw_audio(c); break;
     }
 }
 
@@ -398,13 +399,18 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        if (state.spec.kind != ComponentKind::Image || !state.spec.common.visible || !engine.interactive((ComponentId)i))
+        const bool audio = state.spec.kind == ComponentKind::Audio;
+        if ((state.spec.kind != ComponentKind::Image && !audio) || !state.spec.common.visible ||
+            !engine.interactive((ComponentId)i))
             continue;
         if (!targets_.component((ComponentId)i).card.contains(position)) continue;
-        upload_image_file(engine, (ComponentId)i, paths.front());
+        if (audio)
+            upload_audio_file(engine, (ComponentId)i, paths.front());
+        else
+            upload_image_file(engine, (ComponentId)i, paths.front());
         return;
     }
-    engine.post(MessageLevel::Info, "drop image files on an input image to upload them");
+    engine.post(MessageLevel::Info, "drop image or audio files on an input image or audio to upload them");
 }
 
 // Engine::busy() once scanned every listener, which made a frame quadratic in

@@ -72,9 +72,12 @@ void draw_plot(const ComponentContext& c);
 void draw_json(const ComponentContext& c);
 void draw_color_picker(const ComponentContext& c);
 void draw_dataframe(const ComponentContext& c);
+void draw_audio(const ComponentContext& c);
 
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.
 bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
+// The same for an Audio component and a sound file (WAV, FLAC, OGG, MP3).
+bool upload_audio_file(Engine& engine, ComponentId id, const std::string& path);
 
 }  // namespace imgr

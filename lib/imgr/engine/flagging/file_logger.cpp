@@ -4,6 +4,7 @@
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>
@@ -18,6 +19,23 @@ namespace imgr {
 namespace {
 
 constexpr std::string_view kImageExtension = ".png";
+constexpr std::string_view kAudioExtension = ".wav";
+
+// The extension of a file column's files: <label>/N.png, <label>/N.wav.
+std::string_view file_extension(ComponentKind kind) {
+    return kind == ComponentKind::Audio ? kAudioExtension : kImageExtension;
+}
+
+// A file column's value, saved to `path` (fsync'ed: a flagged row points at it).
+IoResult save_value_file(const std::string& path, const Value& value) {
+    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return save_audio_file(path, *audio, Durability::Fsync);
+    return save_png(path, std::get<ImageBuffer>(value), Durability::Fsync);
+}
+
+bool empty_file_value(const Value& value) {
+    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return audio->empty();
+    return std::get<ImageBuffer>(value).empty();
+}
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -57,7 +75,7 @@ void FileLogger::target(std::filesystem::path dir) {
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
-            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, kImageExtension);
+            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, file_extension(fields_[i].kind));
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
@@ -149,15 +167,15 @@ size_t FileLogger::pending_count() const {
     return pending_.size();
 }
 
-IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+IoResult FileLogger::save_file(size_t field, const Value& value, std::string& relative_path) {
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
-    NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], file_extension(fields_[field].kind));
     if (!file) return file;
-    // The reserved empty file is ours alone, so save_png's rename replaces only
+    // The reserved empty file is ours alone, so the save's rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_png(file.path.string(), image, Durability::Fsync); !saved) {
+    if (IoResult saved = save_value_file(file.path.string(), value); !saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }
@@ -180,14 +198,15 @@ int FileLogger::flush_pending() {
         std::vector<Value> cells;
         cells.reserve(layout_.header.size());
         for (size_t i = 0; i < fields_.size(); ++i) {
-            const ImageBuffer* image = std::get_if<ImageBuffer>(&row.values[i]);
-            if (!is_file_kind(fields_[i].kind) || !image) {
-                cells.push_back(row.values[i]);
+            const Value& value = row.values[i];
+            const bool file_value = std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<AudioBuffer>(value);
+            if (!is_file_kind(fields_[i].kind) || !file_value) {
+                cells.push_back(value);
                 continue;
             }
             // Files first: a row on disk never points at a file that is not.
-            if (!image->empty() && row.files[i].empty())
-                if (IoResult saved = save_file(i, *image, row.files[i]); !saved) throw FlagError(saved.error);
+            if (!empty_file_value(value) && row.files[i].empty())
+                if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
         if (options_.flag_column) cells.push_back(row.flag_option);

@@ -1,0 +1,13 @@
+#include "imgr/view/audio_device.h"
+
+#include <atomic>
+
+namespace imgr {
+namespace {
+std::atomic<AudioDevice*> installed{nullptr};
+}
+
+AudioDevice* audio_device() { return installed.load(std::memory_order_acquire); }
+void set_audio_device(AudioDevice* device) { installed.store(device, std::memory_order_release); }
+
+}  // namespace imgr
