@@ -159,6 +159,30 @@ public:
         return WaitFramesCommand{*frames};
     }
 
+    // After a click's label: nothing, or `at` and one or two numbers (a time in seconds; an image pixel).
+    std::optional<std::vector<double>> click_position() {
+        auto word = lexer_.next();
+        if (!word) {
+            if (!lexer_.error().empty()) return fail<std::vector<double>>(lexer_.error());
+            return std::vector<double>{};
+        }
+        if (*word != "at") return fail<std::vector<double>>("unexpected '" + std::string(*word) + "' after the command");
+        std::vector<double> numbers;
+        while (numbers.size() < 2) {
+            auto token = lexer_.next();
+            if (!token) break;
+            double n = 0;
+            auto [end, ec] = std::from_chars(token->data(), token->data() + token->size(), n);
+            if (ec != std::errc() || end != token->data() + token->size() || !std::isfinite(n))
+                return fail<std::vector<double>>("click ... at needs numbers: at T (seconds) or at X Y (pixels), got '" +
+                                                 std::string(*token) + "'");
+            numbers.push_back(n);
+        }
+        if (!lexer_.error().empty()) return fail<std::vector<double>>(lexer_.error());
+        if (numbers.empty()) return fail<std::vector<double>>("click ... at needs a time T or a pixel X Y");
+        return numbers;
+    }
+
     // After the last argument: anything left on the line is a mistake, not something to ignore.
     bool at_end() {
         auto token = lexer_.next();
@@ -222,9 +246,11 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
     } else if (word == "click" || word == "submit") {
         auto label = p.label();
         if (!label) return std::nullopt;
-        if (word == "click")
-            action = ClickCommand{std::move(*label)};
-        else
+        if (word == "click") {
+            auto at = p.click_position();
+            if (!at) return std::nullopt;
+            action = ClickCommand{std::move(*label), std::move(*at)};
+        } else
             action = SubmitCommand{std::move(*label)};
     } else if (word == "upload") {
         auto label = p.label();
@@ -311,7 +337,12 @@ ScriptParseResult load_script(const fs::path& path) {
 std::string format_command(const ScriptAction& action) {
     auto value_text = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
     if (auto* c = std::get_if<SetCommand>(&action)) return "set " + quoted(c->label) + " " + value_text(c->value);
-    if (auto* c = std::get_if<ClickCommand>(&action)) return "click " + quoted(c->label);
+    if (auto* c = std::get_if<ClickCommand>(&action)) {
+        std::string text = "click " + quoted(c->label);
+        if (!c->at.empty()) text += " at";
+        for (double n : c->at) text += " " + format_number(n);
+        return text;
+    }
     if (auto* c = std::get_if<SubmitCommand>(&action)) return "submit " + quoted(c->label);
     if (auto* c = std::get_if<UploadCommand>(&action)) return "upload " + quoted(c->label) + " " + quoted(c->file);
     if (auto* c = std::get_if<WaitFramesCommand>(&action)) return "wait " + std::to_string(c->frames);

@@ -5,6 +5,7 @@
 //
 //   set "num1" 5              # LABEL VALUE: as if the user typed/dragged
 //   click "Submit"            # a button, by its label
+//   click "Speech" at 1.5     # seek an Audio to 1.5 s
 //   submit "Question"         # Enter in a Textbox: fires its submit event
 //   upload "Input image" "cat.png"
 //   wait 3                    # frames; also "wait 250ms", "wait 2s", "wait idle"
@@ -33,8 +34,9 @@ struct SetCommand {                 // set LABEL VALUE
     Json value;                     // converted for the component by value_for_set()
     bool operator==(const SetCommand&) const = default;
 };
-struct ClickCommand {               // click LABEL
+struct ClickCommand {               // click LABEL, or click LABEL at T (seconds, media) / at X Y (image pixels)
     std::string label;
+    std::vector<double> at;         // empty: a plain click; one number: a time position; two: a pixel
     bool operator==(const ClickCommand&) const = default;
 };
 struct SubmitCommand {              // submit LABEL: Enter in that Textbox

@@ -9,6 +9,7 @@
 
 #include "imgr/driver/expectation.h"
 #include "imgr/driver/value_from_json.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 
 namespace imgr {
@@ -280,6 +281,10 @@ void ScriptPlayer::play(const SetCommand& command) {
 }
 
 void ScriptPlayer::play(const ClickCommand& command) {
+    if (!command.at.empty()) {
+        play_click_at(command);
+        return;
+    }
     const auto id = resolve_kind(command.label, ComponentKind::Button, "click", "not a button (use set or upload)");
     if (!id) return;
     approach(*id, "click");
@@ -333,19 +338,27 @@ void ScriptPlayer::play(const SubmitCommand& command) {
 }
 
 void ScriptPlayer::play(const UploadCommand& command) {
-    const auto id = resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image");
+    const auto id = resolve(command.label);
     if (!id) return;
+    const bool audio = engine().component(*id).spec.kind == ComponentKind::Audio;
+    if (!audio && !resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image or Audio")) return;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(command.file, ec)) {
         fail("cannot upload " + quoted(command.file.string()) + ": no such file");
         return;
     }
     approach(*id, "upload to");
-    steps_.push_back([this, id = *id, file = command.file]() {
+    steps_.push_back([this, id = *id, file = command.file, audio]() {
         std::vector<StepFn> steps;
         if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
         steps.push_back(pause(kHoverPause));
-        steps.push_back([this, id, file]() {
+        steps.push_back([this, id, file, audio]() {
+            if (audio) {
+                // As if the file were dropped on the component.
+                if (!upload_audio_file(engine(), id, file.string()))
+                    fail("cannot upload " + quoted(file.string()) + ": " + load_audio_file(file.string()).error);
+                return Step::Done;
+            }
             // As if the file were dropped on the image.
             if (!upload_image_file(engine(), id, file.string()))
                 fail("cannot upload " + quoted(file.string()) + ": " + load_image_file(file.string()).error);

@@ -81,6 +81,7 @@ private:
     // One function per command: each queues its steps.
     void play(const SetCommand& command);
     void play(const ClickCommand& command);
+    void play_click_at(const ClickCommand& command);     // click LABEL at T: seeks media (script_player_media.cpp)
     void play(const SubmitCommand& command);
     void play(const UploadCommand& command);
     void play(const WaitFramesCommand& command);

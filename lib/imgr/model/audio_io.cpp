@@ -135,8 +135,9 @@ AudioEncodeResult encode_audio(const AudioBuffer& audio, const std::string& form
     if (format == "wav") info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     else if (format == "flac") info.format = SF_FORMAT_FLAC | SF_FORMAT_PCM_16;
     else if (format == "ogg") info.format = SF_FORMAT_OGG | SF_FORMAT_VORBIS;
+    else if (format == "mp3") info.format = SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III;  // libsndfile >= 1.1 with LAME
     else {
-        result.error = "cannot save audio as '" + format + "' (wav, flac or ogg)";
+        result.error = "cannot save audio as '" + format + "' (wav, flac, ogg or mp3)";
         return result;
     }
     MemoryFile file;

@@ -31,7 +31,8 @@ AudioLoadResult load_audio_file(const std::string& path, const AudioLimits& limi
 AudioLoadResult load_audio_memory(const uint8_t* bytes, size_t size, const AudioLimits& limits = {});
 
 // The encoded bytes of a clip; `format` is a file extension: "wav" (16-bit PCM),
-// "flac" (16-bit), "ogg" (Vorbis). Fails on an empty clip or an unknown format.
+// "flac" (16-bit), "ogg" (Vorbis), "mp3" (Debian's libsndfile 1.2 encodes it
+// with LAME). Fails on an empty clip or an unknown format.
 struct [[nodiscard]] AudioEncodeResult : IoResult {
     std::vector<uint8_t> bytes;
 };
