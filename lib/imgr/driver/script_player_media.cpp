@@ -23,7 +23,9 @@ void ScriptPlayer::play_click_at(const ClickCommand& command) {
         return;
     }
     const double seconds = command.at[0];
-    approach(*id, "click");
+    // Seeking changes no value, so an output can be sought too: no wait for it to be interactive.
+    steps_.push_back(open_ancestors(*id));
+    steps_.push_back(reveal(*id));
     steps_.push_back([this, id = *id, seconds]() {
         // Where T lies on the waveform the view drew.
         auto time_point = [this, id, seconds]() {
