@@ -34,22 +34,32 @@ int initialise() {
     return sample_rate;
 }
 
-}  // namespace
-
-std::vector<Voice> list_voices() {
-    std::lock_guard lock(espeak_mutex());
+// Under espeak_mutex().
+const std::vector<Voice>& voices_locked() {
+    static std::vector<Voice> voices;
+    if (!voices.empty()) return voices;
     initialise();
-    std::vector<Voice> voices;
     for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v)
         if ((*v)->name && (*v)->languages) voices.push_back({(*v)->name, (*v)->languages + 1});  // languages: priority byte, then the name
     std::sort(voices.begin(), voices.end(), [](const Voice& a, const Voice& b) { return a.name < b.name; });
     return voices;
 }
 
+}  // namespace
+
+std::vector<Voice> list_voices() {
+    std::lock_guard lock(espeak_mutex());
+    return voices_locked();
+}
+
 imgr::AudioBuffer synthesize(const std::string& text, const std::string& language, double words_per_minute,
                              double pitch) {
     std::lock_guard lock(espeak_mutex());
     const int sample_rate = initialise();
+    const std::vector<Voice>& voices = voices_locked();
+    // eSpeak NG falls back to some voice for a language it lacks: asked first, so the person is told.
+    if (std::none_of(voices.begin(), voices.end(), [&](const Voice& v) { return v.language == language; }))
+        throw imgr::Error("eSpeak NG has no voice for '" + language + "'");
     espeak_VOICE wanted{};
     wanted.languages = language.c_str();
     if (espeak_SetVoiceByProperties(&wanted) != EE_OK) throw imgr::Error("eSpeak NG has no voice for '" + language + "'");
