@@ -8,8 +8,12 @@
 #include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"
+#include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/audio_io.h"
+
+#include <chrono>
+#include <thread>
 
 using namespace imgr;
 
@@ -62,4 +66,53 @@ TEST_CASE("the JSON logger stores a flagged clip as its relative path too") {
     AudioLoadResult loaded = load_audio_file((dir / "clip/0.wav").string());
     REQUIRE(loaded);
     CHECK(loaded.audio.duration() == doctest::Approx(0.1));
+}
+
+namespace {
+void settle(Engine& engine) {
+    for (int i = 0; i < 5000 && !engine.idle(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        engine.poll();
+    }
+    engine.poll();
+}
+ComponentId by_label(Blocks& demo, const std::string& label) {
+    auto found = demo.engine().find_by_label(label);
+    REQUIRE(found.size() == 1);
+    return found[0];
+}
+AudioBuffer reversed(const AudioBuffer& clip) {
+    std::vector<float> samples(clip.samples().rbegin(), clip.samples().rend());
+    return AudioBuffer(clip.sample_rate(), clip.channels(), std::move(samples));
+}
+}  // namespace
+
+TEST_CASE("an Interface flags a clip, and its Flagged panel loads it back into the Audio input") {
+    if (!audio_files_supported()) return;
+    test::TempDir dir;
+    Interface demo(reversed, {Audio("Clip")}, Audio("Reversed"),
+                   {.flagging_dir = dir.path().string(), .show_flagged = true});
+    Engine& engine = demo.engine();
+    const AudioBuffer first = test::tone(300, 0.4, 16000);
+    engine.set_from_user(by_label(demo, "Clip"), first);
+    engine.fire(by_label(demo, "Submit"), Event::Click);
+    settle(engine);
+    engine.fire(by_label(demo, "Flag"), Event::Click);
+    settle(engine);
+    CHECK(std::filesystem::is_regular_file(dir / "Clip/0.wav"));
+    CHECK(std::filesystem::is_regular_file(dir / "Reversed/0.wav"));
+    const auto& table = std::get<TableValue>(engine.component(by_label(demo, "Flagged samples")).spec.value);
+    REQUIRE(table.rows.size() == 1);
+    CHECK(table.rows[0][0] == "Clip/0.wav");
+
+    engine.set_from_user(by_label(demo, "Clip"), test::tone(900, 1.0, 8000));  // something else meanwhile
+    const ComponentId choice = by_label(demo, "Flagged sample");
+    const auto& choices = std::get<ChoiceProps>(engine.component(choice).spec.props).choices;
+    REQUIRE(choices.size() == 1);
+    engine.set_from_user(choice, choices[0]);
+    engine.fire(by_label(demo, "Load into the demo"), Event::Click);
+    settle(engine);
+    const auto& loaded = std::get<AudioBuffer>(engine.component(by_label(demo, "Clip")).spec.value);
+    CHECK(loaded.sample_rate() == 16000);
+    CHECK(loaded.frames() == first.frames());
 }

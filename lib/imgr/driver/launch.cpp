@@ -20,6 +20,7 @@
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
 #include "imgr/platform/portaudio_device.h"
+#include "imgr/engine/background_work.h"
 #include "imgr/view/audio_device.h"
 #include "imgr/view/blocks_view.h"
 #include "imgr/view/theme.h"
@@ -209,7 +210,9 @@ public:
         params_.before_frame = [this](Runner&) { before_frame(); };
         params_.draw = [this](Runner& runner) { draw(runner); };
         params_.after_render = [this](Runner& runner) { after_render(runner); };
-        params_.wants_redraw = [this] { return view_.animating() || (player_ && !player_->finished()); };
+        params_.wants_redraw = [this] {
+            return view_.animating() || (player_ && !player_->finished()) || audio_device_active();
+        };
         params_.seconds_until_wake = [this] { return view_.seconds_until_wake(); };
         params_.on_drop = [this](const std::vector<std::string>& paths) {
             view_.drop_files(paths, ImGui::GetIO().MousePos);
@@ -228,8 +231,10 @@ public:
         Runner* running = &runner;
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
+        set_background_work_wake([running] { running->request_redraw(); });
         const int exit_code = runner.run();
         engine_.set_wake(nullptr);
+        set_background_work_wake(nullptr);
         app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
         return report(exit_code);
     }

@@ -154,6 +154,10 @@ public:
 
     bool recording() const override { return record_stream_ != nullptr; }
 
+    bool active() const override {
+        return record_stream_ || (playback_ && !playback_->finished.load(std::memory_order_acquire));
+    }
+
     AudioBuffer stop_recording() override {
         if (!record_stream_) return {};
         Pa_StopStream(record_stream_);

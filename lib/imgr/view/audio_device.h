@@ -31,9 +31,11 @@ public:
     virtual bool start_recording(std::string& error) = 0;
     virtual bool recording() const = 0;
     virtual AudioBuffer stop_recording() = 0;        // what was captured (mono), empty if nothing
+    virtual bool active() const = 0;                 // playing or recording: the window redraws (the playhead moves)
 };
 
 AudioDevice* audio_device();                // null: no audio device
 void set_audio_device(AudioDevice* device); // the platform's, for the app's lifetime (null removes it)
+bool audio_device_active();                 // a device is installed and plays or records
 
 }  // namespace imgr
