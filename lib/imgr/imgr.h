@@ -61,6 +61,8 @@
 //   ImageSlider(label)             ImageSliderValue{before, after}: two images split by a draggable divider;
 //                                  .height() .position(share_before)
 //   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()
+//   Audio(label)                   AudioBuffer: waveform, playhead, play/seek/volume, spectrogram toggle; as input
+//                                  also trim, record, a path or a dropped file (fires upload); .height() .spectrogram()
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
@@ -76,6 +78,8 @@
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
 //   save_png(path, image)      an image to a PNG file; "" or the reason it failed
+//   AudioBuffer                float samples, channels interleaved, a sample rate; cheap to copy (imgr/model/audio.h)
+//   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/model/audio_io.h)
 //
 // [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)
 //   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
@@ -136,6 +140,7 @@
 #include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"

@@ -69,6 +69,28 @@ Check check_image(const ImageBuffer& image, const Json& expected) {
     return same ? Check() : mismatch(expected, got);
 }
 
+// A clip is compared by what it is, not sample by sample: {"duration": s, "sample_rate": Hz, "channels": n},
+// any of the keys; a duration within half a millisecond (a clip is a whole number of samples).
+Check check_audio(const AudioBuffer& audio, const Json& expected) {
+    const Json actual = audio_to_json(audio);
+    const std::string got = audio.empty() ? std::string("no audio") : show(actual);
+    if (expected.is_null()) return audio.empty() ? Check() : mismatch(expected, got);
+    const bool known_keys = expected.is_object() && !expected.empty() &&
+                            std::all_of(expected.items().begin(), expected.items().end(), [](const auto& item) {
+                                return (item.key() == "duration" || item.key() == "sample_rate" ||
+                                        item.key() == "channels") && item.value().is_number();
+                            });
+    if (!known_keys)
+        return mismatch(expected, got, "audio is compared with {\"duration\": seconds, \"sample_rate\": Hz, \"channels\": n}");
+    if (audio.empty()) return mismatch(expected, got);
+    for (const auto& item : expected.items()) {
+        const double want = item.value().get<double>(), have = actual[item.key()].get<double>();
+        const bool same = item.key() == "duration" ? std::abs(want - have) <= 0.0005 : want == have;
+        if (!same) return mismatch(expected, got);
+    }
+    return std::nullopt;
+}
+
 Check check_label(const LabelValue& value, const Json& expected) {
     if (expected.is_string()) {
         const std::string shown = top_class(value);
@@ -182,6 +204,7 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
         if (Check before = check_image(pair->before, expected)) return before;
         return check_image(pair->after, expected);
     }
+    if (auto* audio = std::get_if<AudioBuffer>(&actual)) return check_audio(*audio, expected);
     // Json and Plot: structurally, against the JSON form of the value.
     const Json json = to_json(actual);
     return json_matches(json, expected) ? Check() : mismatch(expected, show(json));

@@ -9,6 +9,7 @@
 
 #include "imgr/driver/expectation.h"
 #include "imgr/driver/value_from_json.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/pixel_values.h"
 
@@ -375,19 +376,27 @@ void ScriptPlayer::play(const SubmitCommand& command) {
 }
 
 void ScriptPlayer::play(const UploadCommand& command) {
-    const auto id = resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image");
+    const auto id = resolve(command.label);
     if (!id) return;
+    const bool audio = engine().component(*id).spec.kind == ComponentKind::Audio;
+    if (!audio && !resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image or Audio")) return;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(command.file, ec)) {
         fail("cannot upload " + quoted(command.file.string()) + ": no such file");
         return;
     }
     approach(*id, "upload to");
-    steps_.push_back([this, id = *id, file = command.file]() {
+    steps_.push_back([this, id = *id, file = command.file, audio]() {
         std::vector<StepFn> steps;
         if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
         steps.push_back(pause(kHoverPause));
-        steps.push_back([this, id, file]() {
+        steps.push_back([this, id, file, audio]() {
+            if (audio) {
+                // As if the file were dropped on the component.
+                if (!upload_audio_file(engine(), id, file.string()))
+                    fail("cannot upload " + quoted(file.string()) + ": " + load_audio_file(file.string()).error);
+                return Step::Done;
+            }
             // As if the file were dropped on the image.
             if (!upload_image_file(engine(), id, file.string()))
                 fail("cannot upload " + quoted(file.string()) + ": " + load_image_file(file.string()).error);
@@ -512,14 +521,6 @@ void ScriptPlayer::play(const ClickPixelCommand& command) {
                       pause(kAfterAction), frames(1)});
         return Step::DoneNow;
     });
-}
-
-void ScriptPlayer::play(const ClickTimeCommand& command) {
-    const auto id = resolve(command.label);
-    if (!id) return;
-    fail("cannot click " + quoted(command.label) + " at " + format_number(command.seconds) + " s: it is a " +
-         kind_name(engine().component(*id).spec.kind) +
-         ", which cannot seek (`click LABEL at T` seeks audio and video; `at X Y` clicks an image's pixel)");
 }
 
 void ScriptPlayer::play(const ZoomCommand& command) {

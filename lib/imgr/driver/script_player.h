@@ -98,7 +98,7 @@ private:
     void play(const WaitUntilCommand& command);
     void play(const LikeCommand& command);
     void play(const ClickPixelCommand& command);
-    void play(const ClickTimeCommand& command);
+    void play(const ClickTimeCommand& command);  // seeks media (script_player_media.cpp)
     void play(const ZoomCommand& command);
     void run_steps();
     void insert_steps(std::vector<StepFn> steps);        // run right after the current step

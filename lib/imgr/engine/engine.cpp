@@ -1,6 +1,8 @@
 #include "imgr/engine/engine.h"
 
 #include "imgr/engine/select_event.h"
+#include "imgr/engine/background_work.h"
+
 #include "imgr/model/decimal_step.h"
 
 #include <algorithm>
@@ -551,7 +553,7 @@ size_t Engine::streamed_values_waiting() const {
 }
 
 bool Engine::idle() const {
-    if (in_flight_ > 0) return false;
+    if (in_flight_ > 0 || background_work_pending() > 0) return false;
     for (const ListenerState& state : listeners_)
         if (!state.queued.empty()) return false;
     return true;

@@ -11,6 +11,7 @@
 #include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 
 namespace imgr {
@@ -140,6 +141,11 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
         if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
         if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
         if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
+        if (std::holds_alternative<AudioBuffer>(empty)) {
+            AudioLoadResult loaded = load_audio_file((dir / cell).string());
+            if (!loaded) throw Error("cannot load the flagged audio " + loaded.error);
+            return std::move(loaded.audio);
+        }
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

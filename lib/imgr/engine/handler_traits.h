@@ -176,7 +176,8 @@ struct handler_parameter {
                           "Dropdown and Button give std::string (or std::string_view); Checkbox bool; CheckboxGroup "
                           "imgr::StringList; Image imgr::ImageBuffer; Label imgr::LabelValue; Plot imgr::PlotValue; "
                           "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue; "
-                          "AnnotatedImage imgr::AnnotatedImageValue; ImageSlider imgr::ImageSliderValue; Gallery imgr::GalleryValue");
+                          "AnnotatedImage imgr::AnnotatedImageValue; ImageSlider imgr::ImageSliderValue; Gallery imgr::GalleryValue; "
+                          "Audio imgr::AudioBuffer");
         };
     };
 };
@@ -192,7 +193,7 @@ struct handler_result {
                           "'In instantiation of imgr::handler_result<N>::is<R>::but_output_takes<V>' above names the "
                           "position N (from 1), the returned type R and the output's value type V. "
                           "Number and Slider take double (or int, float); Textbox and Markdown std::string (or a "
-                          "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; ... or return "
+                          "string literal); Label imgr::LabelValue; Image imgr::ImageBuffer; Audio imgr::AudioBuffer; ... or return "
                           "imgr::Update. For a streaming handler returning imgr::Stream<T>, R is (an element of) "
                           "the T it co_yields");
         };

@@ -23,6 +23,7 @@ const char* kind_name(ComponentKind kind) {
         case ComponentKind::AnnotatedImage: return "AnnotatedImage";
         case ComponentKind::ImageSlider: return "ImageSlider";
         case ComponentKind::Gallery: return "Gallery";
+        case ComponentKind::Audio: return "Audio";
     }
     return "Component";
 }
@@ -55,6 +56,7 @@ Value default_value(ComponentKind kind, const KindProps& props) {
         case ComponentKind::AnnotatedImage: return AnnotatedImageValue{};
         case ComponentKind::ImageSlider: return ImageSliderValue{};
         case ComponentKind::Gallery: return GalleryValue{};
+        case ComponentKind::Audio: return AudioBuffer{};
     }
     return std::monostate{};
 }
@@ -65,7 +67,8 @@ bool is_file_kind(ComponentKind kind) {
         case ComponentKind::Chatbot:
         case ComponentKind::AnnotatedImage:
         case ComponentKind::ImageSlider:
-        case ComponentKind::Gallery: return true;
+        case ComponentKind::Gallery:
+        case ComponentKind::Audio: return true;
         default: return false;
     }
 }
@@ -75,6 +78,7 @@ const char* flag_file_extension(ComponentKind kind) {
         case ComponentKind::Chatbot: return ".json";
         case ComponentKind::ImageSlider: return "_a.png";
         case ComponentKind::Gallery: return "";
+        case ComponentKind::Audio: return ".wav";
         default: return ".png";
     }
 }

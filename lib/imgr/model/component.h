@@ -13,7 +13,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
-    AnnotatedImage, ImageSlider, Gallery,
+    AnnotatedImage, ImageSlider, Gallery, Audio,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -93,9 +93,15 @@ struct GalleryProps {
     float height = 16.0f;                    // the enlarged image's height in font units
 };
 
+struct AudioProps {
+    float height = 6.0f;                     // waveform height in font units
+    bool spectrogram = false;                // start with the spectrogram shown (a toggle on the component)
+    bool recording = true;                   // as an input: offer "Record" from the microphone
+};
+
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
                                LabelProps, ImageProps, PlotProps, ChatbotProps, AnnotatedImageProps,
-                               ImageSliderProps, GalleryProps>;
+                               ImageSliderProps, GalleryProps, AudioProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -106,9 +112,9 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, Audio), not as cells
 // What follows N in the file a column's numbering counts: ".png", ".json" (Chatbot), "_a.png"
-// (ImageSlider); "" for a Gallery, whose rows are numbered folders.
+// (ImageSlider), ".wav" (Audio); "" for a Gallery, whose rows are numbered folders.
 const char* flag_file_extension(ComponentKind kind);
 
 }  // namespace imgr

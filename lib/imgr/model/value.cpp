@@ -52,6 +52,11 @@ Json number_json(double v) {
 }
 }  // namespace
 
+Json audio_to_json(const AudioBuffer& audio) {
+    if (audio.empty()) return nullptr;
+    return {{"duration", audio.duration()}, {"sample_rate", audio.sample_rate()}, {"channels", audio.channels()}};
+}
+
 std::string top_class(const LabelValue& value) {
     if (!value.label.empty() || value.confidences.empty()) return value.label;
     auto higher = [](const auto& a, const auto& b) {
@@ -113,6 +118,7 @@ Json to_json(const Value& value) {
                 for (const GalleryItem& item : g.items) captions.push_back(item.caption);
                 return {{"images", g.items.size()}, {"captions", captions}};
             },
+            [](const AudioBuffer& audio) -> Json { return audio_to_json(audio); },
         },
         value);
 }
@@ -124,6 +130,7 @@ std::string to_cell(const Value& value) {
     if (std::holds_alternative<std::monostate>(value)) return "";
     if (auto c = std::get_if<Color>(&value)) return color_to_hex(*c);
     if (auto image = std::get_if<ImageBuffer>(&value)) return image->source;
+    if (auto audio = std::get_if<AudioBuffer>(&value)) return audio->source;
     if (auto label = std::get_if<LabelValue>(&value); label && label->confidences.empty()) return label->label;
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -144,6 +151,13 @@ std::string describe(const Value& value) {
     if (auto pair = std::get_if<ImageSliderValue>(&value)) {
         if (pair->empty()) return "no images";
         return "images " + describe(Value(pair->before)) + " | " + describe(Value(pair->after));
+    }
+    if (auto audio = std::get_if<AudioBuffer>(&value)) {
+        if (audio->empty()) return "no audio";
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%.4g", audio->duration());  // "1.5", "0.0005", "123.5"
+        return "audio " + std::string(seconds) + " s, " + std::to_string(audio->sample_rate()) + " Hz, " +
+               std::to_string(audio->channels()) + " channel" + (audio->channels() == 1 ? "" : "s");
     }
     if (auto d = std::get_if<double>(&value)) return format_number(*d);
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);

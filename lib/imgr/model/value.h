@@ -4,6 +4,7 @@
 #include "imgr/model/chat.h"
 #include "imgr/model/annotated_image.h"
 #include "imgr/model/gallery.h"
+#include "imgr/model/audio.h"
 #include "imgr/model/image.h"
 #include "imgr/model/image_slider.h"
 
@@ -64,7 +65,7 @@ struct TableValue {
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
                            PlotValue, Json, Color, TableValue, Conversation, AnnotatedImageValue,
-                           ImageSliderValue, GalleryValue>;
+                           ImageSliderValue, GalleryValue, AudioBuffer>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf
@@ -74,5 +75,8 @@ Json to_json(const Value& value);            // images: null here; flagging writ
 std::string to_cell(const Value& value);     // a CSV cell: numbers shortest, strings verbatim, rest compact JSON
 std::string describe(const Value& value);    // for messages: "12", "\"add\"", "image 64x64x3"
 bool values_equal(const Value& a, const Value& b);  // numbers exactly, images by pixels
+// How a clip reads in JSON (scripts' expect, JSON logs of unsaved clips):
+// {"duration":1.5,"sample_rate":16000,"channels":1} (seconds, Hz); null when empty.
+Json audio_to_json(const AudioBuffer& audio);
 
 }  // namespace imgr

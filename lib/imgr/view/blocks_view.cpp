@@ -324,6 +324,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::AnnotatedImage: draw_annotated_image(c); break;
         case ComponentKind::ImageSlider: draw_image_slider(c); break;
         case ComponentKind::Gallery: draw_gallery(c); break;
+        case ComponentKind::Audio: draw_audio(c); break;
     }
 }
 
@@ -410,13 +411,18 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        if (state.spec.kind != ComponentKind::Image || !state.spec.common.visible || !engine.interactive((ComponentId)i))
+        const bool audio = state.spec.kind == ComponentKind::Audio;
+        if ((state.spec.kind != ComponentKind::Image && !audio) || !state.spec.common.visible ||
+            !engine.interactive((ComponentId)i))
             continue;
         if (!targets_.component((ComponentId)i).card.contains(position)) continue;
-        upload_image_file(engine, (ComponentId)i, paths.front());
+        if (audio)
+            upload_audio_file(engine, (ComponentId)i, paths.front());
+        else
+            upload_image_file(engine, (ComponentId)i, paths.front());
         return;
     }
-    engine.post(MessageLevel::Info, "drop image files on an input image to upload them");
+    engine.post(MessageLevel::Info, "drop image or audio files on an input image or audio to upload them");
 }
 
 // Engine::busy() once scanned every listener, which made a frame quadratic in

@@ -82,9 +82,12 @@ void draw_chatbot(const ComponentContext& c);
 void draw_annotated_image(const ComponentContext& c);  // components/annotated_image_view.h
 void draw_image_slider(const ComponentContext& c);     // components/image_slider_view.h
 void draw_gallery(const ComponentContext& c);          // components/gallery_view.h
+void draw_audio(const ComponentContext& c);
 
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.
 bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
+// The same for an Audio component and a sound file (WAV, FLAC, OGG, MP3).
+bool upload_audio_file(Engine& engine, ComponentId id, const std::string& path);
 
 }  // namespace imgr

@@ -8,6 +8,7 @@
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_write.h"
+#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>
@@ -27,7 +28,7 @@ constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv:
 bool is_file_value(const Value& value) {
     return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value) ||
            std::holds_alternative<AnnotatedImageValue>(value) || std::holds_alternative<ImageSliderValue>(value) ||
-           std::holds_alternative<GalleryValue>(value);
+           std::holds_alternative<GalleryValue>(value) || std::holds_alternative<AudioBuffer>(value);
 }
 // An empty one leaves the cell empty and writes nothing, as an absent image does.
 bool has_file_content(const Value& value) {
@@ -36,6 +37,7 @@ bool has_file_content(const Value& value) {
     if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return !annotated->image.empty();
     if (const auto* gallery = std::get_if<GalleryValue>(&value)) return !gallery->items.empty();
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return !pair->empty();
+    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return !audio->empty();
     return false;
 }
 // Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
@@ -43,6 +45,7 @@ IoResult save_value_file(const std::filesystem::path& path, const std::string& f
     if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
         return save_annotated_files(path, folder_name, *annotated);
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
+    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return save_audio_file(path.string(), *audio, Durability::Fsync);
     if (const auto* conversation = std::get_if<Conversation>(&value)) {
         const std::string json = conversation_file_text(*conversation);
         return write_file_atomically(path, json.data(), json.size(), Durability::Fsync);

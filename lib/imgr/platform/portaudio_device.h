@@ -1,0 +1,24 @@
+// The AudioDevice (view/audio_device.h) on PortAudio: chosen over SDL2's audio
+// because it is an audio-only library with a small C API (no video or input
+// subsystem to initialise next to GLFW), packaged by Debian as portaudio19-dev.
+//
+// Playback: one output stream per clip, at the clip's rate and channels; the
+// callback reads the shared, immutable samples and two atomics (where it is,
+// the volume), so it never takes a lock nor waits on the UI or a handler.
+// Capture: mono at 16 kHz into a buffer allocated before the stream starts.
+//
+// Opening probes the sound system; ALSA's complaints on a machine without a
+// card (a server, CI) are silenced, and open_audio_device() then says why there is none.
+#pragma once
+#include "imgr/view/audio_device.h"
+
+#include <memory>
+#include <string>
+
+namespace imgr {
+
+// A device when PortAudio finds a default output; null with `why_not` set otherwise
+// (also when imgr was built without PortAudio).
+std::unique_ptr<AudioDevice> open_audio_device(std::string& why_not);
+
+}  // namespace imgr

@@ -1,0 +1,41 @@
+// How Audio components play and record without knowing the sound library:
+// the platform layer implements this with PortAudio and installs it with
+// set_audio_device(); without one (no PortAudio, no sound card: a server, CI)
+// audio_device() is null and the components say "no audio device" — files
+// still load, waveforms draw, handlers run and flags save.
+//
+// One clip plays at a time, process-wide, as on a phone: playing another stops
+// the first. Called from the UI thread only; the implementation's device
+// callback never waits on the UI or on a lock a handler may hold.
+#pragma once
+#include "imgr/model/audio.h"
+
+#include <cstdint>
+#include <string>
+
+namespace imgr {
+
+class AudioDevice {
+public:
+    virtual ~AudioDevice() = default;
+
+    // Plays `clip` from `from_seconds`; `owner` names who asked (a component), for position().
+    // Returns false with `error` set when the device refuses (busy, unsupported rate).
+    virtual bool play(const AudioBuffer& clip, double from_seconds, float volume, uint64_t owner, std::string& error) = 0;
+    virtual void stop() = 0;
+    virtual void set_volume(float volume) = 0;        // 0..1, applies at once to what plays
+    // Seconds into the clip `owner` plays; negative when it is not playing (stopped, finished, another owner).
+    virtual double position(uint64_t owner) const = 0;
+
+    virtual bool can_record() const = 0;             // there is an input device
+    virtual bool start_recording(std::string& error) = 0;
+    virtual bool recording() const = 0;
+    virtual AudioBuffer stop_recording() = 0;        // what was captured (mono), empty if nothing
+    virtual bool active() const = 0;                 // playing or recording: the window redraws (the playhead moves)
+};
+
+AudioDevice* audio_device();                // null: no audio device
+void set_audio_device(AudioDevice* device); // the platform's, for the app's lifetime (null removes it)
+bool audio_device_active();                 // a device is installed and plays or records
+
+}  // namespace imgr

@@ -1,0 +1,57 @@
+#include "imgr/view/audio_player.h"
+
+#include "imgr/model/audio_spectrogram.h"
+
+#include <algorithm>
+
+namespace imgr {
+
+SpectrogramJob::~SpectrogramJob() {
+    if (worker.valid()) worker.wait();
+}
+
+AudioPlayer& audio_player(const ComponentContext& c) {
+    auto player = std::static_pointer_cast<AudioPlayer>(c.cache.widget_state);
+    if (!player) {
+        player = std::make_shared<AudioPlayer>();
+        c.cache.widget_state = player;
+    }
+    return *player;
+}
+
+bool seek_audio(const ComponentCache& cache, const AudioBuffer& clip, double seconds, std::string& error) {
+    auto player = std::static_pointer_cast<AudioPlayer>(cache.widget_state);
+    if (clip.empty()) {
+        error = "it holds no audio";
+        return false;
+    }
+    if (!player) {
+        error = "it has not been drawn yet";
+        return false;
+    }
+    player->position = std::clamp(seconds, 0.0, clip.duration());
+    // A playing clip restarts from there in the next frame (the view owns the device calls).
+    if (player->playing) player->restart = true;
+    return true;
+}
+
+std::shared_ptr<SpectrogramJob> start_spectrogram(const AudioBuffer& clip) {
+    auto job = std::make_shared<SpectrogramJob>();
+    job->version = clip.version();
+    SpectrogramJob* target = job.get();  // the job outlives its worker: its destructor waits for it
+    job->worker = std::async(std::launch::async, [target, clip, work = BackgroundWork()]() mutable {
+        Spectrogram spectrogram = compute_spectrogram(clip);
+        ImageBuffer image = spectrogram_image(spectrogram);
+        image.prepare_rgba8();
+        {
+            std::lock_guard lock(target->mutex);
+            target->image = std::move(image);
+            target->error = spectrogram.error;
+            target->done = true;
+        }
+        work.finish();
+    });
+    return job;
+}
+
+}  // namespace imgr
