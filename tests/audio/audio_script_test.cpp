@@ -12,27 +12,25 @@ namespace {
 ScriptParseResult parse(std::string_view text) { return parse_script(text, "tour.txt", "/tmp"); }
 }  // namespace
 
-TEST_CASE("click LABEL at T parses to a click with one position, at X Y to two") {
+TEST_CASE("click LABEL at T parses to a media seek, at X Y to an image pixel, and both print back") {
     auto r = parse("click \"Speech\" at 1.5\nclick \"Image\" at 10 20 # a pixel\nclick \"Go\"\n");
     REQUIRE_MESSAGE(r.ok(), r.error);
     REQUIRE(r.commands.size() == 3);
-    CHECK(std::get<ClickCommand>(r.commands[0].action) == ClickCommand{"Speech", {1.5}});
-    CHECK(std::get<ClickCommand>(r.commands[1].action) == ClickCommand{"Image", {10, 20}});
-    CHECK(std::get<ClickCommand>(r.commands[2].action).at.empty());
+    CHECK(std::get<ClickTimeCommand>(r.commands[0].action) == ClickTimeCommand{"Speech", 1.5});
+    CHECK(std::get<ClickPixelCommand>(r.commands[1].action) == ClickPixelCommand{"Image", 10, 20});
+    CHECK(std::get<ClickCommand>(r.commands[2].action) == ClickCommand{"Go"});
     CHECK(format_command(r.commands[0].action) == "click \"Speech\" at 1.5");
     CHECK(format_command(r.commands[1].action) == "click \"Image\" at 10 20");
 }
 
 TEST_CASE("a malformed click position stops the script with FILE:LINE") {
-    auto missing = parse("click \"Speech\" at");
-    CHECK(missing.error == "tour.txt:1: click ... at needs a time T or a pixel X Y");
-    auto word = parse("\nclick \"Speech\" at soon");
-    CHECK(word.error.find("tour.txt:2: click ... at needs numbers") == 0);
-    auto extra = parse("click \"Speech\" at 1 2 3");
-    CHECK(extra.error == "tour.txt:1: unexpected '3' after the command");
-    auto other = parse("click \"Speech\" now");
-    CHECK(other.error == "tour.txt:1: unexpected 'now' after the command");
+    const std::string needs = "click ... at needs an image pixel X Y";
+    CHECK(parse("click \"Speech\" at").error.find("tour.txt:1: " + needs) == 0);
+    CHECK(parse("\nclick \"Speech\" at soon").error.find("tour.txt:2: " + needs) == 0);
+    CHECK(parse("click \"Speech\" at 1 2 3").error.find("tour.txt:1: " + needs) == 0);
+    CHECK(parse("click \"Speech\" now").error == "tour.txt:1: unexpected 'now' after the command");
     CHECK_FALSE(parse("click \"Speech\" at inf").ok());
+    CHECK_FALSE(parse("click \"Speech\" at -1").ok());
 }
 
 TEST_CASE("expect compares a clip by duration, sample rate and channels") {
