@@ -108,6 +108,7 @@
 #include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
+#include "imgr/engine/video_builder.h"
 #include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"

@@ -1,5 +1,7 @@
 #include "imgr/driver/expectation.h"
 
+#include "imgr/driver/video_expectation.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -145,6 +147,7 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
     if (auto* label = std::get_if<LabelValue>(&actual)) return check_label(*label, expected);
     if (auto* color = std::get_if<Color>(&actual)) return check_color(*color, expected);
     if (auto* table = std::get_if<TableValue>(&actual)) return check_table(*table, expected);
+    if (auto* video = std::get_if<VideoValue>(&actual)) return check_video(*video, expected);
     // Json and Plot: structurally, against the JSON form of the value.
     const Json json = to_json(actual);
     return json_matches(json, expected) ? Check() : mismatch(expected, show(json));

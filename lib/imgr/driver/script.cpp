@@ -159,6 +159,25 @@ public:
         return WaitFramesCommand{*frames};
     }
 
+    // Optional "at T" or "at X Y" after a click's label: the numbers, empty when absent.
+    std::optional<std::vector<double>> click_position() {
+        auto token = lexer_.next();
+        if (!token) return std::vector<double>{};  // at_end() reports a lexer error, if any
+        if (*token != "at")
+            return fail<std::vector<double>>("unexpected '" + std::string(*token) + "' after the label (click \"label\" at T)");
+        std::vector<double> numbers;
+        while (auto t = lexer_.next()) {
+            double number = 0;
+            auto [end, ec] = std::from_chars(t->data(), t->data() + t->size(), number);
+            if (ec != std::errc() || end != t->data() + t->size() || !std::isfinite(number) || numbers.size() == 2)
+                return fail<std::vector<double>>("click at needs one number (seconds, for media) or two (x y, image pixels), got '" +
+                                                 std::string(*t) + "'");
+            numbers.push_back(number);
+        }
+        if (numbers.empty()) return fail<std::vector<double>>("click at needs a time in seconds (or x y for an image)");
+        return numbers;
+    }
+
     // After the last argument: anything left on the line is a mistake, not something to ignore.
     bool at_end() {
         auto token = lexer_.next();
@@ -222,8 +241,11 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
     } else if (word == "click" || word == "submit") {
         auto label = p.label();
         if (!label) return std::nullopt;
-        if (word == "click")
-            action = ClickCommand{std::move(*label)};
+        if (word == "click") {
+            auto at = p.click_position();
+            if (!at) return std::nullopt;
+            action = ClickCommand{std::move(*label), std::move(*at)};
+        }
         else
             action = SubmitCommand{std::move(*label)};
     } else if (word == "upload") {
@@ -311,7 +333,11 @@ ScriptParseResult load_script(const fs::path& path) {
 std::string format_command(const ScriptAction& action) {
     auto value_text = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
     if (auto* c = std::get_if<SetCommand>(&action)) return "set " + quoted(c->label) + " " + value_text(c->value);
-    if (auto* c = std::get_if<ClickCommand>(&action)) return "click " + quoted(c->label);
+    if (auto* c = std::get_if<ClickCommand>(&action)) {
+        std::string text = "click " + quoted(c->label);
+        for (size_t i = 0; i < c->at.size(); ++i) text += (i == 0 ? " at " : " ") + format_number(c->at[i]);
+        return text;
+    }
     if (auto* c = std::get_if<SubmitCommand>(&action)) return "submit " + quoted(c->label);
     if (auto* c = std::get_if<UploadCommand>(&action)) return "upload " + quoted(c->label) + " " + quoted(c->file);
     if (auto* c = std::get_if<WaitFramesCommand>(&action)) return "wait " + std::to_string(c->frames);

@@ -37,6 +37,7 @@ const char* event_name(Event event) {
         case Event::Submit: return "submit";
         case Event::Release: return "release";
         case Event::Upload: return "upload";
+        case Event::Frame: return "stream";
     }
     return "event";
 }

@@ -1,5 +1,7 @@
 #include "imgr/engine/flagged_rows.h"
 
+#include "imgr/model/video_file.h"
+
 #include <sstream>
 
 #include "imgr/engine/flagging/csv.h"
@@ -65,6 +67,11 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             ImageLoadResult loaded = load_image_file((dir / cell).string());
             if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
             return std::move(loaded.image);
+        }
+        if (std::holds_alternative<VideoValue>(empty)) {
+            VideoProbe probe = probe_video_file((dir / cell).string());
+            if (!probe) throw Error("cannot load the flagged video: " + probe.error);
+            return probe.video;
         }
     } catch (const Error&) {
         throw;

@@ -19,6 +19,7 @@ const char* kind_name(ComponentKind kind) {
         case ComponentKind::Json: return "JSON";
         case ComponentKind::ColorPicker: return "ColorPicker";
         case ComponentKind::Dataframe: return "Dataframe";
+        case ComponentKind::Video: return "Video";
     }
     return "Component";
 }
@@ -47,10 +48,13 @@ Value default_value(ComponentKind kind, const KindProps& props) {
         case ComponentKind::Json: return Json(nullptr);
         case ComponentKind::ColorPicker: return Color{};
         case ComponentKind::Dataframe: return TableValue{};
+        case ComponentKind::Video: return VideoValue{};
     }
     return std::monostate{};
 }
 
-bool is_file_kind(ComponentKind kind) { return kind == ComponentKind::Image; }
+bool is_file_kind(ComponentKind kind) { return kind == ComponentKind::Image || kind == ComponentKind::Video; }
+
+const char* flag_file_extension(ComponentKind kind) { return kind == ComponentKind::Video ? ".mp4" : ".png"; }
 
 }  // namespace imgr

@@ -1,7 +1,10 @@
 // Components as data: kind, common properties, kind-specific properties and
 // the current value. No ImGui, no GL: the view draws this, the engine changes it.
 #pragma once
+#include "imgr/model/media_channel.h"
 #include "imgr/model/value.h"
+
+#include <memory>
 
 #include <optional>
 #include <string>
@@ -11,7 +14,7 @@ namespace imgr {
 
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
-    Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe,
+    Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Video,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -65,8 +68,16 @@ struct PlotProps {
     float height = 16.0f;                    // in font units
 };
 
+struct VideoProps {
+    float height = 16.0f;                    // display height in font units
+    StringList sources = {"upload"};         // "upload" (a file) and/or "webcam" (a V4L2 camera)
+    bool loop = false;                       // start again at the end
+    // Shared by the player, frame streaming and scripts (media_channel.h); made by the Video builder.
+    std::shared_ptr<MediaChannel> channel = std::make_shared<MediaChannel>();
+};
+
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
-                               LabelProps, ImageProps, PlotProps>;
+                               LabelProps, ImageProps, PlotProps, VideoProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -77,6 +88,7 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Video), not as cells
+const char* flag_file_extension(ComponentKind kind);  // ".png" for Image, ".mp4" for Video
 
 }  // namespace imgr

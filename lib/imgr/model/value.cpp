@@ -105,6 +105,11 @@ Json to_json(const Value& value) {
             [](const Json& j) -> Json { return j; },
             [](const Color& c) -> Json { return color_to_hex(c); },
             [](const TableValue& t) -> Json { return {{"headers", t.headers}, {"data", t.rows}}; },
+            [](const VideoValue& v) -> Json {
+                if (v.empty()) return nullptr;
+                return {{"path", v.path}, {"duration", v.duration}, {"fps", v.fps}, {"width", v.width},
+                        {"height", v.height}};
+            },
         },
         value);
 }
@@ -116,6 +121,7 @@ std::string to_cell(const Value& value) {
     if (std::holds_alternative<std::monostate>(value)) return "";
     if (auto c = std::get_if<Color>(&value)) return color_to_hex(*c);
     if (auto image = std::get_if<ImageBuffer>(&value)) return image->source;
+    if (auto video = std::get_if<VideoValue>(&value)) return video->path;
     if (auto label = std::get_if<LabelValue>(&value); label && label->confidences.empty()) return label->label;
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -125,6 +131,11 @@ std::string describe(const Value& value) {
         if (image->empty()) return "no image";
         return "image " + std::to_string(image->width()) + "x" + std::to_string(image->height()) + "x" +
                std::to_string(image->channels());
+    }
+    if (auto video = std::get_if<VideoValue>(&value)) {
+        if (video->empty()) return "no video";
+        return "video " + std::to_string(video->width) + "x" + std::to_string(video->height) + " " +
+               format_number(video->duration) + " s at " + format_number(video->fps) + " fps";
     }
     if (auto d = std::get_if<double>(&value)) return format_number(*d);
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);

@@ -2,6 +2,7 @@
 // saves. One variant of plain C++ types; each component kind uses one of them.
 #pragma once
 #include "imgr/model/image.h"
+#include "imgr/model/video_value.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,7 +60,7 @@ struct TableValue {
 };
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
-                           PlotValue, Json, Color, TableValue>;
+                           PlotValue, Json, Color, TableValue, VideoValue>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf

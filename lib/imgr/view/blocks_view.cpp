@@ -314,6 +314,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::Json: draw_json(c); break;
         case ComponentKind::ColorPicker: draw_color_picker(c); break;
         case ComponentKind::Dataframe: draw_dataframe(c); break;
+        case ComponentKind::Video: draw_video(c); break;
     }
 }
 
@@ -398,10 +399,13 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        if (state.spec.kind != ComponentKind::Image || !state.spec.common.visible || !engine.interactive((ComponentId)i))
+        const bool video = state.spec.kind == ComponentKind::Video;
+        if ((state.spec.kind != ComponentKind::Image && !video) || !state.spec.common.visible ||
+            !engine.interactive((ComponentId)i))
             continue;
         if (!targets_.component((ComponentId)i).card.contains(position)) continue;
-        upload_image_file(engine, (ComponentId)i, paths.front());
+        video ? upload_video_file(engine, (ComponentId)i, paths.front())
+              : upload_image_file(engine, (ComponentId)i, paths.front());
         return;
     }
     engine.post(MessageLevel::Info, "drop image files on an input image to upload them");
@@ -434,6 +438,8 @@ double BlocksView::seconds_until_wake() const {
         if (toast.shown_at >= 0) soonest = std::min(soonest, toast.shown_at + toast_lifetime(toast.message) - now);
     for (const ComponentCache& cache : caches_)
         if (!cache.hint.empty()) soonest = std::min(soonest, cache.hint_until - now);
+    for (const ComponentCache& cache : caches_)
+        if (cache.wake_at > 0) soonest = std::min(soonest, cache.wake_at - now);
     return std::max(0.0, soonest);
 }
 

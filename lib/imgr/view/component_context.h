@@ -26,6 +26,7 @@ struct ComponentCache {
     bool hint_is_error = false;
     bool fit = true;                    // Image: zoom to fit, or 1:1
     std::shared_ptr<void> widget_state; // parsed Markdown, plot cache... owned by the widget code
+    double wake_at = 0;                 // ImGui time the widget needs a frame without input (a video's next frame); 0: none
 };
 
 struct ComponentContext {
@@ -72,9 +73,12 @@ void draw_plot(const ComponentContext& c);
 void draw_json(const ComponentContext& c);
 void draw_color_picker(const ComponentContext& c);
 void draw_dataframe(const ComponentContext& c);
+void draw_video(const ComponentContext& c);
 
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.
 bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
+// The same for a Video: the file's metadata is read now (a file libavformat cannot open is refused with its reason).
+bool upload_video_file(Engine& engine, ComponentId id, const std::string& path);
 
 }  // namespace imgr

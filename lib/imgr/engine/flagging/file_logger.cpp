@@ -5,6 +5,7 @@
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/video_file.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -17,7 +18,6 @@ namespace imgr {
 
 namespace {
 
-constexpr std::string_view kImageExtension = ".png";
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -57,7 +57,7 @@ void FileLogger::target(std::filesystem::path dir) {
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
         if (is_file_kind(fields_[i].kind))
-            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, kImageExtension);
+            next_number_[i] = next_file_number(dir_ / layout_.columns[i].folder, flag_file_extension(fields_[i].kind));
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
@@ -149,15 +149,18 @@ size_t FileLogger::pending_count() const {
     return pending_.size();
 }
 
-IoResult FileLogger::save_file(size_t field, const ImageBuffer& image, std::string& relative_path) {
+IoResult FileLogger::save_file(size_t field, const Value& value, std::string& relative_path) {
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
-    NumberedFile file = reserve_numbered_file(folder, next_number_[field], kImageExtension);
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], flag_file_extension(fields_[field].kind));
     if (!file) return file;
-    // The reserved empty file is ours alone, so save_png's rename replaces only
+    // The reserved empty file is ours alone, so the save's rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_png(file.path.string(), image, Durability::Fsync); !saved) {
+    const auto* video = std::get_if<VideoValue>(&value);
+    IoResult saved = video ? save_video_mp4(*video, file.path.string(), Durability::Fsync)
+                           : save_png(file.path.string(), std::get<ImageBuffer>(value), Durability::Fsync);
+    if (!saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }
@@ -181,13 +184,15 @@ int FileLogger::flush_pending() {
         cells.reserve(layout_.header.size());
         for (size_t i = 0; i < fields_.size(); ++i) {
             const ImageBuffer* image = std::get_if<ImageBuffer>(&row.values[i]);
-            if (!is_file_kind(fields_[i].kind) || !image) {
+            const VideoValue* video = std::get_if<VideoValue>(&row.values[i]);
+            if (!is_file_kind(fields_[i].kind) || (!image && !video)) {
                 cells.push_back(row.values[i]);
                 continue;
             }
             // Files first: a row on disk never points at a file that is not.
-            if (!image->empty() && row.files[i].empty())
-                if (IoResult saved = save_file(i, *image, row.files[i]); !saved) throw FlagError(saved.error);
+            const bool has_file = image ? !image->empty() : !video->empty();
+            if (has_file && row.files[i].empty())
+                if (IoResult saved = save_file(i, row.values[i], row.files[i]); !saved) throw FlagError(saved.error);
             cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
         }
         if (options_.flag_column) cells.push_back(row.flag_option);

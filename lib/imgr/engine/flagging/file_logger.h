@@ -60,7 +60,7 @@ private:
     void restart_if_dir_removed();        // a folder removed while the app runs starts afresh, as after a restart
     int flush_pending();                  // writes pending rows in order; throws FlagError at the first failure
     IoResult choose_log_file();           // fails saying why no file can be chosen
-    IoResult save_file(size_t field, const ImageBuffer& image, std::string& relative_path);
+    IoResult save_file(size_t field, const Value& value, std::string& relative_path);  // an image or a video
     std::filesystem::path log_path_locked() const;
 
     mutable std::mutex mutex_;  // flag() is called from worker threads
