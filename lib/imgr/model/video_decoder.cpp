@@ -18,6 +18,7 @@ namespace imgr {
 #if IMGR_HAVE_LIBAV
 
 std::string av_error_text(int code);  // video_files.cpp
+void quiet_libav_logs();               // video_files.cpp
 
 struct VideoDecoder::Impl {
     AVFormatContext* format = nullptr;
@@ -52,6 +53,7 @@ struct VideoDecoder::Impl {
 
 IoResult VideoDecoder::Impl::open(const std::string& path, const AVInputFormat* input, AVDictionary** options) {
     close();
+    quiet_libav_logs();
     const std::string name = "'" + path + "'";
     int code = avformat_open_input(&format, path.c_str(), input, options);
     if (code < 0) {

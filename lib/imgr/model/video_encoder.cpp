@@ -16,6 +16,7 @@ namespace imgr {
 #if IMGR_HAVE_LIBAV
 
 std::string av_error_text(int code);  // video_files.cpp
+void quiet_libav_logs();               // video_files.cpp
 
 struct VideoEncoder::Impl {
     AVFormatContext* format = nullptr;
@@ -78,6 +79,7 @@ const std::string& VideoEncoder::codec_name() const { return impl_->codec_name; 
 IoResult VideoEncoder::open(const std::string& path, int width, int height, double fps) {
     Impl& e = *impl_;
     e.close();
+    quiet_libav_logs();
     e.path = path;
     width &= ~1;
     height &= ~1;

@@ -11,7 +11,9 @@
 #if IMGR_HAVE_LIBAV
 extern "C" {
 #include <libavutil/error.h>
+#include <libavutil/log.h>
 }
+#include <mutex>
 #endif
 
 namespace imgr {
@@ -23,6 +25,11 @@ std::string av_error_text(int code) {
     return text;
 }
 bool video_supported() { return true; }
+// libav* prints per-file chatter (libx264's statistics) at the info level; imgr reports errors itself.
+void quiet_libav_logs() {
+    static std::once_flag once;
+    std::call_once(once, [] { av_log_set_level(AV_LOG_ERROR); });
+}
 #else
 bool video_supported() { return false; }
 #endif
