@@ -23,7 +23,10 @@ EventChain Handle<T>::stream(F fn, StreamInputsFor<F> inputs, OutputsFor<F> outp
     detail::ListenerRequest request = blocks.make_request(
         frame_stream_handler(erase_handler(std::move(fn)), std::move(videos), output_count), refs, outputs.list(),
         options, description);
+    // Each frame, and each change of another input (a slider moved while paused shows at once).
     request.triggers = {{id_, Event::Frame}};
+    for (const HandleRef& ref : refs)
+        if (ref.id != id_) request.triggers.push_back({blocks.own({ref}, "input", description)[0], Event::Change});
     request.default_mode = TriggerMode::AlwaysLast;  // frames are dropped, never queued
     request.description = description;
     return blocks.listen(std::move(request));

@@ -78,7 +78,7 @@ void draw_picture(const ComponentContext& c, VideoViewState& s, ImVec2 box, cons
     ImGui::Dummy(ImVec2(box.x, 0));
 }
 
-void draw_transport(VideoViewState& s, const VideoPlayer::Status& status) {
+void draw_transport(VideoViewState& s, const VideoPlayer::Status& status, float left, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
     ImGui::BeginDisabled(!status.open);
     if (ImGui::Button(status.playing ? "Pause" : "Play", ImVec2(ImGui::CalcTextSize("Pause").x + style.FramePadding.x * 2, 0)))
@@ -91,7 +91,8 @@ void draw_transport(VideoViewState& s, const VideoPlayer::Status& status) {
     const std::string total = clock_text(status.info.duration);
     const std::string time = clock_text(status.position) + " / " + total;
     const float time_width = ImGui::CalcTextSize(("0" + time).c_str()).x;
-    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, ImGui::GetContentRegionAvail().x - time_width - style.ItemSpacing.x));
+    const float used = ImGui::GetCursorScreenPos().x - left;
+    ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 4, width - used - time_width - style.ItemSpacing.x));
     const float duration = (float)std::max(0.0, status.info.duration);
     if (!s.scrubbing) s.scrub = (float)status.position;
     ImGui::BeginDisabled(status.live || duration <= 0);
@@ -185,7 +186,7 @@ void draw_video(const ComponentContext& c) {
                                                   : "No video";
     draw_picture(c, *s, ImVec2(c.width, box_height), empty_text);
     c.target_widget(top_left, ImVec2(top_left.x + c.width, top_left.y + box_height));
-    draw_transport(*s, status);
+    draw_transport(*s, status, top_left.x, c.width);
     if (status.open && !status.live) {
         char info[96];
         std::snprintf(info, sizeof info, "%d x %d  |  %.4g fps  |  %s", status.info.width, status.info.height,
