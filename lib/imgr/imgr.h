@@ -49,6 +49,9 @@
 //   JSON(label)                    Json, shown as a tree
 //   ColorPicker(label, value)      Color
 //   Dataframe(label)               TableValue
+//   Video(label)                   VideoValue (imgr/engine/video_builder.h): a player; .file() .sources({"upload","webcam"})
+//                                  .loop() .autoplay() .height(); handle.stream(fn, inputs, outputs) runs fn per frame
+//                                  shown (the Video input gives the frame as an ImageBuffer), always_last (docs/video.md)
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
@@ -58,6 +61,8 @@
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
+//   VideoValue                 a video file and its duration, fps, size, frame count (imgr/model/video_value.h)
+//   VideoDecoder, VideoEncoder, write_video_file, probe_video_file  frames in and out through libav* (imgr/model/video_file.h)
 //   save_png(path, image)      an image to a PNG file; "" or the reason it failed
 //
 // [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)

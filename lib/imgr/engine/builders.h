@@ -151,6 +151,7 @@ public:
     explicit Image(std::string label = "") : Builder(ComponentKind::Image, std::move(label), ImageProps{}) {}
     Image& height(float em) { props<ImageProps>().height = em; return *this; }
     Image& fit(bool zoom_to_fit) { props<ImageProps>().fit = zoom_to_fit; return *this; }
+    Image& sources(StringList list) { props<ImageProps>().sources = std::move(list); return *this; }  // "upload", "webcam"
 };
 
 class Plot : public Builder<Plot, PlotValue> {

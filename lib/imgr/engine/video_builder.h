@@ -16,6 +16,7 @@ public:
     // "upload" (a file) and/or "webcam" (a V4L2 camera through libavdevice); the first is shown first.
     Video& sources(StringList list) { props<VideoProps>().sources = std::move(list); return *this; }
     Video& loop(bool again = true) { props<VideoProps>().loop = again; return *this; }
+    Video& autoplay(bool play = true) { props<VideoProps>().autoplay = play; return *this; }
     // Starts with this file (its metadata is read now; a file that cannot be read shows its error when drawn).
     Video& file(const std::string& path) {
         VideoProbe probe = probe_video_file(path);

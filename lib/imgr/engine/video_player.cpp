@@ -135,6 +135,8 @@ void VideoPlayer::execute(const Command& command) {
                 status_.at_end = false;
                 break;
             }
+            // Also after an open that came just before (open resets the status): play means play.
+            status_.playing = status_.open;
             s.play_origin = s.position;
             s.play_started = Clock::now();
             break;

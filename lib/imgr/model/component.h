@@ -63,6 +63,7 @@ struct LabelProps {
 struct ImageProps {
     float height = 16.0f;                    // display height in font units
     bool fit = true;                         // false: 1:1 pixels, scrollable
+    StringList sources = {"upload"};         // and/or "webcam": capture a still from a V4L2 camera (docs/video.md)
 };
 struct PlotProps {
     float height = 16.0f;                    // in font units
@@ -72,6 +73,7 @@ struct VideoProps {
     float height = 16.0f;                    // display height in font units
     StringList sources = {"upload"};         // "upload" (a file) and/or "webcam" (a V4L2 camera)
     bool loop = false;                       // start again at the end
+    bool autoplay = false;                   // play as soon as a video is opened
     // Shared by the player, frame streaming and scripts (media_channel.h); made by the Video builder.
     std::shared_ptr<MediaChannel> channel = std::make_shared<MediaChannel>();
 };

@@ -78,6 +78,10 @@ void draw_video(const ComponentContext& c);
 // Loads an image file into an Image component as an upload; errors become
 // messages and leave the component as it was. Returns whether it loaded.
 bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
+// An Image with the "webcam" source: a File/Webcam switch; in webcam mode a camera picker,
+// the live picture and Capture (the still becomes the value, as an upload). Returns whether it
+// drew the camera (the image itself is then not drawn). No camera: says so, nothing else changes.
+bool draw_webcam_source(const ComponentContext& c, const StringList& sources, ImVec2 box);
 // The same for a Video: the file's metadata is read now (a file libavformat cannot open is refused with its reason).
 bool upload_video_file(Engine& engine, ComponentId id, const std::string& path);
 

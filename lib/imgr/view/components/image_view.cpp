@@ -63,6 +63,7 @@ void draw_image(const ComponentContext& c) {
     const float box_height = props.height * ImGui::GetFontSize();
     const ImVec2 box(c.width, box_height);
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    if (draw_webcam_source(c, props.sources, box)) return;  // the live camera in place of the image
 
     if (image.empty() || image.pixel_count() == 0) {
         draw_drop_zone(c, box);

@@ -161,6 +161,7 @@ void draw_video(const ComponentContext& c) {
     // A new value (an upload, a handler's output): the player opens it, paused on its first frame.
     if (!s->webcam && value.path != s->opened) {
         value.empty() ? s->player->close() : s->player->open_file(value.path);
+        if (!value.empty() && props.autoplay) s->player->play();
         s->opened = value.path;
     }
     if (std::optional<double> seek = props.channel->take_seek_request()) s->player->seek(*seek);
