@@ -63,6 +63,9 @@
 //   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()
 //   Audio(label)                   AudioBuffer: waveform, playhead, play/seek/volume, spectrogram toggle; as input
 //                                  also trim, record, a path or a dropped file (fires upload); .height() .spectrogram()
+//   Video(label)                   VideoValue (imgr/engine/video_builder.h): a player; .file() .sources({"upload","webcam"})
+//                                  .loop() .autoplay() .height(); handle.stream(fn, inputs, outputs) runs fn per frame
+//                                  shown (the Video input gives the frame as an ImageBuffer), always_last (docs/video.md)
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
 //
 // [SECTION] Values (imgr/model/value.h, imgr/model/image.h)
@@ -77,6 +80,8 @@
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
+//   VideoValue                 a video file and its duration, fps, size, frame count (imgr/model/video_value.h)
+//   VideoDecoder, VideoEncoder, write_video_file, probe_video_file  frames in and out through libav* (imgr/model/video_file.h)
 //   save_png(path, image)      an image to a PNG file; "" or the reason it failed
 //   AudioBuffer                float samples, channels interleaved, a sample rate; cheap to copy (imgr/model/audio.h)
 //   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/model/audio_io.h)
@@ -141,6 +146,7 @@
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
 #include "imgr/model/audio_io.h"
+#include "imgr/engine/video_builder.h"
 #include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"

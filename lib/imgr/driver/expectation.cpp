@@ -1,5 +1,7 @@
 #include "imgr/driver/expectation.h"
 
+#include "imgr/driver/video_expectation.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -205,6 +207,7 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
         return check_image(pair->after, expected);
     }
     if (auto* audio = std::get_if<AudioBuffer>(&actual)) return check_audio(*audio, expected);
+    if (auto* video = std::get_if<VideoValue>(&actual)) return check_video(*video, expected);
     // Json and Plot: structurally, against the JSON form of the value.
     const Json json = to_json(actual);
     return json_matches(json, expected) ? Check() : mismatch(expected, show(json));

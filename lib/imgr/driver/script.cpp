@@ -388,7 +388,11 @@ ScriptParseResult load_script(const fs::path& path) {
 std::string format_command(const ScriptAction& action) {
     auto value_text = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
     if (auto* c = std::get_if<SetCommand>(&action)) return "set " + quoted(c->label) + " " + value_text(c->value);
-    if (auto* c = std::get_if<ClickCommand>(&action)) return "click " + quoted(c->label);
+    if (auto* c = std::get_if<ClickCommand>(&action)) {
+        std::string text = "click " + quoted(c->label);
+        for (size_t i = 0; i < c->at.size(); ++i) text += (i == 0 ? " at " : " ") + format_number(c->at[i]);
+        return text;
+    }
     if (auto* c = std::get_if<SubmitCommand>(&action)) return "submit " + quoted(c->label);
     if (auto* c = std::get_if<UploadCommand>(&action)) return "upload " + quoted(c->label) + " " + quoted(c->file);
     if (auto* c = std::get_if<WaitFramesCommand>(&action)) return "wait " + std::to_string(c->frames);

@@ -37,8 +37,10 @@ struct SetCommand {                 // set LABEL VALUE
     Json value;                     // converted for the component by value_for_set()
     bool operator==(const SetCommand&) const = default;
 };
-struct ClickCommand {               // click LABEL
+struct ClickCommand {               // click LABEL, click LABEL at T (a video: seek to T seconds)
     std::string label;
+    std::vector<double> at;         // the numbers after "at": one (media time) or two (image pixel); empty without
+
     bool operator==(const ClickCommand&) const = default;
 };
 struct SubmitCommand {              // submit LABEL: Enter in that Textbox

@@ -9,9 +9,11 @@
 
 #include "imgr/driver/expectation.h"
 #include "imgr/driver/value_from_json.h"
+#include "imgr/engine/media_control.h"
 #include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/pixel_values.h"
+#include "imgr/model/video_file.h"
 
 namespace imgr {
 namespace {
@@ -375,11 +377,32 @@ void ScriptPlayer::play(const SubmitCommand& command) {
     });
 }
 
+// click "label" at T: the video shows the frame at T seconds (its player seeks, as the time bar does).
+void ScriptPlayer::play_seek(const std::string& label, double seconds) {
+    const auto id = resolve_kind(label, ComponentKind::Video, "click at a time on", "not a Video");
+    if (!id) return;
+    approach(*id, "seek");
+    steps_.push_back([this, id = *id, seconds]() {
+        std::vector<StepFn> steps;
+        if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
+        steps.push_back([this, id, seconds]() {
+            seek_media(engine(), id, seconds);
+            return Step::Done;
+        });
+        steps.push_back(pause(kAfterAction));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
 void ScriptPlayer::play(const UploadCommand& command) {
     const auto id = resolve(command.label);
     if (!id) return;
-    const bool audio = engine().component(*id).spec.kind == ComponentKind::Audio;
-    if (!audio && !resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image or Audio")) return;
+    const ComponentKind kind = engine().component(*id).spec.kind;
+    const bool audio = kind == ComponentKind::Audio;
+    if (!audio && kind != ComponentKind::Video &&
+        !resolve_kind(command.label, ComponentKind::Image, "upload to", "not an Image, Audio or Video"))
+        return;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(command.file, ec)) {
         fail("cannot upload " + quoted(command.file.string()) + ": no such file");
@@ -398,7 +421,10 @@ void ScriptPlayer::play(const UploadCommand& command) {
                 return Step::Done;
             }
             // As if the file were dropped on the image.
-            if (!upload_image_file(engine(), id, file.string()))
+            if (engine().component(id).spec.kind == ComponentKind::Video) {
+                if (!upload_video_file(engine(), id, file.string()))
+                    fail("cannot upload " + quoted(file.string()) + ": " + probe_video_file(file.string()).error);
+            } else if (!upload_image_file(engine(), id, file.string()))
                 fail("cannot upload " + quoted(file.string()) + ": " + load_image_file(file.string()).error);
             return Step::Done;
         });
@@ -425,7 +451,7 @@ void ScriptPlayer::play(const WaitIdleCommand&) {
     double started = -1;
     steps_.push_back([this, started]() mutable {
         if (started < 0) started = now();
-        if (engine().idle() && view_.toasts_shown()) return Step::DoneNow;
+        if (engine().idle() && media_idle(engine()) && view_.toasts_shown()) return Step::DoneNow;
         if (now() - started > options_.idle_timeout) {
             fail("wait idle: handlers still running after " + format_number(options_.idle_timeout) + " s");
             return Step::DoneNow;
@@ -440,7 +466,7 @@ void ScriptPlayer::play(const ExpectCommand& command) {
     double started = -1;
     steps_.push_back([this, id = *id, expected = command.value, started]() mutable {
         if (started < 0) started = now();
-        if (!engine().idle() && now() - started <= kExpectIdleSeconds) return Step::Continue;
+        if ((!engine().idle() || !media_idle(engine())) && now() - started <= kExpectIdleSeconds) return Step::Continue;
         if (auto mismatch = check_expected(engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
         return Step::DoneNow;
     });

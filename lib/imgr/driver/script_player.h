@@ -86,6 +86,7 @@ private:
     void start_command(const ScriptCommand& command);
     // One function per command: each queues its steps.
     void play(const SetCommand& command);
+    void play_seek(const std::string& label, double seconds);  // click "label" at T
     void play(const ClickCommand& command);
     void play(const SubmitCommand& command);
     void play(const UploadCommand& command);

@@ -18,6 +18,10 @@ void ScriptPlayer::play(const ClickTimeCommand& command) {
     const auto id = resolve(command.label);
     if (!id) return;
     const ComponentKind kind = engine().component(*id).spec.kind;
+    if (kind == ComponentKind::Video) {
+        play_seek(command.label, command.seconds);
+        return;
+    }
     if (kind != ComponentKind::Audio) {
         fail("cannot click " + quoted(command.label) + " at " + format_number(command.seconds) + " s: it is a " +
              kind_name(kind) + ", which cannot seek (`click LABEL at T` seeks audio and video; `at X Y` clicks an image's pixel)");

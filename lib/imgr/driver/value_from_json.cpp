@@ -80,6 +80,7 @@ SetValueResult value_for_set(ComponentKind kind, const KindProps& props, const J
         case ComponentKind::Json: return Value(std::in_place_type<Json>, json);
         case ComponentKind::Image: return std::string("use upload for images");
         case ComponentKind::Audio: return std::string("use upload for audio");
+        case ComponentKind::Video: return std::string("use upload for videos (and click \"label\" at T to seek)");
         case ComponentKind::Button: return std::string("Button is not settable: use click");
         case ComponentKind::Label:
         case ComponentKind::Plot:

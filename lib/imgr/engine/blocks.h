@@ -18,6 +18,7 @@
 #include "imgr/engine/flag_writer.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 #include "imgr/engine/flagging_dir.h"
+#include "imgr/engine/frame_stream.h"
 #include "imgr/engine/handler_traits.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/replay/replay.h"
@@ -101,6 +102,10 @@ public:
     // its return value fills `outputs`. Defined in like_event.h.
     template <class F>
     EventChain like(F fn, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
+    // Video only: fn runs for the frames the video shows, at its rate, always on the newest frame
+    // (a Video input gives fn its current frame as an ImageBuffer); a slow fn skips frames (frame_stream.h).
+    template <class F>
+    EventChain stream(F fn, StreamInputsFor<F> inputs, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 
     // The current value and a program change (UI thread: before launch, or from view code).
     const T& value() const;
@@ -395,3 +400,4 @@ EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F
 }  // namespace imgr
 
 #include "imgr/engine/like_event.h"  // NOLINT: Handle::like, which needs Blocks complete
+#include "imgr/engine/frame_stream_listener.h"

@@ -158,6 +158,7 @@ public:
     Image& value_range(double low, double high) { props<ImageProps>().value_range = ValueRange{low, high}; return *this; }
     // false: no bar under the image (a thumbnail).
     Image& controls(bool show) { props<ImageProps>().controls = show; return *this; }
+    Image& sources(StringList list) { props<ImageProps>().sources = std::move(list); return *this; }  // "upload", "webcam"
 };
 
 class Plot : public Builder<Plot, PlotValue> {

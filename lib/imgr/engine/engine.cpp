@@ -51,6 +51,7 @@ const char* event_name(Event event) {
         case Event::Upload: return "upload";
         case Event::Like: return "like";
         case Event::Select: return "select";
+        case Event::Frame: return "stream";
     }
     return "event";
 }

@@ -22,7 +22,7 @@
 
 namespace imgr {
 
-enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select };
+enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select, Frame };  // Frame: a video shows a new frame (.stream())
 const char* event_name(Event event);
 
 // As in Gradio: Once ignores triggers while a run is pending; Multiple queues

@@ -13,6 +13,7 @@
 #include "imgr/model/file_read.h"
 #include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/video_file.h"
 
 namespace imgr {
 
@@ -145,6 +146,11 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
             AudioLoadResult loaded = load_audio_file((dir / cell).string());
             if (!loaded) throw Error("cannot load the flagged audio " + loaded.error);
             return std::move(loaded.audio);
+        }
+        if (std::holds_alternative<VideoValue>(empty)) {
+            VideoProbe probe = probe_video_file((dir / cell).string());
+            if (!probe) throw Error("cannot load the flagged video: " + probe.error);
+            return probe.video;
         }
     } catch (const Error&) {
         throw;

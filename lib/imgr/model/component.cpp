@@ -24,6 +24,7 @@ const char* kind_name(ComponentKind kind) {
         case ComponentKind::ImageSlider: return "ImageSlider";
         case ComponentKind::Gallery: return "Gallery";
         case ComponentKind::Audio: return "Audio";
+        case ComponentKind::Video: return "Video";
     }
     return "Component";
 }
@@ -57,6 +58,7 @@ Value default_value(ComponentKind kind, const KindProps& props) {
         case ComponentKind::ImageSlider: return ImageSliderValue{};
         case ComponentKind::Gallery: return GalleryValue{};
         case ComponentKind::Audio: return AudioBuffer{};
+        case ComponentKind::Video: return VideoValue{};
     }
     return std::monostate{};
 }
@@ -68,7 +70,8 @@ bool is_file_kind(ComponentKind kind) {
         case ComponentKind::AnnotatedImage:
         case ComponentKind::ImageSlider:
         case ComponentKind::Gallery:
-        case ComponentKind::Audio: return true;
+        case ComponentKind::Audio:
+        case ComponentKind::Video: return true;
         default: return false;
     }
 }
@@ -79,6 +82,7 @@ const char* flag_file_extension(ComponentKind kind) {
         case ComponentKind::ImageSlider: return "_a.png";
         case ComponentKind::Gallery: return "";
         case ComponentKind::Audio: return ".wav";
+        case ComponentKind::Video: return ".mp4";
         default: return ".png";
     }
 }

@@ -2,7 +2,10 @@
 // the current value. No ImGui, no GL: the view draws this, the engine changes it.
 #pragma once
 #include "imgr/model/color_map.h"
+#include "imgr/model/media_channel.h"
 #include "imgr/model/value.h"
+
+#include <memory>
 
 #include <optional>
 #include <string>
@@ -13,7 +16,7 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
-    AnnotatedImage, ImageSlider, Gallery, Audio,
+    AnnotatedImage, ImageSlider, Gallery, Audio, Video,
 };
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
@@ -67,6 +70,7 @@ struct ImageProps {
     ColorMap color_map = ColorMap::Grey;     // one-channel images: the map they start with (the person can change it)
     std::optional<ValueRange> value_range;   // one-channel images: raw values shown from low to high; unset: auto
     bool controls = true;                    // the bar under the image (size, Fit/1:1, probe); off for thumbnails
+    StringList sources = {"upload"};         // and/or "webcam": capture a still from a V4L2 camera (docs/video.md)
 };
 struct PlotProps {
     float height = 16.0f;                    // in font units
@@ -99,9 +103,18 @@ struct AudioProps {
     bool recording = true;                   // as an input: offer "Record" from the microphone
 };
 
+struct VideoProps {
+    float height = 16.0f;                    // display height in font units
+    StringList sources = {"upload"};         // "upload" (a file) and/or "webcam" (a V4L2 camera)
+    bool loop = false;                       // start again at the end
+    bool autoplay = false;                   // play as soon as a video is opened
+    // Shared by the player, frame streaming and scripts (media_channel.h); made by the Video builder.
+    std::shared_ptr<MediaChannel> channel = std::make_shared<MediaChannel>();
+};
+
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
                                LabelProps, ImageProps, PlotProps, ChatbotProps, AnnotatedImageProps,
-                               ImageSliderProps, GalleryProps, AudioProps>;
+                               ImageSliderProps, GalleryProps, AudioProps, VideoProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -112,9 +125,9 @@ struct ComponentSpec {
 
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, Audio), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, Audio, Video), not as cells
 // What follows N in the file a column's numbering counts: ".png", ".json" (Chatbot), "_a.png"
-// (ImageSlider), ".wav" (Audio); "" for a Gallery, whose rows are numbered folders.
+// (ImageSlider), ".wav" (Audio), ".mp4" (Video); "" for a Gallery, whose rows are numbered folders.
 const char* flag_file_extension(ComponentKind kind);
 
 }  // namespace imgr

@@ -119,6 +119,11 @@ Json to_json(const Value& value) {
                 return {{"images", g.items.size()}, {"captions", captions}};
             },
             [](const AudioBuffer& audio) -> Json { return audio_to_json(audio); },
+            [](const VideoValue& v) -> Json {
+                if (v.empty()) return nullptr;
+                return {{"path", v.path}, {"duration", v.duration}, {"fps", v.fps}, {"width", v.width},
+                        {"height", v.height}};
+            },
         },
         value);
 }
@@ -131,6 +136,7 @@ std::string to_cell(const Value& value) {
     if (auto c = std::get_if<Color>(&value)) return color_to_hex(*c);
     if (auto image = std::get_if<ImageBuffer>(&value)) return image->source;
     if (auto audio = std::get_if<AudioBuffer>(&value)) return audio->source;
+    if (auto video = std::get_if<VideoValue>(&value)) return video->path;
     if (auto label = std::get_if<LabelValue>(&value); label && label->confidences.empty()) return label->label;
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -158,6 +164,11 @@ std::string describe(const Value& value) {
         std::snprintf(seconds, sizeof seconds, "%.4g", audio->duration());  // "1.5", "0.0005", "123.5"
         return "audio " + std::string(seconds) + " s, " + std::to_string(audio->sample_rate()) + " Hz, " +
                std::to_string(audio->channels()) + " channel" + (audio->channels() == 1 ? "" : "s");
+    }
+    if (auto video = std::get_if<VideoValue>(&value)) {
+        if (video->empty()) return "no video";
+        return "video " + std::to_string(video->width) + "x" + std::to_string(video->height) + " " +
+               format_number(video->duration) + " s at " + format_number(video->fps) + " fps";
     }
     if (auto d = std::get_if<double>(&value)) return format_number(*d);
     return to_json(value).dump(-1, ' ', false, Json::error_handler_t::replace);

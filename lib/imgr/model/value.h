@@ -7,6 +7,7 @@
 #include "imgr/model/audio.h"
 #include "imgr/model/image.h"
 #include "imgr/model/image_slider.h"
+#include "imgr/model/video_value.h"
 
 #include <nlohmann/json.hpp>
 
@@ -65,7 +66,7 @@ struct TableValue {
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
                            PlotValue, Json, Color, TableValue, Conversation, AnnotatedImageValue,
-                           ImageSliderValue, GalleryValue, AudioBuffer>;
+                           ImageSliderValue, GalleryValue, AudioBuffer, VideoValue>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf

@@ -110,6 +110,7 @@ bool GlTextureCache::ensure_context() {
         // old context (normally destroyed by now) freed them with itself.
         entries_.clear();
         slot_versions_.clear();
+        streams_.clear();
         bytes_ = 0;
         context_ = current;
         GLint gpu_limit = 0;
@@ -211,6 +212,56 @@ TextureRef GlTextureCache::upload(const ImageBuffer& image, uint64_t version, un
     return {(ImTextureID)(intptr_t)name, w, h};
 }
 
+TextureRef GlTextureCache::texture_for_stream(const void* key, const ImageBuffer& frame) {
+    if (frame.empty() || frame.pixel_count() == 0) return {};
+    if (!ensure_context()) return {};
+    StreamEntry& entry = streams_[key];
+    entry.texture.last_used = frame_;
+    if (entry.texture.name && entry.version == frame.version())
+        return {(ImTextureID)(intptr_t)entry.texture.name, entry.texture.width, entry.texture.height};
+    const ImageBuffer pixels = downscale_to_fit(frame.to_rgba8(), max_side_);
+    const int w = pixels.width(), h = pixels.height();
+    UploadState state;
+    if (!entry.texture.name) {
+        GLuint name = 0;
+        glGenTextures(1, &name);
+        glBindTexture(GL_TEXTURE_2D, name);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        entry.texture.name = name;
+    }
+    glBindTexture(GL_TEXTURE_2D, entry.texture.name);
+    if (entry.texture.width == w && entry.texture.height == h) {
+        // The same size: the pixels are replaced in place, no new storage.
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+        ++stream_updates_;
+    } else {
+        bytes_ -= (size_t)entry.texture.width * entry.texture.height * 4;
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+        entry.texture.width = w;
+        entry.texture.height = h;
+        bytes_ += (size_t)w * h * 4;
+        ++uploads_;
+    }
+    entry.version = frame.version();
+    return {(ImTextureID)(intptr_t)entry.texture.name, w, h};
+}
+
+void GlTextureCache::free_streams(bool unused_only) {
+    for (auto it = streams_.begin(); it != streams_.end();) {
+        if (unused_only && frame_ - it->second.texture.last_used < (uint64_t)options_.keep_unused_frames) {
+            ++it;
+            continue;
+        }
+        const GLuint name = it->second.texture.name;
+        if (name) glDeleteTextures(1, &name);
+        bytes_ -= (size_t)it->second.texture.width * it->second.texture.height * 4;
+        it = streams_.erase(it);
+    }
+}
+
 void GlTextureCache::free_entry(std::unordered_map<uint64_t, Entry>::iterator it) {
     const GLuint name = it->second.name;
     glDeleteTextures(1, &name);
@@ -239,6 +290,7 @@ void GlTextureCache::end_frame() {
         }
         trim_to_budget(0);
     }
+    if (!streams_.empty() && glfwGetCurrentContext() == context_) free_streams(true);
     ++frame_;
 }
 
@@ -247,6 +299,8 @@ void GlTextureCache::clear() {
     // none); a destroyed context has freed its textures already.
     if (!entries_.empty() && context_ && glad_glDeleteTextures && glfwGetCurrentContext() == context_)
         while (!entries_.empty()) free_entry(entries_.begin());
+    if (!streams_.empty() && context_ && glad_glDeleteTextures && glfwGetCurrentContext() == context_) free_streams(false);
+    streams_.clear();
     entries_.clear();
     slot_versions_.clear();
     bytes_ = 0;

@@ -50,13 +50,17 @@ public:
     // Null id for an empty image or when no GL context is current.
     TextureRef texture_for(const ImageBuffer& image) override;
     TextureRef texture_for_slot(const ImageBuffer& image, uint64_t slot) override;
+    // A video's texture: one per key, replaced in place with glTexSubImage2D when the frame's
+    // version changes (glTexImage2D only when its size changes); freed like the others when unused.
+    TextureRef texture_for_stream(const void* key, const ImageBuffer& frame) override;
     // Call once a frame, after drawing: frees textures unused for keep_unused_frames frames.
     void end_frame() override;
     void clear();                                    // frees every texture now (context current)
 
     size_t upload_count() const { return uploads_; } // textures uploaded since construction (new or refilled)
     size_t reuse_count() const { return reuses_; }   // of those, refills of an existing texture (glTexSubImage2D)
-    size_t texture_count() const { return entries_.size(); }
+    size_t texture_count() const { return entries_.size() + streams_.size(); }
+    size_t stream_updates() const { return stream_updates_; }  // in-place updates of stream textures
     size_t texture_bytes() const { return bytes_; }  // GPU memory held, at 4 bytes a pixel
     int max_texture_side() const { return max_side_; }  // the limit in use; 0 until the first texture_for with a context
 
@@ -69,12 +73,19 @@ private:
         bool shared = false;        // asked for by two slots, or without one: never refilled for another image
     };
     TextureRef upload(const ImageBuffer& image, uint64_t version, unsigned reuse_name);
+    struct StreamEntry {
+        Entry texture;
+        uint64_t version = 0;       // of the frame it shows
+    };
     void free_entry(std::unordered_map<uint64_t, Entry>::iterator it);
+    void free_streams(bool unused_only);
     void trim_to_budget(size_t incoming);
     bool ensure_context();
 
     TextureCacheOptions options_;
     std::unordered_map<uint64_t, Entry> entries_;   // key: ImageBuffer::version()
+    std::unordered_map<const void*, StreamEntry> streams_;  // key: the caller's (a video view)
+    size_t stream_updates_ = 0;
     const void* context_ = nullptr;                 // the GLFW window whose context owns the textures
     int max_side_ = 0;
     uint64_t frame_ = 0;

@@ -325,6 +325,7 @@ void BlocksView::draw_widget(const ComponentContext& c) {
         case ComponentKind::ImageSlider: draw_image_slider(c); break;
         case ComponentKind::Gallery: draw_gallery(c); break;
         case ComponentKind::Audio: draw_audio(c); break;
+        case ComponentKind::Video: draw_video(c); break;
     }
 }
 
@@ -411,13 +412,15 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        const bool audio = state.spec.kind == ComponentKind::Audio;
-        if ((state.spec.kind != ComponentKind::Image && !audio) || !state.spec.common.visible ||
-            !engine.interactive((ComponentId)i))
+        const ComponentKind kind = state.spec.kind;
+        if ((kind != ComponentKind::Image && kind != ComponentKind::Audio && kind != ComponentKind::Video) ||
+            !state.spec.common.visible || !engine.interactive((ComponentId)i))
             continue;
         if (!targets_.component((ComponentId)i).card.contains(position)) continue;
-        if (audio)
+        if (kind == ComponentKind::Audio)
             upload_audio_file(engine, (ComponentId)i, paths.front());
+        else if (kind == ComponentKind::Video)
+            upload_video_file(engine, (ComponentId)i, paths.front());
         else
             upload_image_file(engine, (ComponentId)i, paths.front());
         return;
@@ -462,6 +465,8 @@ double BlocksView::seconds_until_wake() const {
         if (toast.shown_at >= 0) soonest = std::min(soonest, toast.shown_at + toast_lifetime(toast.message) - now);
     for (const ComponentCache& cache : caches_)
         if (!cache.hint.empty()) soonest = std::min(soonest, cache.hint_until - now);
+    for (const ComponentCache& cache : caches_)
+        if (cache.wake_at > 0) soonest = std::min(soonest, cache.wake_at - now);
     return std::max(0.0, soonest);
 }
 

@@ -26,6 +26,12 @@ public:
         (void)slot;
         return texture_for(image);
     }
+    // A texture that shows a moving picture (a video): one texture per `key`, its pixels replaced
+    // in place when the frame's version changes (no new texture per frame).
+    virtual TextureRef texture_for_stream(const void* key, const ImageBuffer& frame) {
+        (void)key;
+        return texture_for(frame);
+    }
     // Called once a frame after drawing: textures unused for a while are freed.
     virtual void end_frame() {}
 };

@@ -10,6 +10,7 @@
 #include "imgr/model/file_write.h"
 #include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/video_file.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -28,7 +29,8 @@ constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv:
 bool is_file_value(const Value& value) {
     return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value) ||
            std::holds_alternative<AnnotatedImageValue>(value) || std::holds_alternative<ImageSliderValue>(value) ||
-           std::holds_alternative<GalleryValue>(value) || std::holds_alternative<AudioBuffer>(value);
+           std::holds_alternative<GalleryValue>(value) || std::holds_alternative<AudioBuffer>(value) ||
+           std::holds_alternative<VideoValue>(value);
 }
 // An empty one leaves the cell empty and writes nothing, as an absent image does.
 bool has_file_content(const Value& value) {
@@ -38,6 +40,7 @@ bool has_file_content(const Value& value) {
     if (const auto* gallery = std::get_if<GalleryValue>(&value)) return !gallery->items.empty();
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return !pair->empty();
     if (const auto* audio = std::get_if<AudioBuffer>(&value)) return !audio->empty();
+    if (const auto* video = std::get_if<VideoValue>(&value)) return !video->empty();
     return false;
 }
 // Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
@@ -46,6 +49,7 @@ IoResult save_value_file(const std::filesystem::path& path, const std::string& f
         return save_annotated_files(path, folder_name, *annotated);
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
     if (const auto* audio = std::get_if<AudioBuffer>(&value)) return save_audio_file(path.string(), *audio, Durability::Fsync);
+    if (const auto* video = std::get_if<VideoValue>(&value)) return save_video_mp4(*video, path.string(), Durability::Fsync);
     if (const auto* conversation = std::get_if<Conversation>(&value)) {
         const std::string json = conversation_file_text(*conversation);
         return write_file_atomically(path, json.data(), json.size(), Durability::Fsync);

@@ -64,7 +64,7 @@ private:
     void restart_if_dir_removed();        // a folder removed while the app runs starts afresh, as after a restart
     int flush_pending();                  // writes pending rows in order; throws FlagError at the first failure
     IoResult choose_log_file();           // fails saying why no file can be chosen
-    IoResult save_file(size_t field, const Value& value, std::string& relative_path);  // an image, a conversation, an AnnotatedImage, ImageSlider, Gallery or clip
+    IoResult save_file(size_t field, const Value& value, std::string& relative_path);  // an image, a conversation, an AnnotatedImage, ImageSlider, Gallery, a clip or a video
     void check_row(const FlagRow& row) const;  // throws std::invalid_argument for a call that does not fit setup()
     std::vector<Value> row_cells(PendingRow& row);  // the row's cells in header order, saving its files first
     std::filesystem::path log_path_locked() const;

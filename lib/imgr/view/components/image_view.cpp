@@ -155,6 +155,7 @@ void draw_image(const ComponentContext& c) {
     const ImageBuffer& image = std::get<ImageBuffer>(c.state.spec.value);
     const ImVec2 box(c.width, props.height * ImGui::GetFontSize());
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    if (draw_webcam_source(c, props.sources, box)) return;  // the live camera in place of the image
 
     if (image.empty() || image.pixel_count() == 0) {
         draw_drop_zone(c, box);

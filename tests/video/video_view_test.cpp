@@ -1,0 +1,102 @@
+// The view side of video, headless (an ImGui context, no window): a Video draws
+// what its player publishes and fires its frame event, so a stream handler runs
+// on the frame on screen; an Image or Video with the webcam source on a machine
+// without a camera says so in the component and leaves everything else alone.
+#include "support/headless_imgui.h"
+#include "video/synthetic_video.h"
+
+#include <imgr/engine/media_control.h>
+#include <imgr/engine/video_builder.h>
+#include <imgr/view/blocks_view.h>
+
+using namespace imgr;
+
+namespace {
+// The text one frame of the view renders (ImGui's log of rendered text).
+std::string frame_text(test::HeadlessImGui& ui, BlocksView& view) {
+    std::string text;
+    ui.bare_frame([&] {
+        ImGui::LogToBuffer();
+        view.draw();
+        text = GImGui->LogBuffer.c_str();
+        ImGui::LogFinish();
+    });
+    return text;
+}
+}  // namespace
+
+TEST_CASE("a Video shows its player's frames and each new frame runs the stream handler on it") {
+    const auto dir = imgr_test::fresh_dir("view");
+    const VideoValue clip = imgr_test::make_clip((dir / "clip.mp4").string());
+    test::HeadlessImGui ui(ImVec2(900, 700));
+    Blocks demo("view");
+    Handle<VideoValue> video = demo.add(Video("Clip"));
+    Handle<ImageBuffer> out = demo.add(Image("Out"));
+    video.stream([](const ImageBuffer& frame) { return frame; }, {video}, out);
+    BlocksView view(demo);
+    video.set(clip);
+    auto wait_frames = [&] {
+        for (int i = 0; i < 5000; ++i) {
+            ui.bare_frame([&] { view.draw(); });
+            if (media_idle(demo.engine()) && demo.engine().idle() && !out.value().empty()) {
+                ui.bare_frame([&] { view.draw(); });  // the frame that picks up the last published picture
+                if (demo.engine().idle()) return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        FAIL("the video did not settle");
+    };
+    wait_frames();
+    CHECK(imgr_test::frame_index_of(out.value()) == 0);
+    const std::string text = frame_text(ui, view);
+    MESSAGE(text);
+    CHECK(text.find("320 x 240") != std::string::npos);
+    CHECK(text.find("0:02.00") != std::string::npos);
+
+    // A script's seek: the player shows frame 30, the stream handler gets it.
+    seek_media(demo.engine(), video.id(), 1.2);
+    for (int i = 0; i < 5000 && imgr_test::frame_index_of(out.value()) != 30; ++i) {
+        ui.bare_frame([&] { view.draw(); });
+        demo.engine().poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(imgr_test::frame_index_of(out.value()) == 30);
+}
+
+TEST_CASE("a corrupt video upload is refused with a message; the component keeps its video") {
+    const auto dir = imgr_test::fresh_dir("view-corrupt");
+    const VideoValue clip = imgr_test::make_clip((dir / "clip.mp4").string(), 5, 5);
+    std::ofstream((dir / "broken.mp4").string()) << "garbage";
+    Blocks demo("corrupt");
+    Handle<VideoValue> video = demo.add(Video("Clip").file(clip.path));
+    CHECK_FALSE(upload_video_file(demo.engine(), video.id(), (dir / "broken.mp4").string()));
+    CHECK(video.value() == clip);
+    const std::vector<Message> messages = demo.engine().take_messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].text.find("broken.mp4") != std::string::npos);
+}
+
+TEST_CASE("no camera: the webcam source says so in the component, and the rest of the app works") {
+    if (!list_video_devices().empty()) return;  // this checks the no-camera path
+    test::HeadlessImGui ui(ImVec2(900, 900));
+    Blocks demo("webcam");
+    Handle<ImageBuffer> still = demo.add(Image("Still").sources({"webcam"}));
+    Handle<VideoValue> live = demo.add(Video("Live").sources({"webcam"}));
+    Handle<double> n = demo.add(Number("n"));
+    Handle<double> twice = demo.add(Number("twice"));
+    n.change([](double x) { return 2 * x; }, {n}, twice);
+    BlocksView view(demo);
+    std::string text;
+    for (int i = 0; i < 3; ++i) text = frame_text(ui, view);
+    size_t first = text.find("No camera found");
+    REQUIRE(first != std::string::npos);
+    CHECK(text.find("No camera found", first + 1) != std::string::npos);  // both components say it
+    CHECK(still.value().empty());
+    CHECK(live.value().empty());
+    n.set(21);
+    for (int i = 0; i < 5000 && twice.value() != 42; ++i) {
+        ui.bare_frame([&] { view.draw(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK(twice.value() == 42);
+}
