@@ -126,19 +126,19 @@ TEST_CASE("calculator_options replays the rows it flagged: unchanged, exit 0, th
 TEST_CASE("bad rows are reported unreadable with FILE:LINE while the others run, a throwing row fails") {
     const fs::path work = temp_folder("bad");
     const fs::path flags = flag_calculator_rows(work);
-    std::ofstream(flags / "logs.csv", std::ios::app) << "4,divide,0,1,other,t\n"  // throws
+    std::ofstream(flags / "logs.csv", std::ios::app) << "4,divide,0,1,,,other,t\n"  // throws
                                                      << "1,add\n"                 // wrong column count
-                                                     << "x,add,1,2,other,t\n"     // not a number
-                                                     << "1,add,1,2,oth";          // cut short
+                                                     << "x,add,1,2,,,other,t\n"     // not a number
+                                                     << "1,add,1,2,,,oth";          // cut short
     const auto result = replay(flags);
     INFO(result.output);
     CHECK(result.exit_code == 1);
     CHECK(replay_lines(result.output) ==
           std::vector<std::string>{"row 1 (other): unchanged", "row 2 (wrong sign): unchanged",
                                    "row 3 (off by one): unchanged", "row 4 (other): failed: Cannot divide by zero!",
-                                   "row 5: unreadable: logs.csv:6: 2 columns where the header has 6",
+                                   "row 5: unreadable: logs.csv:6: 2 columns where the header has 8",
                                    "row 6 (other): unreadable: logs.csv:7: column \"num1\": 'x' is not a value a Number can take",
-                                   "row 7: unreadable: logs.csv:8: the row is cut short: 5 columns where the header has 6",
+                                   "row 7: unreadable: logs.csv:8: the row is cut short: 7 columns where the header has 8",
                                    "replay: 7 rows, 3 unchanged, 0 changed, 1 failed, 3 unreadable"});
 }
 
