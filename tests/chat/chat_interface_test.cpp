@@ -8,7 +8,9 @@
 #include "support/settle.h"
 
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <thread>
 
 using imgr::ChatRole;
 using imgr::Conversation;
@@ -154,6 +156,53 @@ TEST_CASE("a streaming function's reply ends as its last yield") {
         {.flagging_mode = imgr::FlaggingMode::Never});
     send(demo, "abc");
     CHECK(demo.chatbot().value() == exchange({{"abc", "abc"}}));
+}
+
+TEST_CASE("Stop takes Send's place while a reply streams, ends it at its next yield and keeps what it wrote") {
+    imgr::ChatInterface demo(
+        [](std::string, Conversation) -> imgr::Stream<std::string> {
+            std::string reply;
+            for (int i = 0; i < 2000; ++i) {  // about 10 s unless stopped
+                reply += 'x';
+                co_yield reply;
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            }
+        },
+        {.flagging_mode = imgr::FlaggingMode::Never});
+    imgr::Engine& engine = demo.engine();
+    const imgr::ComponentId send_button = by_label(demo, "Send"), stop_button = by_label(demo, "Stop");
+    CHECK_FALSE(engine.component(stop_button).spec.common.visible);
+    engine.set_from_user(demo.textbox().id(), std::string("go"));
+    engine.fire(demo.textbox().id(), imgr::Event::Submit);
+    // Until a few characters are on screen.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    auto shown = [&] {
+        const Conversation& c = demo.chatbot().value();
+        return c.size() == 2 ? c.messages[1].content.size() : 0;
+    };
+    while (shown() < 3 && std::chrono::steady_clock::now() < deadline) {
+        engine.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(shown() >= 3);
+    CHECK(engine.component(stop_button).spec.common.visible);
+    CHECK_FALSE(engine.component(send_button).spec.common.visible);
+
+    engine.fire(stop_button, imgr::Event::Click);
+    imgr_test::settle(engine);
+    const size_t kept = shown();
+    CHECK(kept >= 3);
+    CHECK(kept < 2000);
+    // Nothing of the stopped reply arrives later; the controls are back.
+    for (int i = 0; i < 50; ++i) {
+        engine.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    CHECK(shown() == kept);
+    CHECK(engine.component(send_button).spec.common.visible);
+    CHECK(engine.interactive(send_button));
+    CHECK(engine.interactive(demo.textbox().id()));
+    CHECK_FALSE(engine.component(stop_button).spec.common.visible);
 }
 
 TEST_CASE("Flag saves the conversation - a like saves (message, reply, value) - Load brings a conversation back") {

@@ -57,6 +57,8 @@ Stream<Conversation> reply_into(Conversation conversation, std::string message, 
     co_yield conversation;
 }
 
+Stream<Conversation> unchanged(Conversation conversation) { co_yield conversation; }
+
 // A reply is pending when the conversation ends with the person's message and an empty assistant bubble.
 bool awaiting_reply(const Conversation& c) {
     const size_t n = c.size();
@@ -76,18 +78,12 @@ void ChatInterface::build(ReplyFn reply, StreamReplyFn stream_reply) {
     add_layout();
     // The reply step: the conversation ends with the person's message and an
     // empty bubble, which fills as fn answers.
-    // MERGE(stream): when the engine runs handlers returning imgr::Stream
-    // (branch `stream`), return `reply_into(...)` itself from this lambda
-    // (-> Stream<Conversation>): each co_yield is then on screen the next
-    // frame, a character at a time. Until then the stream is drained here and
-    // only its last value is shown.
+    // A streaming handler: each co_yield is on screen the next frame, a
+    // character at a time when fn streams, and Stop ends it at its next yield.
     HandlerFn reply_step = erase_handler(
-        [reply, stream_reply](const std::string& message, const Conversation& conversation) -> Conversation {
-            if (message.empty() || !awaiting_reply(conversation)) return conversation;
-            Stream<Conversation> replies = reply_into(conversation, message, reply, stream_reply);
-            Conversation shown = conversation;
-            while (replies.next()) shown = replies.value();
-            return shown;
+        [reply, stream_reply](const std::string& message, const Conversation& conversation) -> Stream<Conversation> {
+            if (message.empty() || !awaiting_reply(conversation)) return unchanged(conversation);
+            return reply_into(conversation, message, reply, stream_reply);
         });
     wire_sending(std::move(reply_step));
     wire_editing();
@@ -100,9 +96,9 @@ void ChatInterface::add_layout() {
     chatbot_ = add(Chatbot(options_.chatbot_label).height(options_.chatbot_height));
     row([&] {
         textbox_ = add(Textbox(options_.textbox_label).placeholder(options_.placeholder).show_label(false).scale(6));
-        // MERGE(stream): with cancellation, a Stop button takes Send's place
-        // while a reply runs: stop.click(nullptr, {}, {}, {.cancels = {reply event}}).
+        // Stop takes Send's place while a reply runs (as Gradio's ChatInterface does).
         send_ = add(Button("Send").primary().scale(1).min_width(5));
+        stop_ = add(Button("Stop").stop().scale(1).min_width(5).visible(false));
     });
     row([&] {
         retry_ = add(Button("Retry").size(ButtonSize::Small));
@@ -136,12 +132,13 @@ void ChatInterface::wire_sending(HandlerFn reply_step) {
     std::vector<ComponentId> locked;
     for (const HandleRef& ref : controls()) locked.push_back(ref.id);
     const size_t lock_count = locked.size();
+    // Outputs: chatbot, pending, the controls (textbox first, Send second), Stop.
     auto show_message = [lock_count](Conversation conversation, const std::string& message, bool clear_box) {
         HandlerOutputs out;
         if (blank(message)) {
             out.push_back(std::nullopt);
             out.push_back(Update().value(std::string()));  // no reply step for nothing
-            out.resize(2 + lock_count);
+            out.resize(3 + lock_count);
             return out;
         }
         conversation.user(message).assistant("");
@@ -150,19 +147,32 @@ void ChatInterface::wire_sending(HandlerFn reply_step) {
         Update box = Update().interactive(false);
         if (clear_box) box.value(std::string());
         out.push_back(box);
-        for (size_t i = 1; i < lock_count; ++i) out.push_back(Update().interactive(false));
+        out.push_back(Update().interactive(false).visible(false));  // Send gives way to Stop
+        for (size_t i = 2; i < lock_count; ++i) out.push_back(Update().interactive(false));
+        out.push_back(Update().visible(true));
         return out;
     };
     std::vector<ComponentId> shown = {chatbot_.id(), pending_.id()};
     shown.insert(shown.end(), locked.begin(), locked.end());
+    shown.push_back(stop_.id());
+    std::vector<ComponentId> restored = locked;
+    restored.push_back(stop_.id());
+    // Controls back (Send again in Stop's place), after a reply or a Stop.
+    auto controls_back = [lock_count]() {
+        HandlerOutputs out(lock_count, Update().interactive(true));
+        out[1] = Update().interactive(true).visible(true);
+        out.push_back(Update().visible(false));
+        return out;
+    };
 
+    std::vector<int> answers;
     auto wire = [&](std::vector<Trigger> triggers, HandlerFn first, std::vector<ComponentId> inputs, std::string what) {
         const int step = register_listener(spec(std::move(triggers), std::move(first), std::move(inputs), shown, what));
         const int answer = register_listener(
             spec({}, reply_step, {pending_.id(), chatbot_.id()}, {chatbot_.id()}, "reply to the message", step));
-        register_listener(spec({}, [lock_count](const Values&, Progress&) {
-            return HandlerOutputs(lock_count, Update().interactive(true));
-        }, {}, locked, "controls back after a reply", answer));
+        answers.push_back(answer);
+        register_listener(spec({}, [controls_back](const Values&, Progress&) { return controls_back(); }, {},
+                               restored, "controls back after a reply", answer));
     };
     wire({{textbox_.id(), Event::Submit}, {send_.id(), Event::Click}},
          [show_message](const Values& v, Progress&) {
@@ -186,6 +196,20 @@ void ChatInterface::wire_sending(HandlerFn reply_step) {
                  return show_message(std::get<Conversation>(v[0]), std::get<std::string>(v[1]), true);
              },
              {chatbot_.id(), button.id()}, "click of an example");
+
+    // Stop: the reply ends at its next yield and keeps what it wrote; nothing of it arrives
+    // later (not its .then() either, so the controls come back here). An empty bubble goes.
+    std::vector<ComponentId> stopped = {chatbot_.id()};
+    stopped.insert(stopped.end(), restored.begin(), restored.end());
+    ListenerSpec stop = spec({{stop_.id(), Event::Click}}, [controls_back](const Values& v, Progress&) {
+        Conversation conversation = std::get<Conversation>(v[0]);
+        if (awaiting_reply(conversation)) conversation.messages.pop_back();
+        HandlerOutputs out{Update().value(std::move(conversation))};
+        for (std::optional<Update>& update : controls_back()) out.push_back(std::move(update));
+        return out;
+    }, {chatbot_.id()}, stopped, "click of 'Stop'");
+    stop.cancels = answers;
+    register_listener(std::move(stop));
 }
 
 // Undo: the last exchange goes, and the person's message is back in the box

@@ -10,7 +10,9 @@
 // examples (a click sends one). fn gets the message and the conversation
 // before it; it returns the reply, or an imgr::Stream<std::string> that
 // co_yields the reply so far (each yield replaces the last message, as a
-// Gradio generator does). While a reply runs, the box and the buttons wait.
+// Gradio generator does), on screen as it comes. While a reply runs, the box
+// and the buttons wait and Stop takes Send's place: it ends the reply at its
+// next yield and keeps what was written.
 // Flagging (FlaggingMode::Manual): a Flag button saves the conversation
 // (<label>/N.json, docs/flagging.md) and each like/dislike saves a row
 // (message, reply, value); the "Flagged" accordion loads a saved
@@ -81,7 +83,7 @@ private:
 
     ChatInterfaceOptions options_;
     Handle<Conversation> chatbot_;
-    Handle<std::string> textbox_, pending_, send_, retry_, undo_, clear_, flag_;
+    Handle<std::string> textbox_, pending_, send_, stop_, retry_, undo_, clear_, flag_;
     Handle<std::string> flagged_choice_, load_flagged_;
     std::vector<Handle<std::string>> example_buttons_;
     std::shared_ptr<CSVLogger> logger_;
