@@ -182,6 +182,37 @@ ImageDifference image_difference(const ImageBuffer& expected, const ImageBuffer&
     return d;
 }
 
+namespace {
+
+// Clips: same rate, channels and length, then the samples as a signal-to-noise ratio
+// in dB against the same threshold as images (a flagged WAV holds 16-bit samples,
+// so a replayed float clip differs by its rounding: about 98 dB, far above 40).
+Comparison compare_audio(const AudioBuffer& a, const AudioBuffer& b, double min_snr) {
+    if (a.empty() || b.empty()) {
+        if (a.empty() && b.empty()) return {};
+        return {false, describe(Value(a)) + " -> " + describe(Value(b))};
+    }
+    if (a.sample_rate() != b.sample_rate() || a.channels() != b.channels() || a.frames() != b.frames())
+        return {false, describe(Value(a)) + " -> " + describe(Value(b))};
+    double signal = 0, noise = 0, max_difference = 0;
+    const std::vector<float>& x = a.samples();
+    const std::vector<float>& y = b.samples();
+    for (size_t i = 0; i < x.size(); ++i) {
+        const double d = (double)x[i] - (double)y[i];
+        signal += (double)x[i] * x[i];
+        noise += d * d;
+        max_difference = std::max(max_difference, std::abs(d));
+    }
+    if (noise == 0) return {};
+    const double snr = signal > 0 ? 10.0 * std::log10(signal / noise) : -std::numeric_limits<double>::infinity();
+    if (snr >= min_snr) return {};
+    char text[96];
+    std::snprintf(text, sizeof text, "samples: max difference %.3g, SNR %.1f dB", max_difference, snr);
+    return {false, text};
+}
+
+}  // namespace
+
 Comparison compare_values(const Value& expected, const Value& actual, const CompareOptions& options) {
     if (std::holds_alternative<std::monostate>(actual) && !std::holds_alternative<std::monostate>(expected))
         return {false, shorten(describe(expected)) + " -> no value"};
@@ -219,6 +250,51 @@ Comparison compare_values(const Value& expected, const Value& actual, const Comp
         const std::string before = color_to_hex(*x), after = color_to_hex(std::get<Color>(actual));
         if (before == after) return {};
         return {false, before + " -> " + after};
+    }
+    if (auto x = std::get_if<AnnotatedImageValue>(&expected)) {
+        const AnnotatedImageValue& y = std::get<AnnotatedImageValue>(actual);
+        if (Comparison image = compare_images(x->image, y.image, options.min_psnr); !image.same)
+            return {false, "image: " + image.detail};
+        const std::string d = json_difference(annotations_to_json(*x), annotations_to_json(y), options.tolerance, "");
+        return {d.empty(), d.empty() ? "" : "annotations " + d};
+    }
+    if (auto x = std::get_if<ImageSliderValue>(&expected)) {
+        const ImageSliderValue& y = std::get<ImageSliderValue>(actual);
+        if (Comparison before = compare_images(x->before, y.before, options.min_psnr); !before.same)
+            return {false, "before: " + before.detail};
+        if (Comparison after = compare_images(x->after, y.after, options.min_psnr); !after.same)
+            return {false, "after: " + after.detail};
+        return {};
+    }
+    if (auto x = std::get_if<GalleryValue>(&expected)) {
+        const GalleryValue& y = std::get<GalleryValue>(actual);
+        if (x->items.size() != y.items.size())
+            return {false, std::to_string(x->items.size()) + " images -> " + std::to_string(y.items.size())};
+        for (size_t i = 0; i < x->items.size(); ++i) {
+            const std::string at = "image " + std::to_string(i) + " ";
+            if (x->items[i].caption != y.items[i].caption)
+                return {false, at + "caption " + text_diff(x->items[i].caption, y.items[i].caption)};
+            if (Comparison image = compare_images(x->items[i].image, y.items[i].image, options.min_psnr); !image.same)
+                return {false, at + image.detail};
+        }
+        return {};
+    }
+    if (auto x = std::get_if<AudioBuffer>(&expected)) return compare_audio(*x, std::get<AudioBuffer>(actual), options.min_psnr);
+    if (auto x = std::get_if<VideoValue>(&expected)) {
+        // What the video is (a flagged .mp4 is an encoding of it, never the same bytes): size, rate, length.
+        const VideoValue& y = std::get<VideoValue>(actual);
+        if (x->width != y.width || x->height != y.height)
+            return {false, std::to_string(x->width) + "x" + std::to_string(x->height) + " -> " + std::to_string(y.width) +
+                               "x" + std::to_string(y.height)};
+        if (std::abs(x->fps - y.fps) > 1e-3) return {false, format_number(x->fps) + " fps -> " + format_number(y.fps) + " fps"};
+        const double frame = x->fps > 0 ? 1.0 / x->fps : 0.05;
+        if (std::abs(x->duration - y.duration) > frame)
+            return {false, format_number(x->duration) + " s -> " + format_number(y.duration) + " s"};
+        return {};
+    }
+    if (std::holds_alternative<Conversation>(expected)) {
+        const std::string d = json_difference(to_json(expected), to_json(actual), options.tolerance, "");
+        return {d.empty(), d};
     }
     // Checkbox, choices: exactly.
     if (values_equal(expected, actual)) return {};
