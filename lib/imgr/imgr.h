@@ -57,7 +57,7 @@
 //   Dataframe(label)               TableValue
 //   Chatbot(label)                 Conversation: Markdown bubbles, auto-scroll, copy; .height(); h.like(fn) gets LikeData
 //   AnnotatedImage(label)          AnnotatedImageValue: an image with labelled boxes and masks, a legend; .height()
-//                                  .show_legend() .box_labels() .threshold_slider(start, score_max)
+//                                  .show_legend() .box_labels() .threshold_slider(start, score_max) .zoom_link()
 //   ImageSlider(label)             ImageSliderValue{before, after}: two images split by a draggable divider;
 //                                  .height() .position(share_before)
 //   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()

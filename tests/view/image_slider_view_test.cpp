@@ -1,5 +1,5 @@
-// ImageSlider's view in a headless ImGui context: dragging on the image moves
-// the divider to the pointer, through the image->screen mapping.
+// ImageSlider's view in a headless ImGui context: dragging at the divider moves
+// it to the pointer, through the image->screen mapping; dragging elsewhere pans.
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/components/image_slider_view.h>
@@ -47,8 +47,21 @@ TEST_CASE("image slider view: the divider starts where declared and follows a dr
     CHECK(s->divider_x == doctest::Approx(s->transform.to_screen(120, 0).x).epsilon(0.001));
 
     // Dragging past the edge stops at it.
-    ui.mouse(view, s->transform.to_screen(100, 45), true);
+    ui.mouse(view, ImVec2(s->divider_x, y), false);
+    ui.mouse(view, ImVec2(s->divider_x, y), true);
     ui.mouse(view, s->transform.to_screen(400, 45), true);
     ui.mouse(view, s->transform.to_screen(400, 45), false);
     CHECK(s->position == doctest::Approx(1.0));
+
+    // Dragging away from the divider pans both images together; the divider stays at its share.
+    const ImVec2 start = s->transform.to_screen(20, 45);
+    const float origin_x = s->transform.origin.x;
+    ui.mouse(view, start, false);
+    ui.mouse(view, start, true);
+    ui.mouse(view, ImVec2(start.x + 15, start.y), true);
+    ui.mouse(view, ImVec2(start.x + 30, start.y), true);
+    ui.mouse(view, ImVec2(start.x + 30, start.y), false);
+    ui.mouse(view, ImVec2(1, 1), false);
+    CHECK(s->position == doctest::Approx(1.0));
+    CHECK(s->transform.origin.x == doctest::Approx(origin_x + 30).epsilon(0.01));
 }

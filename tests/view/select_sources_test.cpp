@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 #include <imgr/engine/blocks.h>
 #include <imgr/view/blocks_view.h>
+#include <imgr/view/components/annotated_image_view.h>
+#include <imgr/view/components/gallery_view.h>
 
 #include "support/headless_imgui.h"
 
@@ -98,4 +100,34 @@ TEST_CASE("a click on a Dataframe cell selects its row and column with the cell'
     ui.click(view, ImVec2(w.min.x + (w.max.x - w.min.x) * 0.75f, w.min.y + row_h * 2.5f));
     ui.settle(view);
     CHECK(out.value() == "1/1 2.5");
+}
+
+TEST_CASE("a Gallery's thumbnail fires select with its index and caption; an AnnotatedImage's pixel with x, y") {
+    Headless ui;
+    imgr::Blocks demo;
+    imgr::GalleryValue shots;
+    for (int i = 0; i < 3; ++i) shots.items.push_back({imgr::ImageBuffer(24, 16, 3), "shot " + std::to_string(i)});
+    auto gallery = demo.add(imgr::Gallery("shots").columns(3).value(shots));
+    imgr::AnnotatedImageValue boxes;
+    boxes.image = imgr::ImageBuffer(40, 20, 3);
+    boxes.boxes.push_back({2, 2, 10, 10, "cat", 0.9});
+    auto annotated = demo.add(imgr::AnnotatedImage("boxes").value(boxes));
+    auto out = demo.add(imgr::Textbox("out"));
+    gallery.select(describe, {}, out);
+    annotated.select([](imgr::SelectData at) { return std::to_string(at.x) + "," + std::to_string(at.y); }, {}, out);
+    imgr::BlocksView view(demo);
+    ui.frame(view);
+    ui.frame(view);
+    const imgr::GalleryViewState* g = imgr::gallery_state(view.cache(gallery.id()));
+    REQUIRE(g != nullptr);
+    REQUIRE(g->cell_min.size() == 3);
+    ui.click(view, ImVec2((g->cell_min[2].x + g->cell_max[2].x) / 2, (g->cell_min[2].y + g->cell_max[2].y) / 2));
+    ui.settle(view);
+    CHECK(out.value() == "2/-1 \"shot 2\"");
+
+    const imgr::AnnotatedImageViewState* a = imgr::annotated_image_state(view.cache(annotated.id()));
+    REQUIRE(a != nullptr);
+    ui.click(view, a->transform.to_screen(30.5, 15.5));
+    ui.settle(view);
+    CHECK(out.value() == "30,15");
 }

@@ -201,6 +201,8 @@ public:
         : Builder(ComponentKind::AnnotatedImage, std::move(label), AnnotatedImageProps{}) {}
     AnnotatedImage& height(float em) { props<AnnotatedImageProps>().height = em; return *this; }
     AnnotatedImage& show_legend(bool show) { props<AnnotatedImageProps>().show_legend = show; return *this; }
+    // Images with the same link name share zoom and pan: the boxes and the input at one spot.
+    AnnotatedImage& zoom_link(std::string name) { props<AnnotatedImageProps>().zoom_link = std::move(name); return *this; }
     AnnotatedImage& box_labels(bool on_every_box) { props<AnnotatedImageProps>().box_labels = on_every_box; return *this; }
     // A slider over 0..score_max under the image; boxes scoring below it are hidden.
     AnnotatedImage& threshold_slider(double start = 0, double score_max = 1) {

@@ -137,6 +137,8 @@ void Interface::add_main_row(std::vector<ComponentSpec> input_specs, std::vector
         for (ComponentSpec& spec : *specs)
             if (auto* image = std::get_if<ImageProps>(&spec.props); image && image->zoom_link.empty())
                 image->zoom_link = "interface";
+            else if (auto* annotated = std::get_if<AnnotatedImageProps>(&spec.props); annotated && annotated->zoom_link.empty())
+                annotated->zoom_link = "interface";
     row([&] {
         column([&] {
             for (ComponentSpec& spec : input_specs) {

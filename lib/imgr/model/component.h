@@ -82,6 +82,7 @@ struct ChatbotProps {
 
 struct AnnotatedImageProps {
     float height = 16.0f;                    // display height in font units
+    std::string zoom_link;                   // shares zoom and pan with images of this link and size (as ImageProps)
     bool show_legend = true;                 // one entry per label; hovering it highlights that label's boxes
     bool box_labels = true;                  // "label score" on every box (false: only on the highlighted ones)
     bool threshold_slider = false;           // a score slider under the image hides boxes scoring below it

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "imgr/model/pixel_values.h"
+
 namespace imgr {
 
 namespace {
@@ -81,13 +83,15 @@ void draw_overlays(const ComponentContext& c, AnnotatedImageViewState& s, const 
     const ImageToScreen& t = s.transform;
     const ImVec2 image_min = t.to_screen(0, 0), image_max = t.to_screen(value.image.width(), value.image.height());
     const int highlighted = s.highlighted_label();
+    // Zoomed in, the image reaches past the canvas: everything over it is cut at the canvas.
+    draw->PushClipRect(ImVec2(std::max(image_min.x, s.clip_min.x), std::max(image_min.y, s.clip_min.y)),
+                       ImVec2(std::min(image_max.x, s.clip_max.x), std::min(image_max.y, s.clip_max.y)), true);
     for (size_t k = 0; k < s.mask_overlays.size(); ++k) {
         TextureRef texture = c.textures ? c.textures->texture_for(s.mask_overlays[k]) : TextureRef{};
         const bool dim = highlighted >= 0 && highlighted != s.mask_label[k];
         if (texture.id) draw->AddImage(texture.id, image_min, image_max, ImVec2(0, 0), ImVec2(1, 1),
                                        IM_COL32(255, 255, 255, dim ? 60 : 255));
     }
-    draw->PushClipRect(image_min, image_max, true);
     for (int i : s.shown_boxes) {
         const AnnotationBox& box = value.boxes[(size_t)i];
         const int label = s.box_label[(size_t)i];
@@ -160,29 +164,39 @@ void draw_annotated_image(const ComponentContext& c) {
     refresh(s, c, value, props);
     const ImVec2 box(c.width, props.height * ImGui::GetFontSize());
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##annotated", box);
-    const bool hovered = ImGui::IsItemHovered();
-    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
-    ImDrawList* draw = ImGui::GetWindowDrawList();
     s.shown_boxes.clear();
     s.hovered_box = -1;
     if (value.image.empty() || value.image.pixel_count() == 0) {
+        ImGui::Dummy(box);
+        c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
         const char* text = "No image";
         const ImVec2 size = ImGui::CalcTextSize(text);
-        draw->AddText(ImVec2(top_left.x + (box.x - size.x) * 0.5f, top_left.y + (box.y - size.y) * 0.5f),
-                      ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
+        ImGui::GetWindowDrawList()->AddText(ImVec2(top_left.x + (box.x - size.x) * 0.5f, top_left.y + (box.y - size.y) * 0.5f),
+                                            ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
         return;
     }
-    s.transform = fit_in_box(top_left, box, value.image.width(), value.image.height());
-    const ImVec2 image_min = s.transform.to_screen(0, 0);
-    const ImVec2 image_max = s.transform.to_screen(value.image.width(), value.image.height());
-    if (TextureRef texture = c.textures ? c.textures->texture_for(value.image) : TextureRef{}; texture.id)
-        draw->AddImage(texture.id, image_min, image_max);
-    draw->AddRect(ImVec2(image_min.x - 1, image_min.y - 1), ImVec2(image_max.x + 1, image_max.y + 1),
-                  ImGui::GetColorU32(ImGuiCol_Border));
+    // The same canvas as every Image: wheel zoom at the cursor, drag to pan, double-click fits.
+    const TextureRef texture = c.textures ? c.textures->texture_for_slot(value.image, (uint64_t)c.id) : TextureRef{};
+    ImageViewport& viewport = c.view_links && !props.zoom_link.empty()
+                                  ? c.view_links->viewport(props.zoom_link, value.image.width(), value.image.height())
+                                  : s.viewport;
+    const ImageCanvasResult r = image_canvas("##annotated", viewport,
+                                             {texture.id, value.image.width(), value.image.height(), &value.image,
+                                              value.image.channels() == 4},
+                                             box);
+    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
+    c.target_image(r.transform);
+    s.transform = {r.transform.origin, r.transform.scale};
+    s.clip_min = r.transform.clip_min;
+    s.clip_max = r.transform.clip_max;
     for (size_t i = 0; i < value.boxes.size(); ++i)
         if (!props.threshold_slider || value.boxes[i].score >= s.threshold) s.shown_boxes.push_back((int)i);
-    if (hovered) s.hovered_box = box_at(value, s.shown_boxes, s.transform.to_image(ImGui::GetIO().MousePos));
+    if (r.hovered) s.hovered_box = box_at(value, s.shown_boxes, s.transform.to_image(ImGui::GetIO().MousePos));
+    s.probe = r.hovered ? std::to_string(r.hovered->x) + ", " + std::to_string(r.hovered->y) + "   " +
+                              pixel_values_text(value.image, r.hovered->x, r.hovered->y)
+                        : std::string();
+    if (r.clicked)
+        c.select_pixel(r.clicked->x, r.clicked->y, pixel_values(value.image, r.clicked->x, r.clicked->y));
     // The legend is drawn after the image but read before: its hover from the last frame highlights now.
     draw_overlays(c, s, value, props);
     if (s.hovered_box >= 0) {
@@ -191,6 +205,12 @@ void draw_annotated_image(const ComponentContext& c) {
     }
     if (props.show_legend && !s.labels.empty()) draw_legend(s, c.width);
     if (props.threshold_slider) draw_threshold(s, props, c.width);
+    // Fit and 1:1 as on an Image, and the probe on a line of its own (kept when empty: the card does not jump).
+    if (ImGui::SmallButton("Fit")) zoom_fit(viewport);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("1:1")) zoom_actual_size(viewport, r.transform);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", s.probe.empty() ? " " : s.probe.c_str());
 }
 
 }  // namespace imgr

@@ -1,9 +1,11 @@
-// AnnotatedImage's view: the base image, masks tinted in their label's colour,
-// box outlines, a legend and an optional score threshold. What it shows and
+// AnnotatedImage's view: the base image on an image canvas (zoom, pan, probe,
+// select on click), masks tinted in their label's colour, box outlines, a
+// legend and an optional score threshold. What it shows and
 // what the mouse is over is kept in AnnotatedImageViewState (the component's
 // ComponentCache::widget_state), which tests read.
 #pragma once
 #include "imgr/view/component_context.h"
+#include "imgr/view/widgets/image_canvas.h"
 #include "imgr/view/widgets/image_to_screen.h"
 
 #include <string>
@@ -20,9 +22,12 @@ struct AnnotatedImageViewState {
     std::vector<ImageBuffer> mask_overlays;   // each mask as RGBA in its label's colour, made once per value
     double threshold = 0;                     // boxes scoring below it are hidden
     bool threshold_initialised = false;
+    ImageViewport viewport;                   // zoom and pan (wheel, drag; double-click fits)
+    std::string probe;                        // "x, y   values" of the pixel under the mouse
 
     // This frame:
     ImageToScreen transform;                  // image pixels -> screen (every overlay and hit-test uses it)
+    ImVec2 clip_min{0, 0}, clip_max{0, 0};    // the canvas on screen: overlays are clipped to it
     std::vector<int> shown_boxes;             // the boxes drawn (score >= threshold)
     int hovered_box = -1;                     // the smallest shown box under the mouse
     int hovered_legend = -1;                  // the legend entry under the mouse (a label index)

@@ -1,6 +1,9 @@
 #include "imgr/view/components/gallery_view.h"
 
 #include <algorithm>
+#include <string>
+
+#include "imgr/model/pixel_values.h"
 
 namespace imgr {
 
@@ -31,10 +34,17 @@ void draw_caption(const std::string& caption, ImVec2 min, float width) {
 
 void draw_enlarged(const ComponentContext& c, GalleryViewState& s, const GalleryValue& value, float height) {
     const GalleryItem& item = value.items[(size_t)s.selected];
-    const ImVec2 min = ImGui::GetCursorScreenPos(), size(c.width, height);
-    ImGui::InvisibleButton("##enlarged", size);
-    if (ImGui::IsItemClicked()) s.enlarged = false;
-    s.enlarged_transform = draw_fitted(c, item.image, min, size);
+    // On an image canvas as every image: the wheel zooms, a drag pans; a click (no drag) goes back to the grid.
+    const TextureRef texture = c.textures && !item.image.empty() ? c.textures->texture_for(item.image) : TextureRef{};
+    const ImageCanvasResult r = image_canvas("##enlarged", s.viewport,
+                                             {texture.id, item.image.width(), item.image.height(), &item.image,
+                                              item.image.channels() == 4},
+                                             ImVec2(c.width, height));
+    s.enlarged_transform = {r.transform.origin, r.transform.scale};
+    if (r.clicked) s.enlarged = false;
+    s.probe = r.hovered ? std::to_string(r.hovered->x) + ", " + std::to_string(r.hovered->y) + "   " +
+                              pixel_values_text(item.image, r.hovered->x, r.hovered->y)
+                        : std::string();
     draw_caption(item.caption, ImGui::GetCursorScreenPos(), c.width);
     if (!item.caption.empty()) ImGui::Dummy(ImVec2(c.width, ImGui::GetTextLineHeight()));
     ImGui::TextDisabled("%d / %zu", s.selected + 1, value.items.size());
@@ -44,6 +54,12 @@ void draw_enlarged(const ComponentContext& c, GalleryViewState& s, const Gallery
     if (ImGui::SmallButton(">") && s.selected + 1 < (int)value.items.size()) ++s.selected, ++s.clicks;
     ImGui::SameLine();
     if (ImGui::SmallButton("Close")) s.enlarged = false;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Fit")) zoom_fit(s.viewport);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("1:1")) zoom_actual_size(s.viewport, r.transform);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", s.probe.c_str());
 }
 
 }  // namespace
@@ -81,9 +97,11 @@ void draw_gallery(const ComponentContext& c) {
         ImGui::InvisibleButton("##thumb", ImVec2(side, side + caption));
         ImGui::PopID();
         if (ImGui::IsItemClicked()) {
+            if (s.selected != (int)i) s.viewport = ImageViewport{};  // another image starts fitted
             s.selected = (int)i;
             s.enlarged = true;
             ++s.clicks;
+            c.select_item((int)i, value.items[i].caption);  // the select event: index and caption, as Gradio's
         }
         s.cell_min[i] = min;
         s.cell_max[i] = ImVec2(min.x + side, min.y + side + caption);

@@ -1,6 +1,9 @@
 #include "imgr/view/components/image_slider_view.h"
 
 #include <algorithm>
+#include <string>
+
+#include "imgr/model/pixel_values.h"
 
 namespace imgr {
 
@@ -9,16 +12,6 @@ namespace {
 ImageSliderViewState& state_of(const ComponentContext& c) {
     if (!c.cache.widget_state) c.cache.widget_state = std::make_shared<ImageSliderViewState>();
     return *std::static_pointer_cast<ImageSliderViewState>(c.cache.widget_state);
-}
-
-// The part of an image from u0 to u1 (shares of its width), over the same part of the screen rectangle.
-void draw_part(const ComponentContext& c, const ImageBuffer& image, ImVec2 min, ImVec2 max, float u0, float u1) {
-    if (u1 <= u0 || image.empty()) return;
-    TextureRef texture = c.textures ? c.textures->texture_for(image) : TextureRef{};
-    if (!texture.id) return;
-    const float w = max.x - min.x;
-    ImGui::GetWindowDrawList()->AddImage(texture.id, ImVec2(min.x + w * u0, min.y), ImVec2(min.x + w * u1, max.y),
-                                         ImVec2(u0, 0), ImVec2(u1, 1));
 }
 
 void draw_divider(float x, ImVec2 min, ImVec2 max, bool active) {
@@ -50,28 +43,72 @@ void draw_image_slider(const ComponentContext& c) {
     if (!s.position_initialised) s.position = std::clamp(props.position, 0.0, 1.0), s.position_initialised = true;
     const ImVec2 box(c.width, props.height * ImGui::GetFontSize());
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##slider_images", box);
-    const bool active = ImGui::IsItemActive();
-    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
     // Both images share the first one's size (the second is stretched onto it when they differ).
     const ImageBuffer& shape = value.before.empty() ? value.after : value.before;
     if (shape.empty() || shape.pixel_count() == 0) {
+        ImGui::Dummy(box);
+        c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
         const char* text = "No images";
         const ImVec2 size = ImGui::CalcTextSize(text);
         ImGui::GetWindowDrawList()->AddText(ImVec2(top_left.x + (box.x - size.x) * 0.5f, top_left.y + (box.y - size.y) * 0.5f),
                                             ImGui::GetColorU32(ImGuiCol_TextDisabled), text);
+        s.drawn = false;
         return;
     }
-    s.transform = fit_in_box(top_left, box, shape.width(), shape.height());
-    const ImVec2 min = s.transform.to_screen(0, 0), max = s.transform.to_screen(shape.width(), shape.height());
+    // The divider's handle is submitted before the canvas so that it takes the mouse first:
+    // dragging at the divider moves it, dragging elsewhere pans, the wheel zooms (as on an Image).
+    bool active = false, over_divider = false;
+    if (s.drawn) {
+        const float grab = ImGui::GetFontSize();
+        ImGui::SetCursorScreenPos(ImVec2(std::clamp(s.divider_x - grab, top_left.x, top_left.x + box.x - grab * 2), top_left.y));
+        ImGui::InvisibleButton("##divider", ImVec2(grab * 2, box.y));
+        active = ImGui::IsItemActive();
+        over_divider = ImGui::IsItemHovered();
+        ImGui::SetCursorScreenPos(top_left);
+    }
+    const ImageBuffer& after = value.after.empty() ? value.before : value.after;
+    const TextureRef after_texture = c.textures ? c.textures->texture_for(after) : TextureRef{};
+    const ImageCanvasResult r = image_canvas("##slider_images", s.viewport,
+                                             {after_texture.id, shape.width(), shape.height(), &after, false}, box);
+    c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
+    c.target_image(r.transform);
+    s.drawn = true;
+    s.transform = {r.transform.origin, r.transform.scale};
     if (active) s.position = std::clamp((double)s.transform.to_image(ImGui::GetIO().MousePos).x / shape.width(), 0.0, 1.0);
     s.dragging = active;
-    const float split = (float)s.position;
-    draw_part(c, value.before, min, max, 0.0f, split);
-    draw_part(c, value.after, min, max, split, 1.0f);
-    s.divider_x = s.transform.to_screen(s.position * shape.width(), 0).x;
-    draw_divider(s.divider_x, min, max, active);
-    if (ImGui::IsItemHovered() || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    {
+        // `before` over the left part, clipped to the canvas as the canvas clips `after`.
+        ImageOverlay overlay(r.transform);
+        const TextureRef before_texture = c.textures && !value.before.empty() ? c.textures->texture_for(value.before) : TextureRef{};
+        const float split = (float)s.position;
+        if (before_texture.id && split > 0)
+            overlay.draw_list()->AddImage(before_texture.id, s.transform.to_screen(0, 0),
+                                          s.transform.to_screen(split * shape.width(), shape.height()), ImVec2(0, 0),
+                                          ImVec2(split, 1));
+        s.divider_x = s.transform.to_screen(s.position * shape.width(), 0).x;
+        const ImVec2 min(s.divider_x, std::max(r.transform.clip_min.y, s.transform.to_screen(0, 0).y));
+        const ImVec2 max(s.divider_x, std::min(r.transform.clip_max.y, s.transform.to_screen(0, shape.height()).y));
+        draw_divider(s.divider_x, min, max, active);
+    }
+    if (over_divider || active) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (r.clicked && r.clicked->x < after.width() && r.clicked->y < after.height())
+        c.select_pixel(r.clicked->x, r.clicked->y, pixel_values(after, r.clicked->x, r.clicked->y));
+    // The probe names both images' values at the pixel, which is what a before/after comparison asks.
+    std::string probe = " ";
+    if (r.hovered) {
+        const int x = r.hovered->x, y = r.hovered->y;
+        probe = std::to_string(x) + ", " + std::to_string(y);
+        auto values = [&](const ImageBuffer& image) {
+            return x < image.width() && y < image.height() ? pixel_values_text(image, x, y) : std::string("-");
+        };
+        if (!value.before.empty()) probe += "   before " + values(value.before);
+        if (!value.after.empty()) probe += "   after " + values(value.after);
+    }
+    if (ImGui::SmallButton("Fit")) zoom_fit(s.viewport);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("1:1")) zoom_actual_size(s.viewport, r.transform);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", probe.c_str());
     if (value.before.width() != value.after.width() || value.before.height() != value.after.height())
         ImGui::TextDisabled("the two images differ in size: the second is stretched onto the first");
 }

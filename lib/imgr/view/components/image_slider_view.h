@@ -1,9 +1,10 @@
 // ImageSlider's view: `before` left of a vertical divider, `after` right of
-// it, both mapped through one ImageToScreen; dragging anywhere on the image
-// (or clicking) moves the divider. Its state is the component's
+// it, both on one image canvas (wheel zoom, pan, probe of both images);
+// dragging at the divider moves it, dragging elsewhere pans. Its state is the component's
 // ComponentCache::widget_state, which tests read.
 #pragma once
 #include "imgr/view/component_context.h"
+#include "imgr/view/widgets/image_canvas.h"
 #include "imgr/view/widgets/image_to_screen.h"
 
 namespace imgr {
@@ -14,6 +15,8 @@ struct ImageSliderViewState {
     ImageToScreen transform;        // image pixels -> screen, this frame
     float divider_x = 0;            // the divider's screen x, this frame
     bool dragging = false;
+    bool drawn = false;             // drawn with images last frame: the divider's handle is where divider_x says
+    ImageViewport viewport;         // zoom and pan
 };
 
 // The state of an ImageSlider drawn at least once; null before.
