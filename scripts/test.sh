@@ -99,17 +99,20 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
       run_ctest "$root/build-asan" "$@"
   fi
 
-  # 3. The engine, interface and flagging tests (the threaded code) under TSan: only the
-  # test programs of those areas are built.
+  # 3. The threaded code under TSan: the engine, interface and flagging tests, replay's
+  # worker pool, ChatInterface's streamed replies, the video player's decoding thread,
+  # audio's background work. Only those test programs are built, and only they run
+  # (their names, anchored: "engine" alone would also match tests not built here).
   tsan=$root/build-tsan
   if cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
        -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON >/dev/null; then
     mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
-      sed -n 's/^\.\.\. \(\(engine\|flagging\|interface\)[a-z_]*_test\)$/\1/p')
+      sed -n 's/^\.\.\. \(\(\(engine\|flagging\|interface\|replay\)[a-z_]*\|chat_interface\|video_engine\|audio_model\|audio_flagging\)_test\)$/\1/p')
+    tsan_tests="^($(IFS='|'; echo "${tsan_targets[*]}")):"
     if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON" \
          "${tsan_targets[@]}"; then
       TSAN_OPTIONS="suppressions=$supp/tsan.supp second_deadlock_stack=1" \
-        run_ctest "$tsan" -L headless -R "engine|flagging|interface"
+        run_ctest "$tsan" -L headless -R "$tsan_tests"
     fi
   else
     echo "imgr: configuring $tsan failed"

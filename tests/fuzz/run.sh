@@ -12,6 +12,7 @@ build=${IMGR_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${IMGR_FUZZ_SECONDS:-30}
 seed=${IMGR_FUZZ_SEED:-1}
 targets=(script csv_roundtrip safe_name image)
+[[ -n "$(pkg-config --libs sndfile libavformat 2>/dev/null)" ]] && targets+=(media)
 
 # The libraries are compiled by clang too, with ASan+UBSan and coverage
 # (tests/fuzz/CMakeLists.txt); the tests, samples and benchmarks are not needed here.
@@ -22,15 +23,30 @@ cmake --build "$build" -j "$(nproc)" --target imgr_fuzzers
 
 failed=0
 mkdir -p "$build/artifacts"
+# The media target's seeds are made now, never committed: a short WAV and a short
+# MP4 (ffmpeg's lavfi sources), each behind the byte that picks its loader.
+if [[ " ${targets[*]} " == *" media "* ]]; then
+  seeds="$build/corpus/media-seeds"
+  mkdir -p "$seeds"
+  if [[ ! -s "$seeds/tone.seed" ]] && command -v ffmpeg >/dev/null; then
+    ffmpeg -loglevel error -y -f lavfi -i "sine=frequency=440:duration=0.05:sample_rate=8000" "$build/seed.wav" &&
+      { printf '\x00'; cat "$build/seed.wav"; } >"$seeds/tone.seed"
+    ffmpeg -loglevel error -y -f lavfi -i "testsrc=size=32x24:rate=5:duration=0.4" -c:v mpeg4 "$build/seed.mp4" &&
+      { printf '\x01'; cat "$build/seed.mp4"; } >"$seeds/clip.seed"
+  fi
+fi
 for target in "${targets[@]}"; do
   work="$build/corpus/$target"  # new inputs go here; the committed seeds stay as they are
   log="$build/fuzz_$target.log"
   mkdir -p "$work"
+  seed_dirs=()
+  [[ -d "$root/tests/fuzz/corpus/$target" ]] && seed_dirs+=("$root/tests/fuzz/corpus/$target")
+  [[ $target == media ]] && seed_dirs+=("$build/corpus/media-seeds")
   status=0
   # -timeout: an input taking 10 s is a hang worth reporting, not a slow run.
   "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" \
-    "$work" "$root/tests/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+    "$work" "${seed_dirs[@]}" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   if [[ $status -eq 0 ]]; then
     echo "fuzz $target: ${runs:-?} executions in ${seconds}s, no crash"

@@ -10,7 +10,9 @@ extern "C" {
 #include <libswscale/swscale.h>
 }
 #include <cmath>
+#include <cstring>
 #include <mutex>
+#include <vector>
 #endif
 
 namespace imgr {
@@ -24,6 +26,7 @@ struct VideoDecoder::Impl {
     AVFormatContext* format = nullptr;
     AVCodecContext* codec = nullptr;
     SwsContext* sws = nullptr;
+    std::vector<uint8_t> padded;  // swscale's output for widths its SIMD rows overrun (see convert)
     AVPacket* packet = nullptr;
     AVFrame* frame = nullptr;
     int stream = -1;
@@ -103,9 +106,24 @@ ImageBuffer VideoDecoder::Impl::convert() {
                                frame->height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr);
     if (!sws) return {};
     ImageBuffer image(frame->width, frame->height, 4);
-    uint8_t* planes[4] = {image.mutable_u8(), nullptr, nullptr, nullptr};
-    int strides[4] = {frame->width * 4, 0, 0, 0};
+    const int row = frame->width * 4;
+    // swscale writes whole SIMD blocks: a row whose width is not a multiple of 16 pixels
+    // can be overrun at its end, the last row past the buffer (a fuzzed MP4 showed it).
+    // Such widths go through a padded buffer (aligned stride, a spare row), then are copied.
+    if (frame->width % 16 == 0) {
+        uint8_t* planes[4] = {image.mutable_u8(), nullptr, nullptr, nullptr};
+        int strides[4] = {row, 0, 0, 0};
+        sws_scale(sws, frame->data, frame->linesize, 0, frame->height, planes, strides);
+        return image;
+    }
+    const int stride = (row + 63) / 64 * 64 + 64;
+    padded.resize((size_t)stride * (size_t)(frame->height + 1));
+    uint8_t* planes[4] = {padded.data(), nullptr, nullptr, nullptr};
+    int strides[4] = {stride, 0, 0, 0};
     sws_scale(sws, frame->data, frame->linesize, 0, frame->height, planes, strides);
+    uint8_t* out = image.mutable_u8();
+    for (int y = 0; y < frame->height; ++y)
+        std::memcpy(out + (size_t)y * row, padded.data() + (size_t)y * stride, (size_t)row);
     return image;
 }
 
