@@ -510,7 +510,7 @@ Stream<double> count_up_slowly() {
 }
 }  // namespace
 
-TEST_CASE("wait until acts in the middle of a stream; click \"Stop\" stops it and the value stays") {
+TEST_CASE("wait until acts in the middle of a stream - click \"Stop\" stops it and the value stays") {
     Blocks demo;
     auto go = demo.add(Button("Count"));
     auto stop = demo.add(Button("Stop"));

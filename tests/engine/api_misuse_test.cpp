@@ -93,7 +93,7 @@ public:
 
 }  // namespace
 
-TEST_CASE("a FlaggingCallback needs only setup and flag; the rest keeps nothing back") {
+TEST_CASE("a FlaggingCallback needs only setup and flag - the rest keeps nothing back") {
     auto logger = std::make_shared<MemoryLogger>();
     imgr::FlaggingCallback& callback = *logger;
     CHECK(callback.pending_count() == 0);

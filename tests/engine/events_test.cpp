@@ -161,7 +161,7 @@ TEST_CASE("trigger modes: once ignores clicks while running, multiple queues the
     CHECK(many_runs.load() == 5);
 }
 
-TEST_CASE("then always runs after a step; success only after one that did not fail") {
+TEST_CASE("then always runs after a step - success only after one that did not fail") {
     imgr::Blocks demo;
     auto button = demo.add(imgr::Button("go"));
     auto fail = demo.add(imgr::Checkbox("fail"));
@@ -200,7 +200,7 @@ TEST_CASE("success is skipped when the step before it failed") {
     CHECK(messages[0].text == "the handler for the click of 'go' failed: boom");
 }
 
-TEST_CASE("input fires only for the user; change for the user and the program") {
+TEST_CASE("input fires only for the user - change for the user and the program") {
     imgr::Blocks demo;
     auto text = demo.add(imgr::Textbox("text"));
     std::atomic<int> inputs{0}, changes{0};

@@ -43,7 +43,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("removed folder: the next flag creates it again with a new logs.csv and says so; no later row is lost") {
+TEST_CASE("removed folder: the next flag creates it again with a new logs.csv and says so - no later row is lost") {
     imgr::test::TempDir parent;
     const fs::path dir = parent / "flagged";
     imgr::CSVLogger logger;

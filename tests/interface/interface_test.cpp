@@ -164,7 +164,7 @@ TEST_CASE("live: no Submit, every input change runs the function") {
     CHECK(std::get<double>(demo.engine().component(by_label(demo, "Output")).spec.value) == 9.0);
 }
 
-TEST_CASE("several outputs are named Output 1, Output 2; Clear resets inputs and outputs") {
+TEST_CASE("several outputs are named Output 1, Output 2 - Clear resets inputs and outputs") {
     imgr::Interface demo([](double x) { return std::tuple{x + 1, x + 2}; }, {imgr::Number("x", 1)},
                          {imgr::Number(), imgr::Number()}, {.flagging_mode = imgr::FlaggingMode::Never});
     imgr::Engine& engine = demo.engine();

@@ -38,7 +38,7 @@ TEST_CASE("viridis runs from dark purple to yellow and turbo from dark blue thro
     CHECK(color_map_rgb(ColorMap::Turbo, std::nan("")) == color_map_rgb(ColorMap::Turbo, 0));
 }
 
-TEST_CASE("an automatic range spans the finite values of a float image; 8-bit images keep 0..255") {
+TEST_CASE("an automatic range spans the finite values of a float image - 8-bit images keep 0..255") {
     const ImageBuffer depth(3, 1, 1, std::vector<float>{2.0f, std::numeric_limits<float>::infinity(), -4.0f});
     CHECK(auto_value_range(depth) == ValueRange{-4, 2});
     const ImageBuffer constant(2, 1, 1, std::vector<float>{3.0f, 3.0f});

@@ -121,7 +121,7 @@ TEST_CASE("fences: tildes, a longer closing run, indentation removed up to the f
     CHECK(b[1].spans == std::vector{span("text")});
 }
 
-TEST_CASE("links: nested brackets in the label, a title and <angle> targets; autolinks need a scheme") {
+TEST_CASE("links: nested brackets in the label, a title and <angle> targets - autolinks need a scheme") {
     const auto doc = imgr::parse_markdown("[a [b] c](<u v> \"t\") and [`x`](y) and <not a link> and [no](target");
     REQUIRE(doc.blocks.size() == 1);
     CHECK(doc.links == std::vector<std::string>{"<u", "y"});

@@ -106,7 +106,7 @@ TEST_CASE("no camera: opening a webcam device gives a message naming it, and the
     CHECK(channel->latest().image.empty());
 }
 
-TEST_CASE("stream: a slow handler gets the newest frame each run; frames in between are dropped, not queued") {
+TEST_CASE("stream: a slow handler gets the newest frame each run - frames in between are dropped, not queued") {
     Blocks demo("stream");
     Handle<VideoValue> video = demo.add(Video("Clip"));
     Handle<double> strength = demo.add(Slider("strength", 0, 1, 0.5));
@@ -201,7 +201,7 @@ TEST_CASE("a flagged video is saved as <label>/N.mp4, the CSV cell is the relati
     CHECK(std::filesystem::exists(flagged / "Clip" / "2.mp4"));
 }
 
-TEST_CASE("a script's seek reaches a Video's channel; other kinds refuse it; media_idle follows the work") {
+TEST_CASE("a script's seek reaches a Video's channel - other kinds refuse it - media_idle follows the work") {
     Blocks demo("seek");
     Handle<VideoValue> video = demo.add(Video("Clip"));
     Handle<double> number = demo.add(Number("n"));

@@ -106,7 +106,7 @@ TEST_CASE("a file that is not a video, a truncated one and a missing one give a 
     }
 }
 
-TEST_CASE("a non-mp4 source is transcoded when saved as .mp4, an mp4 copied; both play back") {
+TEST_CASE("a non-mp4 source is transcoded when saved as .mp4, an mp4 copied - both play back") {
     const auto dir = imgr_test::fresh_dir("save");
     const VideoValue mkv = imgr_test::make_clip((dir / "clip.mkv").string(), 20, 10);
     REQUIRE(save_video_mp4(mkv, (dir / "out.mp4").string(), Durability::Fsync).ok());

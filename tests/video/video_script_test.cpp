@@ -23,7 +23,7 @@ TEST_CASE("click \"label\" at T parses to one number; at X Y to two; a missing o
     }
 }
 
-TEST_CASE("expect on a video: any of duration, fps, width, height, frames; duration within half a frame") {
+TEST_CASE("expect on a video: any of duration, fps, width, height, frames - duration within half a frame") {
     VideoValue video;
     video.path = "clip.mp4";
     video.duration = 2.0;

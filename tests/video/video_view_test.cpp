@@ -48,7 +48,7 @@ TEST_CASE("a Video shows its player's frames and each new frame runs the stream 
     CHECK(imgr_test::frame_index_of(out.value()) == 30);
 }
 
-TEST_CASE("a corrupt video upload is refused with a message; the component keeps its video") {
+TEST_CASE("a corrupt video upload is refused with a message - the component keeps its video") {
     const auto dir = imgr_test::fresh_dir("view-corrupt");
     const VideoValue clip = imgr_test::make_clip((dir / "clip.mp4").string(), 5, 5);
     std::ofstream((dir / "broken.mp4").string()) << "garbage";

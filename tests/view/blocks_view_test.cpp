@@ -230,7 +230,7 @@ TEST_CASE("a handler's exception becomes a toast, and the app goes on") {
     CHECK(view.seconds_until_wake() > 0);
 }
 
-TEST_CASE("a hidden component takes no space; an update shows it again") {
+TEST_CASE("a hidden component takes no space - an update shows it again") {
     Headless ui;
     imgr::Blocks demo;
     auto hidden = demo.add(imgr::Textbox("hidden").visible(false));
@@ -261,7 +261,7 @@ imgr::Stream<double> count_forever(std::shared_ptr<std::atomic<int>> yielded) {
 }
 }  // namespace
 
-TEST_CASE("an Interface's Submit turns into a red Stop while its function streams; clicking it stops the stream") {
+TEST_CASE("an Interface's Submit turns into a red Stop while its function streams - clicking it stops the stream") {
     Headless ui;
     auto yielded = std::make_shared<std::atomic<int>>(0);
     imgr::Interface demo([yielded](double) { return count_forever(yielded); }, {imgr::Number("n")},

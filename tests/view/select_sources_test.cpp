@@ -102,7 +102,7 @@ TEST_CASE("a click on a Dataframe cell selects its row and column with the cell'
     CHECK(out.value() == "1/1 2.5");
 }
 
-TEST_CASE("a Gallery's thumbnail fires select with its index and caption; an AnnotatedImage's pixel with x, y") {
+TEST_CASE("a Gallery's thumbnail fires select with its index and caption - an AnnotatedImage's pixel with x, y") {
     Headless ui;
     imgr::Blocks demo;
     imgr::GalleryValue shots;

@@ -1,5 +1,6 @@
 // VideoDecoder on libavformat + libavcodec + libswscale (see video_file.h).
 #include "imgr/model/video_file.h"
+#include "imgr/model/codec_threads.h"
 
 #if IMGR_HAVE_LIBAV
 extern "C" {
@@ -78,7 +79,7 @@ IoResult VideoDecoder::Impl::open(const std::string& path, const AVInputFormat* 
     codec = avcodec_alloc_context3(decoder);
     if (!codec || avcodec_parameters_to_context(codec, s->codecpar) < 0)
         return fail("cannot set up the decoder for " + name);
-    codec->thread_count = 0;  // as many as libavcodec likes: the decoder runs on the player's worker
+    codec->thread_count = codec_threads();  // the decoder runs on the player's worker
     if ((code = avcodec_open2(codec, decoder, nullptr)) < 0)
         return fail("cannot open the decoder for " + name + ": " + av_error_text(code));
     packet = av_packet_alloc();

@@ -1,5 +1,6 @@
 // VideoEncoder on libavcodec + libavformat + libswscale (see video_file.h).
 #include "imgr/model/video_file.h"
+#include "imgr/model/codec_threads.h"
 
 #if IMGR_HAVE_LIBAV
 extern "C" {
@@ -104,7 +105,7 @@ IoResult VideoEncoder::open(const std::string& path, int width, int height, doub
     e.codec->framerate = rate;
     e.codec->pix_fmt = AV_PIX_FMT_YUV420P;
     e.codec->gop_size = std::max(1, (int)std::lround(fps));  // a keyframe a second: seeking stays cheap
-    e.codec->thread_count = 0;
+    e.codec->thread_count = codec_threads();
     if (e.codec_name == "libx264") {
         av_opt_set(e.codec->priv_data, "preset", "veryfast", 0);
         av_opt_set(e.codec->priv_data, "crf", "20", 0);
