@@ -80,6 +80,7 @@
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
+//   from_mat(m), to_mat(image)  cv::Mat <-> ImageBuffer, BGR order swapped (imgr/opencv.h, include it yourself: needs OpenCV)
 //   VideoValue                 a video file and its duration, fps, size, frame count (imgr/model/video_value.h)
 //   VideoDecoder, VideoEncoder, write_video_file, probe_video_file  frames in and out through libav* (imgr/model/video_file.h)
 //   save_png(path, image)      an image to a PNG file; "" or the reason it failed
