@@ -69,7 +69,12 @@ TEST_CASE("rows acknowledged before a SIGKILL are all on disk, and the CSV parse
         // The next run repairs a row cut short; until then, every complete row parses.
         const imgr::CsvScan scan = imgr::scan_csv(content.str());
         CHECK(scan.error.empty());
-        REQUIRE(!scan.rows.empty());
+        if (scan.rows.empty()) {
+            // Killed before its first row (a loaded machine, a sanitizer build): nothing was
+            // acknowledged, so nothing is owed; the later, longer rounds write rows.
+            CHECK(acked == 0);
+            continue;
+        }
         const int rows_on_disk = (int)scan.rows.size() - 1;
         CHECK_MESSAGE(rows_on_disk >= acked, "round " << round << ": " << acked << " acknowledged, "
                                                      << rows_on_disk << " on disk");
