@@ -1,6 +1,6 @@
 // VideoDecoder on libavformat + libavcodec + libswscale (see video_file.h).
 #include "imgr/model/video_file.h"
-#include "imgr/model/codec_threads.h"
+#include "imgr/model/libav_support.h"
 
 #if IMGR_HAVE_LIBAV
 extern "C" {
@@ -19,9 +19,6 @@ extern "C" {
 namespace imgr {
 
 #if IMGR_HAVE_LIBAV
-
-std::string av_error_text(int code);  // video_files.cpp
-void quiet_libav_logs();               // video_files.cpp
 
 struct VideoDecoder::Impl {
     AVFormatContext* format = nullptr;

@@ -1,5 +1,6 @@
 // Whole-file helpers around VideoDecoder/VideoEncoder (video_file.h).
 #include "imgr/model/video_file.h"
+#include "imgr/model/libav_support.h"
 
 #include <algorithm>
 #include <atomic>
@@ -25,7 +26,6 @@ std::string av_error_text(int code) {
     return text;
 }
 bool video_supported() { return true; }
-// libav* prints per-file chatter (libx264's statistics) at the info level; imgr reports errors itself.
 void quiet_libav_logs() {
     static std::once_flag once;
     std::call_once(once, [] { av_log_set_level(AV_LOG_ERROR); });
