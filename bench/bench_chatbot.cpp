@@ -5,18 +5,11 @@
 // finished (glFinish), 150 frames after 20 of warm-up.
 //   bench_chatbot
 #include "bench_common.h"
+#include "blocks_window.h"
 
-#include <imgr/engine/blocks.h>
-#include <imgr/platform/runner.h>
-#include <imgr/platform/texture_cache.h>
-#include <imgr/view/blocks_view.h>
-#include <imgr/view/theme.h>
-
-#include <glad/gl.h>
 #include <imgui_internal.h>
 
 #include <string>
-#include <vector>
 
 namespace {
 
@@ -37,41 +30,14 @@ imgr::Conversation conversation(int messages) {
 double frame_ms(int messages, bool halfway) {
     imgr::Blocks demo("bench");
     demo.add(imgr::Chatbot("chat").height(40).value(conversation(messages)));
-    imgr::BlocksView view(demo);
-    imgr::GlTextureCache* textures = nullptr;
-    std::vector<double> times;
-    bench::Clock::time_point last{};
-    const int warmup = 20, frames = 150;
-    imgr::RunnerParams params;
-    params.headless = true;
-    params.width = 1200;
-    params.height = 900;
-    params.continuous = true;
-    params.headless_frame_interval = 0;
-    params.max_frames = warmup + frames;
-    params.apply_style = [] { imgr::apply_theme(imgr::Theme::Light); };
-    params.draw = [&](imgr::Runner& runner) {
-        if (!textures) view.set_textures(textures = new imgr::GlTextureCache());
-        const imgr::FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
-        if (halfway && runner.frame_index() == warmup / 2)
+    bench::WindowOptions options{.width = 1200, .height = 900};
+    if (halfway)
+        options.after_draw = [](int frame) {
+            if (frame != 10) return;  // once, in the warm-up
             for (ImGuiWindow* window : GImGui->Windows)  // the chat's scrolling child
                 if (window->ScrollMax.y > 1000) ImGui::SetScrollY(window, window->ScrollMax.y / 2);
-    };
-    params.after_render = [&](imgr::Runner& runner) {
-        glFinish();
-        const auto now = bench::Clock::now();
-        if (runner.frame_index() > warmup) times.push_back(bench::ms_between(last, now));
-        last = now;
-    };
-    params.before_close = [&](imgr::Runner&) {
-        view.set_textures(nullptr);
-        delete textures;
-    };
-    imgr::Runner runner(params);
-    runner.run();
-    return bench::percentile(times, 0.5);
+        };
+    return bench::run_window(demo, options).median_ms;
 }
 
 }  // namespace

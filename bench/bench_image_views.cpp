@@ -6,17 +6,10 @@
 //      (glTexSubImage2D), not reallocations; the texture cache's counts are printed.
 //   bench_image_views
 #include "bench_common.h"
+#include "blocks_window.h"
 
 #include <imgr/engine/blocks.h>
-#include <imgr/platform/runner.h>
-#include <imgr/platform/texture_cache.h>
-#include <imgr/view/blocks_view.h>
-#include <imgr/view/theme.h>
 
-#include <glad/gl.h>
-
-#include <functional>
-#include <memory>
 #include <vector>
 
 namespace {
@@ -29,58 +22,6 @@ imgr::ImageBuffer noise(int width, int height, uint32_t seed) {
         p = (uint8_t)(state >> 24);
     }
     return imgr::ImageBuffer(width, height, 3, std::move(px));
-}
-
-struct Result {
-    double median_ms = 0;
-    size_t uploads = 0, reuses = 0;
-};
-
-// Draws `demo` in a 1400x1000 window; `each_frame` runs before every frame (the engine applies its updates).
-Result run(imgr::Blocks& demo, const std::function<void(int)>& each_frame) {
-    imgr::BlocksView view(demo);
-    std::unique_ptr<imgr::GlTextureCache> textures;
-    std::vector<double> times;
-    bench::Clock::time_point last{};
-    const int warmup = 20, frames = 150;
-    Result result;
-    imgr::RunnerParams params;
-    params.headless = true;
-    params.width = 1400;
-    params.height = 1000;
-    params.continuous = true;
-    params.headless_frame_interval = 0;
-    params.max_frames = warmup + frames;
-    params.apply_style = [] { imgr::apply_theme(imgr::Theme::Light); };
-    params.before_frame = [&](imgr::Runner& runner) {
-        each_frame(runner.frame_index());
-        demo.engine().poll();
-    };
-    params.draw = [&](imgr::Runner& runner) {
-        if (!textures) {
-            textures = std::make_unique<imgr::GlTextureCache>();
-            view.set_textures(textures.get());
-        }
-        const imgr::FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
-    };
-    params.after_render = [&](imgr::Runner& runner) {
-        glFinish();
-        const auto now = bench::Clock::now();
-        if (runner.frame_index() > warmup) times.push_back(bench::ms_between(last, now));
-        last = now;
-    };
-    params.before_close = [&](imgr::Runner&) {
-        result.uploads = textures->upload_count();
-        result.reuses = textures->reuse_count();
-        view.set_textures(nullptr);
-        textures.reset();
-    };
-    imgr::Runner runner(params);
-    runner.run();
-    result.median_ms = bench::percentile(times, 0.5);
-    return result;
 }
 
 imgr::AnnotatedImageValue boxes_over(const imgr::ImageBuffer& image, int count) {
@@ -99,16 +40,16 @@ imgr::AnnotatedImageValue boxes_over(const imgr::ImageBuffer& image, int count) 
 
 int main() {
     const imgr::ImageBuffer picture = noise(1024, 768, 1);
-    Result bare, annotated;
+    bench::WindowResult bare, annotated;
     {
         imgr::Blocks demo("bench");
         demo.add(imgr::AnnotatedImage("boxes").height(40).value(boxes_over(picture, 0)));
-        bare = run(demo, [](int) {});
+        bare = bench::run_window(demo, {});
     }
     {
         imgr::Blocks demo("bench");
         demo.add(imgr::AnnotatedImage("boxes").height(40).box_labels(false).value(boxes_over(picture, 1000)));
-        annotated = run(demo, [](int) {});
+        annotated = bench::run_window(demo, {});
     }
     bench::row("13 annotated", "1024x768, no boxes", "median frame ms", bench::fmt("%.2f", bare.median_ms));
     bench::row("13 annotated", "1024x768, 1,000 boxes", "median frame ms", bench::fmt("%.2f", annotated.median_ms));
@@ -121,18 +62,18 @@ int main() {
         images.push_back(noise(1920, 1080, 10 + i));
         images.back().prepare_rgba8();
     }
-    Result still, changing;
+    bench::WindowResult still, changing;
     {
         imgr::Blocks demo("bench");
         auto out = demo.add(imgr::Image("output").height(36));
         out.set(images[0]);
-        still = run(demo, [](int) {});
+        still = bench::run_window(demo, {});
     }
     {
         imgr::Blocks demo("bench");
         auto out = demo.add(imgr::Image("output").height(36));
         out.set(images[0]);
-        changing = run(demo, [&](int frame) { out.set(images[(size_t)frame % images.size()]); });
+        changing = bench::run_window(demo, {.before_frame = [&](int frame) { out.set(images[(size_t)frame % images.size()]); }});
     }
     bench::row("13 new output", "1920x1080 image, unchanged", "median frame ms", bench::fmt("%.2f", still.median_ms));
     bench::row("13 new output", "1920x1080 image, a new one every frame", "median frame ms",
