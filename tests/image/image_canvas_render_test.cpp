@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <vector>
@@ -198,4 +199,42 @@ TEST_CASE("a texture another slot still shows is not refilled for a new value") 
     CHECK(other_slot == first);
     CHECK(after != first);
     CHECK(cache.reuse_count() == 0);
+}
+
+TEST_CASE("a large image zoomed far out shows each screen pixel as the average of the pixels it covers") {
+    // Grey noise: averaged over the 32x32 image pixels under a screen pixel it is an even
+    // grey; sampled at a few points (a texture without smaller levels) it stays speckled.
+    const int width = 4096, height = 1024;
+    std::vector<uint8_t> px((size_t)width * height * 3);
+    uint32_t state = 99;
+    for (size_t i = 0; i < px.size(); i += 3) {
+        state = state * 1664525u + 1013904223u;
+        px[i] = px[i + 1] = px[i + 2] = (uint8_t)(state >> 24);
+    }
+    const ImageBuffer image(width, height, 3, std::move(px));
+    imgr::GlTextureCache cache;
+    imgr::ImageViewport viewport{false, 1.0f / 32, ImVec2(0.5f, 0.5f)};  // 128x32 on screen
+    imgr::ImageTransform shown;
+    int checked = 0;
+    run_frames(
+        cache, 4, [&](int) { shown = canvas(viewport, cache.texture_for(image), image).transform; },
+        [&](const ImageBuffer& shot, int) {
+            const ImVec2 a = shown.to_screen(ImVec2(0, 0)), b = shown.to_screen(ImVec2((float)width, (float)height));
+            double sum = 0, squares = 0;
+            int count = 0;
+            for (int y = (int)a.y + 2; y < (int)b.y - 2; ++y)
+                for (int x = (int)a.x + 2; x < (int)b.x - 2; ++x) {
+                    const double v = shot.sample(x, y, 1);
+                    sum += v;
+                    squares += v * v;
+                    ++count;
+                }
+            REQUIRE(count > 2000);
+            const double mean = sum / count, spread = std::sqrt(squares / count - mean * mean);
+            CAPTURE(mean);
+            CHECK(std::abs(mean - 127.5) < 12);
+            CHECK(spread < 12);  // 32x32 averaged: about 2.5; four pixels blended: about 40
+            ++checked;
+        });
+    CHECK(checked == 2);
 }

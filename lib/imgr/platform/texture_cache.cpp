@@ -43,6 +43,21 @@ private:
     GLint texture_ = 0, unpack_buffer_ = 0, alignment_ = 4, row_length_ = 0;
 };
 
+// Minified, a texture much larger than its place on screen makes the GPU read
+// texels scattered over the whole image each frame; on llvmpipe that costs more
+// than the draw itself. Smaller levels, made once per upload, let it read one
+// near the shown size (bilinear within the nearest level: trilinear costs llvmpipe
+// more than it saves). Textures up to this side skip the cost of making them.
+constexpr int kMipmapAboveSide = 2048;
+
+bool wants_mipmaps(int width, int height) { return std::max(width, height) > kMipmapAboveSide; }
+
+// GPU memory of an image texture: the levels below the first add a third.
+size_t image_texture_bytes(int width, int height) {
+    const size_t base = (size_t)width * height * 4;
+    return wants_mipmaps(width, height) ? base + base / 3 : base;
+}
+
 }  // namespace
 
 ImageBuffer downscale_to_fit(const ImageBuffer& image, int max_side) {
@@ -165,7 +180,7 @@ TextureRef GlTextureCache::texture_for_slot(const ImageBuffer& image, uint64_t s
 TextureRef GlTextureCache::upload(const ImageBuffer& image, uint64_t version, unsigned reuse_name) {
     const ImageBuffer pixels = downscale_to_fit(image.to_rgba8(), max_side_);
     const int w = pixels.width(), h = pixels.height();
-    const size_t bytes = (size_t)w * h * 4;
+    const size_t bytes = image_texture_bytes(w, h);
     if (reuse_name != 0) {
         auto old = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) { return e.second.name == reuse_name; });
         if (old != entries_.end() && old->second.width == w && old->second.height == h) {
@@ -173,6 +188,7 @@ TextureRef GlTextureCache::upload(const ImageBuffer& image, uint64_t version, un
                 UploadState state;
                 glBindTexture(GL_TEXTURE_2D, reuse_name);
                 glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+                if (wants_mipmaps(w, h)) glGenerateMipmap(GL_TEXTURE_2D);
             }
             Entry entry = old->second;
             entries_.erase(old);
@@ -191,11 +207,13 @@ TextureRef GlTextureCache::upload(const ImageBuffer& image, uint64_t version, un
         UploadState state;
         glGenTextures(1, &name);
         glBindTexture(GL_TEXTURE_2D, name);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        const bool mipmaps = wants_mipmaps(w, h);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, mipmaps ? GL_LINEAR_MIPMAP_NEAREST : GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);  // zoomed in: pixels as blocks
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+        if (mipmaps) glGenerateMipmap(GL_TEXTURE_2D);
         // Asking the texture its size tells whether storage was made (out of
         // GPU memory it is 0) without consuming someone else's glGetError.
         glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &stored_width);
@@ -265,7 +283,7 @@ void GlTextureCache::free_streams(bool unused_only) {
 void GlTextureCache::free_entry(std::unordered_map<uint64_t, Entry>::iterator it) {
     const GLuint name = it->second.name;
     glDeleteTextures(1, &name);
-    bytes_ -= (size_t)it->second.width * it->second.height * 4;
+    bytes_ -= image_texture_bytes(it->second.width, it->second.height);
     entries_.erase(it);
 }
 

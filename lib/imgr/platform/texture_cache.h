@@ -61,7 +61,7 @@ public:
     size_t reuse_count() const { return reuses_; }   // of those, refills of an existing texture (glTexSubImage2D)
     size_t texture_count() const { return entries_.size() + streams_.size(); }
     size_t stream_updates() const { return stream_updates_; }  // in-place updates of stream textures
-    size_t texture_bytes() const { return bytes_; }  // GPU memory held, at 4 bytes a pixel
+    size_t texture_bytes() const { return bytes_; }  // GPU memory held: 4 bytes a pixel, a third more with mipmaps
     int max_texture_side() const { return max_side_; }  // the limit in use; 0 until the first texture_for with a context
 
 private:
