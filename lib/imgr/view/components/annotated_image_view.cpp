@@ -92,6 +92,10 @@ void draw_overlays(const ComponentContext& c, AnnotatedImageViewState& s, const 
         if (texture.id) draw->AddImage(texture.id, image_min, image_max, ImVec2(0, 0), ImVec2(1, 1),
                                        IM_COL32(255, 255, 255, dim ? 60 : 255));
     }
+    // Box edges are axis-aligned: without anti-aliased fringes an outline is a third of the
+    // triangles, which counts with a thousand boxes on a software rasterizer.
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedLines;
     for (int i : s.shown_boxes) {
         const AnnotationBox& box = value.boxes[(size_t)i];
         const int label = s.box_label[(size_t)i];
@@ -103,6 +107,7 @@ void draw_overlays(const ComponentContext& c, AnnotatedImageViewState& s, const 
         draw->AddRect(min, max, color, 0.0f, 0, lit ? 3.0f : 2.0f);
         if (props.box_labels || lit) draw_box_tag(draw, min, box, color);
     }
+    draw->Flags = flags;
     draw->PopClipRect();
 }
 
