@@ -16,6 +16,7 @@ packages=(
   libtesseract-dev tesseract-ocr-eng
   libavformat-dev libavcodec-dev libswscale-dev libavdevice-dev libavutil-dev libswresample-dev
   libsndfile1-dev portaudio19-dev libfftw3-dev
+  jackd2  # a JACK server: its dummy driver is an audio device without a sound card (tests, bench_audio)
   libespeak-ng-dev espeak-ng-data
   libopencv-core-dev
 )

@@ -4,11 +4,15 @@
 #include <alsa/asoundlib.h>
 #include <portaudio.h>
 
+#include "imgr/model/audio_resample.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
+#include <string>
 #include <cstdarg>
 #include <cstdio>
 #include <vector>
@@ -38,20 +42,31 @@ PaError initialise_quietly() {
     return result;
 }
 
-constexpr int kRecordRate = 16000;
-constexpr size_t kRecordMaxFrames = size_t(kRecordRate) * 60 * 5;  // five minutes
+constexpr int kRecordRate = 16000;   // what recordings are handed over at
+constexpr int kRecordSeconds = 60 * 5;
+
+// The rate the default device runs at when it takes only its own (JACK, a card opened directly).
+int device_rate(PaDeviceIndex device) {
+    const PaDeviceInfo* info = device == paNoDevice ? nullptr : Pa_GetDeviceInfo(device);
+    return info && info->defaultSampleRate > 0 ? (int)info->defaultSampleRate : 0;
+}
+
+// Counted by the device callbacks, read by the UI: only atomics, no lock.
+using UnderrunCounter = std::atomic<uint64_t>;
 
 struct Playback {
-    AudioBuffer clip;                 // immutable while the stream runs
+    AudioBuffer clip;                 // immutable while the stream runs, at the stream's rate
     std::atomic<size_t> frame{0};
     std::atomic<float> volume{1.0f};
     std::atomic<bool> finished{false};
     uint64_t owner = 0;
+    UnderrunCounter* underruns = nullptr;
 };
 
 int play_callback(const void*, void* output, unsigned long frames, const PaStreamCallbackTimeInfo*,
-                  PaStreamCallbackFlags, void* user) {
+                  PaStreamCallbackFlags status, void* user) {
     auto* p = static_cast<Playback*>(user);
+    if (status & paOutputUnderflow) p->underruns->fetch_add(1, std::memory_order_relaxed);
     float* out = static_cast<float*>(output);
     const size_t channels = (size_t)p->clip.channels();
     const size_t total = p->clip.frames();
@@ -70,13 +85,17 @@ int play_callback(const void*, void* output, unsigned long frames, const PaStrea
 }
 
 struct Capture {
-    std::vector<float> samples = std::vector<float>(kRecordMaxFrames);  // allocated before the stream starts
+    explicit Capture(int rate) : rate(rate), samples((size_t)rate * kRecordSeconds) {}
+    int rate;
+    std::vector<float> samples;  // allocated before the stream starts
     std::atomic<size_t> frames{0};
+    UnderrunCounter* underruns = nullptr;
 };
 
 int record_callback(const void* input, void*, unsigned long frames, const PaStreamCallbackTimeInfo*,
-                    PaStreamCallbackFlags, void* user) {
+                    PaStreamCallbackFlags status, void* user) {
     auto* c = static_cast<Capture*>(user);
+    if (status & paInputOverflow) c->underruns->fetch_add(1, std::memory_order_relaxed);
     const size_t at = c->frames.load(std::memory_order_relaxed);
     const size_t n = std::min<size_t>(frames, c->samples.size() - at);
     if (input) std::copy_n(static_cast<const float*>(input), n, c->samples.begin() + (std::ptrdiff_t)at);
@@ -96,11 +115,27 @@ public:
         stop();
         auto playback = std::make_unique<Playback>();
         playback->clip = clip;
-        playback->frame = std::min(clip.frames(), (size_t)std::max(0.0, from_seconds * clip.sample_rate()));
         playback->volume = volume;
         playback->owner = owner;
+        playback->underruns = &underruns_;
         PaError opened = Pa_OpenDefaultStream(&play_stream_, 0, clip.channels(), paFloat32, clip.sample_rate(),
                                               paFramesPerBufferUnspecified, play_callback, playback.get());
+        if (opened == paInvalidSampleRate) {
+            // The device plays at its own rate only: the clip is converted to it.
+            const int rate = device_rate(Pa_GetDefaultOutputDevice());
+            std::string why;
+            auto converted = rate > 0 ? resample_audio(clip, rate, why) : std::nullopt;
+            if (!converted) {
+                play_stream_ = nullptr;
+                error = "cannot play: the device runs at " + std::to_string(rate) + " Hz and " + why;
+                return false;
+            }
+            playback->clip = std::move(*converted);
+            opened = Pa_OpenDefaultStream(&play_stream_, 0, clip.channels(), paFloat32, rate,
+                                          paFramesPerBufferUnspecified, play_callback, playback.get());
+        }
+        const AudioBuffer& playing = playback->clip;
+        playback->frame = std::min(playing.frames(), (size_t)std::max(0.0, from_seconds * playing.sample_rate()));
         if (opened != paNoError) {
             play_stream_ = nullptr;
             error = std::string("cannot play: ") + Pa_GetErrorText(opened);
@@ -138,9 +173,18 @@ public:
 
     bool start_recording(std::string& error) override {
         if (record_stream_) return true;
-        capture_ = std::make_unique<Capture>();
+        capture_ = std::make_unique<Capture>(kRecordRate);
+        capture_->underruns = &underruns_;
         PaError opened = Pa_OpenDefaultStream(&record_stream_, 1, 0, paFloat32, kRecordRate,
                                               paFramesPerBufferUnspecified, record_callback, capture_.get());
+        if (opened == paInvalidSampleRate) {  // a device that takes only its own rate: converted at the end
+            if (const int rate = device_rate(Pa_GetDefaultInputDevice()); rate > 0) {
+                capture_ = std::make_unique<Capture>(rate);
+                capture_->underruns = &underruns_;
+                opened = Pa_OpenDefaultStream(&record_stream_, 1, 0, paFloat32, rate, paFramesPerBufferUnspecified,
+                                              record_callback, capture_.get());
+            }
+        }
         if (opened == paNoError) opened = Pa_StartStream(record_stream_);
         if (opened != paNoError) {
             if (record_stream_) Pa_CloseStream(record_stream_);
@@ -165,12 +209,19 @@ public:
         record_stream_ = nullptr;
         const size_t frames = capture_->frames.load(std::memory_order_acquire);
         std::vector<float> samples(capture_->samples.begin(), capture_->samples.begin() + (std::ptrdiff_t)frames);
+        const int rate = capture_->rate;
         capture_.reset();
         if (samples.empty()) return {};
-        return AudioBuffer(kRecordRate, 1, std::move(samples));
+        AudioBuffer recorded(rate, 1, std::move(samples));
+        std::string why;  // recordings are handed over at one rate, whatever the device ran at
+        if (auto converted = resample_audio(recorded, kRecordRate, why)) return *converted;
+        return recorded;
     }
 
+    uint64_t underruns() const override { return underruns_.load(std::memory_order_relaxed); }
+
 private:
+    UnderrunCounter underruns_{0};  // before the streams: their callbacks count into it
     PaStream* play_stream_ = nullptr;
     std::unique_ptr<Playback> playback_;
     PaStream* record_stream_ = nullptr;

@@ -5,7 +5,10 @@
 // Playback: one output stream per clip, at the clip's rate and channels; the
 // callback reads the shared, immutable samples and two atomics (where it is,
 // the volume), so it never takes a lock nor waits on the UI or a handler.
-// Capture: mono at 16 kHz into a buffer allocated before the stream starts.
+// A device that takes only its own rate (JACK, a card opened directly) gets the clip
+// converted to that rate first (audio_resample.h).
+// Capture: mono at 16 kHz (or the device's rate, converted to 16 kHz when it stops)
+// into a buffer allocated before the stream starts. Underruns are counted.
 //
 // Opening probes the sound system; ALSA's complaints on a machine without a
 // card (a server, CI) are silenced, and open_audio_device() then says why there is none.

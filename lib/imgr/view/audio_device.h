@@ -32,6 +32,9 @@ public:
     virtual bool recording() const = 0;
     virtual AudioBuffer stop_recording() = 0;        // what was captured (mono), empty if nothing
     virtual bool active() const = 0;                 // playing or recording: the window redraws (the playhead moves)
+    // Times the device ran out of samples to play (or of room for captured ones) since it
+    // opened, as the sound library reports them: a glitch the listener hears.
+    virtual uint64_t underruns() const { return 0; }
 };
 
 AudioDevice* audio_device();                // null: no audio device
