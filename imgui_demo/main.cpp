@@ -4,14 +4,16 @@
 // example in it is short enough to copy into your own main().
 //
 // Index
-//   show_inputs()    Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, ColorPicker
-//   show_outputs()   Label, Plot, JSON, Dataframe, Markdown
-//   show_layout()    Row (scale, min_width, equal_height, wrapping), Group, Accordion, nested Tabs
-//   show_events()    one events_*() function per listener idea: change/input, click, submit,
-//                    release and always_last, .then/.success, Blocks::on, messages (info,
-//                    warning, Error), Progress, every, updates
-//   main()           the header, the tabs, and IMGR_DEMO_TAB
-//   show_images()    Image input and output, a synthetic test image, filters, upload
+//   show_inputs()       Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, ColorPicker
+//   show_outputs()      Label, Plot, JSON, Dataframe, Markdown
+//   show_layout()       Row (scale, min_width, equal_height, wrapping), Group, Accordion, nested Tabs
+//   show_events()       one events_*() function per listener idea: change/input, click, submit,
+//                       release and always_last, .then/.success, Blocks::on, messages (info,
+//                       warning, Error), Progress, every, updates
+//   show_images()       Image input and output, a synthetic test image, filters, upload
+//   show_image_views()  AnnotatedImage (boxes, masks, a score threshold, select), ImageSlider
+//                       (before/after, select), Gallery (captions, select)
+//   main()              the header, the tabs, and IMGR_DEMO_TAB
 #include <imgr/imgr.h>
 
 #include <algorithm>
@@ -530,13 +532,25 @@ void show_events(Blocks& demo) {
 // filters, and an Image output.
 // -----------------------------------------------------------------------------
 
+// Where test_card() draws its shapes: the toy detector of the Image views tab
+// boxes them from the same numbers.
+struct CardLayout {
+    float disc_x, disc_y, disc_r;      // the white disc; a dark rim 4 px wide goes round it
+    int board_x, board_y, board, cell;  // the checkerboard, 8 x 8 cells
+    float bars_y;                       // the eight colour bars fill the card below this
+};
+
+CardLayout card_layout(int w, int h) {
+    const int board = (int)(h * 0.5f);
+    return {w * 0.3f, h * 0.42f, h * 0.24f, (int)(w * 0.58f), (int)(h * 0.14f), board, board / 8, h * 0.84f};
+}
+
 // A colourful test card: a hue sweep, a disc, a checkerboard and colour bars.
 imgr::ImageBuffer test_card(int w, int h) {
     std::vector<uint8_t> pixels((size_t)w * h * 3);
     const uint8_t bars[8][3] = {{235, 235, 235}, {235, 235, 16}, {16, 235, 235}, {16, 235, 16},
                                 {235, 16, 235},  {235, 16, 16},  {16, 16, 235},  {16, 16, 16}};
-    const float disc_x = w * 0.3f, disc_y = h * 0.42f, disc_r = h * 0.24f;
-    const int board_x = (int)(w * 0.58f), board_y = (int)(h * 0.14f), board = (int)(h * 0.5f), cell = board / 8;
+    const CardLayout card = card_layout(w, h);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             uint8_t* p = &pixels[((size_t)y * w + x) * 3];
@@ -546,12 +560,12 @@ imgr::ImageBuffer test_card(int w, int h) {
                 const float k = std::fmod((c == 0 ? 5.0f : c == 1 ? 3.0f : 1.0f) + hue, 6.0f);
                 p[c] = (uint8_t)(255 * (value - value * saturation * std::clamp(std::min(k, 4 - k), 0.0f, 1.0f)));
             }
-            const float d = std::hypot(x - disc_x, y - disc_y);
-            if (d < disc_r) p[0] = p[1] = p[2] = 245;
-            else if (d < disc_r + 4) p[0] = p[1] = p[2] = 30;
-            if (x >= board_x && x < board_x + board && y >= board_y && y < board_y + board)
-                p[0] = p[1] = p[2] = (((x - board_x) / cell + (y - board_y) / cell) % 2) ? 20 : 240;
-            if (y > h * 0.84f) std::copy(bars[x * 8 / w], bars[x * 8 / w] + 3, p);
+            const float d = std::hypot(x - card.disc_x, y - card.disc_y);
+            if (d < card.disc_r) p[0] = p[1] = p[2] = 245;
+            else if (d < card.disc_r + 4) p[0] = p[1] = p[2] = 30;
+            if (x >= card.board_x && x < card.board_x + card.board && y >= card.board_y && y < card.board_y + card.board)
+                p[0] = p[1] = p[2] = (((x - card.board_x) / card.cell + (y - card.board_y) / card.cell) % 2) ? 20 : 240;
+            if (y > card.bars_y) std::copy(bars[x * 8 / w], bars[x * 8 / w] + 3, p);
         }
     return imgr::ImageBuffer(w, h, 3, std::move(pixels));
 }
@@ -629,6 +643,134 @@ void show_images(Blocks& demo) {
     }, {input});
 }
 
+// -----------------------------------------------------------------------------
+// Image views: an AnnotatedImage (boxes and masks), an ImageSlider (before and
+// after) and a Gallery, all over images made in code. Each fires `select`.
+// -----------------------------------------------------------------------------
+
+// A toy detector, as the toy classifier of the Outputs tab: the boxes are where
+// test_card() draws its shapes, with fixed scores as a model would report them,
+// and one false alarm for the threshold to remove. The masks come from the
+// pixels, as a segmentation model's label map (1 disc, 2 checkerboard).
+imgr::AnnotatedImageValue detect_shapes(const imgr::ImageBuffer& card_image, double min_score) {
+    const int w = card_image.width(), h = card_image.height();
+    const CardLayout card = card_layout(w, h);
+    const double rim = card.disc_r + 4, bar_width = w / 8.0;
+    // Labels take the view's colours in order of first appearance: the third is red, the fourth teal.
+    const std::vector<imgr::AnnotationBox> found = {
+        {card.disc_x - rim, card.disc_y - rim, card.disc_x + rim, card.disc_y + rim, "disc", 0.97},
+        {(double)card.board_x, (double)card.board_y, (double)card.board_x + card.board,
+         (double)card.board_y + card.board, "checkerboard", 0.91},
+        {5 * bar_width, card.bars_y, 6 * bar_width, (double)h, "red bar", 0.74},
+        {3 * bar_width, card.bars_y, 4 * bar_width, (double)h, "green bar", 0.58},
+        {w * 0.04, h * 0.68, w * 0.14, h * 0.8, "disc", 0.27},
+    };
+    imgr::AnnotatedImageValue shown{card_image, {}, {}};
+    for (const imgr::AnnotationBox& box : found)
+        if (box.score >= min_score) shown.boxes.push_back(box);
+
+    std::vector<uint8_t> label_map((size_t)w * h);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const int r = card_image.sample(x, y, 0), g = card_image.sample(x, y, 1), b = card_image.sample(x, y, 2);
+            const bool grey = r == g && g == b;
+            const bool on_board = x >= card.board_x && x < card.board_x + card.board && y >= card.board_y &&
+                                  y < card.board_y + card.board;
+            label_map[(size_t)y * w + x] = grey && r == 245 ? 1 : grey && on_board ? 2 : 0;
+        }
+    shown.masks =
+        imgr::masks_from_label_map(imgr::ImageBuffer(w, h, 1, std::move(label_map)), {"disc", "checkerboard"});
+    return shown;
+}
+
+// The clicked pixel, its values, and the boxes it falls in.
+std::string describe_detection_click(const imgr::AnnotatedImageValue& shown, imgr::SelectData at) {
+    std::string inside;
+    for (const imgr::AnnotationBox& box : shown.boxes)
+        if (at.x >= box.x0 && at.x < box.x1 && at.y >= box.y0 && at.y < box.y1)
+            inside += (inside.empty() ? " in " : ", ") + box.label;
+    return std::to_string(at.x) + ", " + std::to_string(at.y) + ": " + at.value.dump() + inside;
+}
+
+// One of apply_filter()'s filters by name, "blur" included.
+imgr::ImageBuffer filtered(const imgr::ImageBuffer& image, const std::string& filter, int blur_radius) {
+    return filter == "blur" ? apply_filter(image, "none", blur_radius) : apply_filter(image, filter, 0);
+}
+
+imgr::ImageSliderValue before_after(const imgr::ImageBuffer& card_image, const std::string& filter) {
+    return {card_image, filtered(card_image, filter, 6)};
+}
+
+// The pixel under a click on both images: a select on an ImageSlider reports the after image's values.
+std::string describe_slider_click(const imgr::ImageSliderValue& images, imgr::SelectData at) {
+    std::string before = "[";
+    for (int c = 0; c < images.before.channels(); ++c)
+        before += (c ? "," : "") + std::to_string(images.before.sample(at.x, at.y, c));
+    return std::to_string(at.x) + ", " + std::to_string(at.y) + ": before " + before + "], after " + at.value.dump();
+}
+
+imgr::GalleryValue filtered_versions(const imgr::StringList& filters) {
+    const imgr::ImageBuffer small_card = test_card(240, 160);
+    imgr::GalleryValue gallery{{{small_card, "original"}}};
+    for (const std::string& filter : filters) gallery.items.push_back({filtered(small_card, filter, 4), filter});
+    return gallery;
+}
+
+void show_image_views(Blocks& demo) {
+    const imgr::ImageBuffer card = test_card(480, 320);
+    explain(demo, "### AnnotatedImage\nAn `imgr::AnnotatedImageValue`: an image, `AnnotationBox`es (corners, label, "
+                  "score) and `AnnotationMask`s (one-channel images, here from `masks_from_label_map`). Each label "
+                  "has a colour and a legend entry; hover one to pick out its boxes. A click fires `select` with the "
+                  "pixel, whatever the zoom.");
+    Handle<imgr::AnnotatedImageValue> detections;
+    Handle<double> min_score;
+    Handle<std::string> detection_click;
+    demo.row([&] {
+        demo.column({.scale = 3}, [&] {
+            detections = demo.add(imgr::AnnotatedImage("Detections").height(20).value(detect_shapes(card, 0.5)));
+        });
+        demo.column({.scale = 2}, [&] {
+            explain(demo, "A toy detector returns boxes with scores; the handler keeps those at or above the "
+                          "threshold, as a model's own threshold would. The other way is `.threshold_slider()`: a "
+                          "slider under the image that only hides boxes, the value unchanged.");
+            min_score = demo.add(imgr::Slider("Minimum score", 0, 1, 0.5).step(0.05));
+            detection_click = demo.add(imgr::Textbox("Clicked pixel").placeholder("Click the image"));
+        });
+    });
+    min_score.change([card](double score) { return detect_shapes(card, score); }, {min_score}, detections);
+    detections.select(describe_detection_click, {detections}, detection_click);
+
+    Handle<std::string> after_filter, slider_click, gallery_pick;
+    Handle<imgr::StringList> gallery_filters;
+    Handle<imgr::ImageSliderValue> slider;
+    Handle<imgr::GalleryValue> gallery;
+    demo.row([&] {
+        demo.column([&] {
+            explain(demo, "### ImageSlider\nBefore on the left, after on the right: drag the divider; the wheel "
+                          "zooms both. A click reports the pixel of the after image.");
+            after_filter = demo.add(imgr::Radio("After filter", {"invert", "grey", "blur"}).value("invert"));
+            slider = demo.add(imgr::ImageSlider("Before / after").height(14).value(before_after(card, "invert")));
+            slider_click = demo.add(imgr::Textbox("Compared pixel").placeholder("Click the images"));
+        });
+        demo.column([&] {
+            explain(demo, "### Gallery\nImages with captions in a grid; a click enlarges one and fires `select` with "
+                          "its index and caption (a click on the enlarged image goes back to the grid).");
+            const imgr::StringList first_filters = {"grey", "invert"};
+            gallery_filters =
+                demo.add(imgr::CheckboxGroup("Gallery filters", {"grey", "invert", "blur"}).value(first_filters));
+            gallery = demo.add(imgr::Gallery("Gallery").columns(3).height(14).value(filtered_versions(first_filters)));
+            gallery_pick = demo.add(imgr::Textbox("Gallery pick").placeholder("Click a thumbnail"));
+        });
+    });
+    after_filter.change([card](const std::string& filter) { return before_after(card, filter); }, {after_filter},
+                        slider);
+    slider.select(describe_slider_click, {slider}, slider_click);
+    gallery_filters.change(filtered_versions, {gallery_filters}, gallery);
+    gallery.select([](imgr::SelectData item) {
+        return "#" + std::to_string(item.index) + ": " + item.value.get<std::string>();
+    }, {}, gallery_pick);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -641,7 +783,7 @@ int main(int argc, char** argv) {
 
     std::vector<std::pair<std::string, void (*)(Blocks&)>> areas = {
         {"Inputs", show_inputs}, {"Outputs", show_outputs}, {"Layout", show_layout},
-        {"Events", show_events}, {"Images", show_images}};
+        {"Events", show_events}, {"Images", show_images}, {"Image views", show_image_views}};
     // IMGR_DEMO_TAB=Events opens the demo on that tab by moving it first: a
     // convenience for screenshots, since scripts address components, not tabs.
     if (const char* wanted = std::getenv("IMGR_DEMO_TAB"); wanted && *wanted) {
