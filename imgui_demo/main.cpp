@@ -13,10 +13,13 @@
 //   show_images()       Image input and output, a synthetic test image, filters, upload
 //   show_image_views()  AnnotatedImage (boxes, masks, a score threshold, select), ImageSlider
 //                       (before/after, select), Gallery (captions, select)
+//   show_chat()         Chatbot with a bot streaming its reply (Stream<T>, .success, Stop by
+//                       cancels), like
 //   main()              the header, the tabs, and IMGR_DEMO_TAB
 #include <imgr/imgr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -771,6 +774,109 @@ void show_image_views(Blocks& demo) {
     }, {}, gallery_pick);
 }
 
+// -----------------------------------------------------------------------------
+// Chat: a Chatbot and a bot that streams its reply, wired by hand in Blocks
+// (imgr::ChatInterface does the same for a whole app; samples/chat.cpp).
+// -----------------------------------------------------------------------------
+
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Characters, not bytes: UTF-8 continuation bytes are 10xxxxxx.
+size_t character_count(const std::string& text) {
+    return (size_t)std::count_if(text.begin(), text.end(), [](char c) { return ((unsigned char)c & 0xC0) != 0x80; });
+}
+
+// A local bot, no model and no network: it answers from the message alone, in Markdown.
+std::string echo_reply(const std::string& message) {
+    size_t words = 0;
+    std::string longest, word;
+    for (size_t i = 0; i <= message.size(); ++i) {
+        const bool space = i == message.size() || std::isspace((unsigned char)message[i]);
+        if (!space) word += message[i];
+        if (space && !word.empty()) {
+            ++words;
+            if (character_count(word) > character_count(longest)) longest = word;
+            word.clear();
+        }
+    }
+    const size_t characters = character_count(message);
+    return "You said: *" + message + "*\n\n- **" + std::to_string(words) + "** words, **" + std::to_string(characters) +
+           "** characters\n- the longest word: `" + longest + "`";
+}
+
+// Step 1: the message shows at once with an empty reply bubble (drawn "..."); the box
+// empties, and it and Send wait until the reply is in, so no second message races it.
+std::tuple<imgr::Conversation, imgr::Update, imgr::Update> send_message(imgr::Conversation chat,
+                                                                        const std::string& message) {
+    if (is_blank(message)) throw imgr::Error("Type a message first");
+    chat.user(message).assistant("");
+    return {chat, imgr::update().value(std::string()).interactive(false), imgr::update().interactive(false)};
+}
+
+// Step 2: the reply fills the empty bubble a word at a time; each co_yield is on screen the
+// next frame. Parameters are taken by value: a coroutine outlives its caller's arguments.
+imgr::Stream<imgr::Conversation> stream_reply(imgr::Conversation chat, double words_per_second) {
+    if (chat.size() < 2 || !chat.messages.back().content.empty()) co_return;
+    const std::string reply = echo_reply(chat.messages[chat.size() - 2].content);
+    const auto pause = std::chrono::duration<double>(1 / words_per_second);
+    for (size_t end = reply.find(' ');; end = reply.find(' ', end + 1)) {
+        std::this_thread::sleep_for(pause);
+        chat.messages.back().content = reply.substr(0, end);
+        co_yield chat;
+        if (end == std::string::npos) break;
+    }
+}
+
+std::tuple<imgr::Update, imgr::Update> controls_back() {
+    return {imgr::update().interactive(true), imgr::update().interactive(true)};
+}
+
+// Stop keeps what was written; a reply stopped before its first word leaves no empty bubble.
+std::tuple<imgr::Conversation, imgr::Update, imgr::Update> stop_reply(imgr::Conversation chat) {
+    if (!chat.empty() && chat.messages.back().role == imgr::ChatRole::Assistant && chat.messages.back().content.empty())
+        chat.messages.pop_back();
+    auto [box, send] = controls_back();
+    return {chat, box, send};
+}
+
+void show_chat(Blocks& demo) {
+    Handle<imgr::Conversation> chatbot;
+    Handle<std::string> message, send, stop, feedback;
+    Handle<double> speed;
+    demo.row([&] {
+        demo.column({.scale = 3, .min_width = 24}, [&] {
+            chatbot = demo.add(imgr::Chatbot("Chatbot").height(20).value(imgr::Conversation().assistant(
+                "Hello! I am a small bot written in `imgui_demo/main.cpp`: no model, no network. Say something.")));
+            demo.row([&] {
+                message = demo.add(imgr::Textbox("Chat message").placeholder("Type a message and press Enter")
+                                       .show_label(false).scale(6));
+                send = demo.add(imgr::Button("Send").primary().scale(1).min_width(5));
+                stop = demo.add(imgr::Button("Stop reply").stop().scale(1).min_width(7));
+            });
+        });
+        demo.column({.scale = 2, .min_width = 16}, [&] {
+            explain(demo, "### Chatbot\nAn `imgr::Conversation`: user and assistant messages, Markdown in bubbles. "
+                          "Sending takes two steps, as in Gradio: the message shows at once with an empty bubble, "
+                          "then `.success()` runs a streaming handler, `imgr::Stream<imgr::Conversation>`, whose "
+                          "every `co_yield` is on screen the next frame.");
+            explain(demo, "**Stop reply** cancels it (`{.cancels = {reply}}`) and keeps what was written. "
+                          "`chatbot.like(fn)` adds Like and Dislike under the bot's messages.");
+            speed = demo.add(imgr::Slider("Reply speed (words/s)", 2, 40, 12).step(1));
+            feedback = demo.add(imgr::Textbox("Feedback").placeholder("Like or dislike a reply"));
+            explain(demo, "A whole chat app is one line: `imgr::ChatInterface(fn)` adds Retry, Undo, Clear and Flag "
+                          "to all this (`samples/chat.cpp`).");
+        });
+    });
+    auto sent = demo.on({message.on(Event::Submit), send.on(Event::Click)}, send_message, {chatbot, message},
+                        {chatbot, message, send});
+    auto reply = sent.success(stream_reply, {chatbot, speed}, chatbot);
+    reply.then(controls_back, {}, {message, send});
+    stop.click(stop_reply, {chatbot}, {chatbot, message, send}, {.cancels = {reply}});
+    chatbot.like([](const imgr::LikeData& like) {
+        return std::string(like.liked ? "liked" : "disliked") + " message " + std::to_string(like.index);
+    }, feedback);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -783,7 +889,8 @@ int main(int argc, char** argv) {
 
     std::vector<std::pair<std::string, void (*)(Blocks&)>> areas = {
         {"Inputs", show_inputs}, {"Outputs", show_outputs}, {"Layout", show_layout},
-        {"Events", show_events}, {"Images", show_images}, {"Image views", show_image_views}};
+        {"Events", show_events}, {"Images", show_images}, {"Image views", show_image_views},
+        {"Chat", show_chat}};
     // IMGR_DEMO_TAB=Events opens the demo on that tab by moving it first: a
     // convenience for screenshots, since scripts address components, not tabs.
     if (const char* wanted = std::getenv("IMGR_DEMO_TAB"); wanted && *wanted) {
