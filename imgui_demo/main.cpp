@@ -15,6 +15,8 @@
 //                       (before/after, select), Gallery (captions, select)
 //   show_chat()         Chatbot with a bot streaming its reply (Stream<T>, .success, Stop by
 //                       cancels), like
+//   show_media()        Audio synthesised in code and changed by a handler; Video rendered at
+//                       run time (write_video_file) and a stream() handler on its frames
 //   main()              the header, the tabs, and IMGR_DEMO_TAB
 #include <imgr/imgr.h>
 
@@ -25,6 +27,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <strings.h>
@@ -877,6 +880,141 @@ void show_chat(Blocks& demo) {
     }, feedback);
 }
 
+// -----------------------------------------------------------------------------
+// Media: an Audio clip synthesised in code and a handler that changes it; a
+// Video rendered at run time through imgr's own encoder, and a handler run on
+// each frame it shows. No files are read: there is nothing to download.
+// -----------------------------------------------------------------------------
+
+constexpr int kAudioRate = 16000;  // Hz, as speech models take: room for the notes' harmonics
+constexpr double kClipFps = 25;
+
+// Notes as MIDI numbers (60 is middle C, 69 the A at 440 Hz).
+const std::vector<std::pair<std::string, std::vector<int>>> kChords = {
+    {"C major", {60, 64, 67}}, {"A minor", {57, 60, 64}}, {"G7", {55, 59, 62, 65}}};
+
+// Two seconds of a chord in stereo, plucked: each note eight harmonics (the higher, the
+// weaker and the sooner gone), a short attack, the notes spread from left to right.
+// Samples are interleaved: left, right, left, right...
+imgr::AudioBuffer chord_clip(const std::string& name) {
+    const auto chord = std::find_if(kChords.begin(), kChords.end(), [&](const auto& c) { return c.first == name; });
+    if (chord == kChords.end()) throw imgr::Error("Choose a chord first");
+    const std::vector<int>& notes = chord->second;
+    const size_t frames = 2 * kAudioRate;
+    std::vector<float> samples(frames * 2);
+    for (size_t n = 0; n < notes.size(); ++n) {
+        const double frequency = 440 * std::pow(2.0, (notes[n] - 69) / 12.0);
+        const double pan = (double)n / (double)(notes.size() - 1);  // 0 left .. 1 right
+        for (size_t f = 0; f < frames; ++f) {
+            const double t = (double)f / kAudioRate, attack = std::min(1.0, t / 0.01);
+            double sample = 0;
+            for (int k = 1; k <= 8; ++k)
+                sample += std::exp(-1.5 * k * t) / k * std::sin(2 * std::numbers::pi * k * frequency * t);
+            sample *= 0.15 * attack;
+            samples[f * 2] += (float)(sample * (1 - 0.6 * pan));
+            samples[f * 2 + 1] += (float)(sample * (0.4 + 0.6 * pan));
+        }
+    }
+    return imgr::AudioBuffer(kAudioRate, 2, std::move(samples));
+}
+
+// Tape speed: reading the samples faster raises the pitch and shortens the clip alike
+// (linear interpolation between frames). The gain is in decibels; samples stay in -1..1.
+imgr::AudioBuffer change_clip(const imgr::AudioBuffer& clip, double gain_db, double speed) {
+    const size_t out_frames = clip.empty() ? 0 : (size_t)((double)clip.frames() / speed);
+    if (out_frames == 0) return {};
+    const int channels = clip.channels();
+    const float gain = (float)std::pow(10.0, gain_db / 20);
+    std::vector<float> out(out_frames * (size_t)channels);
+    for (size_t f = 0; f < out_frames; ++f) {
+        const double at = (double)f * speed;
+        const size_t i = std::min((size_t)at, clip.frames() - 1), j = std::min(i + 1, clip.frames() - 1);
+        const float fraction = (float)(at - (double)i);
+        for (int c = 0; c < channels; ++c) {
+            const float sample = clip.sample(i, c) + (clip.sample(j, c) - clip.sample(i, c)) * fraction;
+            out[f * (size_t)channels + (size_t)c] = std::clamp(sample * gain, -1.0f, 1.0f);
+        }
+    }
+    return imgr::AudioBuffer(clip.sample_rate(), channels, std::move(out));
+}
+
+// The test card panning left, one full turn over the clip, written through imgr's encoder
+// (H.264 where libx264 is there) to a file of its own in the temporary folder.
+imgr::VideoValue render_clip(double seconds) {
+    const int w = 320, h = 240, frame_count = std::max(1, (int)std::lround(seconds * kClipFps));
+    const imgr::ImageBuffer card = test_card(w, h);
+    std::vector<imgr::ImageBuffer> frames;
+    for (int i = 0; i < frame_count; ++i) {
+        const size_t shift = (size_t)(i * w / frame_count) * 3, row = (size_t)w * 3;
+        std::vector<uint8_t> pixels((size_t)h * row);
+        for (int y = 0; y < h; ++y) {
+            const uint8_t* from = card.u8() + y * row;
+            std::rotate_copy(from, from + shift, from + row, pixels.begin() + (ptrdiff_t)(y * row));
+        }
+        frames.emplace_back(w, h, 3, std::move(pixels));
+    }
+    const imgr::VideoWriteResult written = imgr::write_video_file(imgr::temporary_video_path(), frames, kClipFps);
+    if (!written) throw imgr::Error(written.error);
+    return written.video;
+}
+
+void show_media(Blocks& demo) {
+    explain(demo, "### Audio\nAn `imgr::AudioBuffer`: float samples in -1..1, channels interleaved, a sample rate. "
+                  "This chord is synthesised in code; the handler changes its gain and tape speed. Click the "
+                  "waveform to seek, toggle the spectrogram; as an input it also takes a dropped file, a trim or a "
+                  "recording. Without a sound device, Play says so and the rest works.");
+    Handle<std::string> chord;
+    Handle<imgr::AudioBuffer> clip, changed;
+    Handle<double> gain, speed;
+    const imgr::AudioBuffer first_chord = chord_clip("C major");
+    demo.row([&] {
+        demo.column([&] {
+            chord = demo.add(imgr::Radio("Chord", {"C major", "A minor", "G7"}).value("C major"));
+            clip = demo.add(imgr::Audio("Chord clip").value(first_chord));
+        });
+        demo.column([&] {
+            demo.row([&] {
+                gain = demo.add(imgr::Slider("Gain (dB)", -12, 12, 0).step(1));
+                speed = demo.add(imgr::Slider("Tape speed", 0.5, 2, 1.5).step(0.25));
+            });
+            changed = demo.add(imgr::Audio("Changed clip").spectrogram(true).value(change_clip(first_chord, 0, 1.5)));
+        });
+    });
+    chord.change(chord_clip, {chord}, clip);
+    demo.on({clip.on(Event::Change), gain.on(Event::Change), speed.on(Event::Change)}, change_clip, {clip, gain, speed},
+            changed, {.trigger_mode = imgr::TriggerMode::AlwaysLast});
+
+    explain(demo, "### Video\nAn `imgr::VideoValue` is a file and its metadata, never all its frames: a handler writes "
+                  "frames with `imgr::write_video_file` (or `VideoEncoder`) and returns the file. "
+                  "`video.stream(fn, {video}, output)` runs `fn` on each frame shown, as an `ImageBuffer`.");
+    // Video goes through FFmpeg's libraries, which are optional: without them there is nothing to play.
+    if (!imgr::video_supported()) {
+        explain(demo, std::string("*This build cannot show it:* ") + imgr::kNoVideoSupport + ".");
+        return;
+    }
+    Handle<double> seconds;
+    Handle<std::string> render;
+    Handle<imgr::VideoValue> video;
+    Handle<imgr::ImageBuffer> streamed;
+    demo.row([&] {
+        demo.column([&] {
+            demo.row([&] {
+                seconds = demo.add(imgr::Slider("Clip seconds", 1, 4, 2).step(1).scale(3));
+                render = demo.add(imgr::Button("Render clip").primary().scale(1).min_width(8));
+            });
+            video = demo.add(imgr::Video("Rendered clip").loop().height(14));
+        });
+        demo.column([&] {
+            explain(demo, "Render a clip (or drop a video file on the player), then play it, step it or drag its "
+                          "time bar: the handler inverts each frame it is given. A slow handler skips frames "
+                          "instead of falling behind.");
+            streamed = demo.add(imgr::Image("Streamed frame, inverted").height(14));
+        });
+    });
+    render.click(render_clip, {seconds}, video);
+    video.stream([](const imgr::ImageBuffer& frame) { return apply_filter(frame, "invert", 0); }, {video}, streamed);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -890,7 +1028,7 @@ int main(int argc, char** argv) {
     std::vector<std::pair<std::string, void (*)(Blocks&)>> areas = {
         {"Inputs", show_inputs}, {"Outputs", show_outputs}, {"Layout", show_layout},
         {"Events", show_events}, {"Images", show_images}, {"Image views", show_image_views},
-        {"Chat", show_chat}};
+        {"Chat", show_chat}, {"Media", show_media}};
     // IMGR_DEMO_TAB=Events opens the demo on that tab by moving it first: a
     // convenience for screenshots, since scripts address components, not tabs.
     if (const char* wanted = std::getenv("IMGR_DEMO_TAB"); wanted && *wanted) {
