@@ -910,11 +910,15 @@ imgr::AudioBuffer chord_clip(const std::string& name) {
             double sample = 0;
             for (int k = 1; k <= 8; ++k)
                 sample += std::exp(-1.5 * k * t) / k * std::sin(2 * std::numbers::pi * k * frequency * t);
-            sample *= 0.15 * attack;
+            sample *= attack;
             samples[f * 2] += (float)(sample * (1 - 0.6 * pan));
             samples[f * 2 + 1] += (float)(sample * (0.4 + 0.6 * pan));
         }
     }
+    // The notes' peaks can add up past 1: scaled so that the loudest sample is at 0.9.
+    float peak = 0;
+    for (float sample : samples) peak = std::max(peak, std::abs(sample));
+    for (float& sample : samples) sample *= 0.9f / peak;
     return imgr::AudioBuffer(kAudioRate, 2, std::move(samples));
 }
 
