@@ -4,22 +4,30 @@
 // example in it is short enough to copy into your own main().
 //
 // Index
-//   show_inputs()    Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, ColorPicker
-//   show_outputs()   Label, Plot, JSON, Dataframe, Markdown
-//   show_layout()    Row (scale, min_width, equal_height, wrapping), Group, Accordion, nested Tabs
-//   show_events()    one events_*() function per listener idea: change/input, click, submit,
-//                    release and always_last, .then/.success, Blocks::on, messages (info,
-//                    warning, Error), Progress, every, updates
-//   main()           the header, the tabs, and IMGR_DEMO_TAB
-//   show_images()    Image input and output, a synthetic test image, filters, upload
+//   show_inputs()       Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, ColorPicker
+//   show_outputs()      Label, Plot, JSON, Dataframe, Markdown
+//   show_layout()       Row (scale, min_width, equal_height, wrapping), Group, Accordion, nested Tabs
+//   show_events()       one events_*() function per listener idea: change/input, click, submit,
+//                       release and always_last, .then/.success, Blocks::on, messages (info,
+//                       warning, Error), Progress, every, updates
+//   show_images()       Image input and output, a synthetic test image, filters, upload
+//   show_image_views()  AnnotatedImage (boxes, masks, a score threshold, select), ImageSlider
+//                       (before/after, select), Gallery (captions, select)
+//   show_chat()         Chatbot with a bot streaming its reply (Stream<T>, .success, Stop by
+//                       cancels), like
+//   show_media()        Audio synthesised in code and changed by a handler; Video rendered at
+//                       run time (write_video_file) and a stream() handler on its frames
+//   main()              the header, the tabs, and IMGR_DEMO_TAB
 #include <imgr/imgr.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <strings.h>
@@ -530,13 +538,25 @@ void show_events(Blocks& demo) {
 // filters, and an Image output.
 // -----------------------------------------------------------------------------
 
+// Where test_card() draws its shapes: the toy detector of the Image views tab
+// boxes them from the same numbers.
+struct CardLayout {
+    float disc_x, disc_y, disc_r;      // the white disc; a dark rim 4 px wide goes round it
+    int board_x, board_y, board, cell;  // the checkerboard, 8 x 8 cells
+    float bars_y;                       // the eight colour bars fill the card below this
+};
+
+CardLayout card_layout(int w, int h) {
+    const int board = (int)(h * 0.5f);
+    return {w * 0.3f, h * 0.42f, h * 0.24f, (int)(w * 0.58f), (int)(h * 0.14f), board, board / 8, h * 0.84f};
+}
+
 // A colourful test card: a hue sweep, a disc, a checkerboard and colour bars.
 imgr::ImageBuffer test_card(int w, int h) {
     std::vector<uint8_t> pixels((size_t)w * h * 3);
     const uint8_t bars[8][3] = {{235, 235, 235}, {235, 235, 16}, {16, 235, 235}, {16, 235, 16},
                                 {235, 16, 235},  {235, 16, 16},  {16, 16, 235},  {16, 16, 16}};
-    const float disc_x = w * 0.3f, disc_y = h * 0.42f, disc_r = h * 0.24f;
-    const int board_x = (int)(w * 0.58f), board_y = (int)(h * 0.14f), board = (int)(h * 0.5f), cell = board / 8;
+    const CardLayout card = card_layout(w, h);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             uint8_t* p = &pixels[((size_t)y * w + x) * 3];
@@ -546,12 +566,12 @@ imgr::ImageBuffer test_card(int w, int h) {
                 const float k = std::fmod((c == 0 ? 5.0f : c == 1 ? 3.0f : 1.0f) + hue, 6.0f);
                 p[c] = (uint8_t)(255 * (value - value * saturation * std::clamp(std::min(k, 4 - k), 0.0f, 1.0f)));
             }
-            const float d = std::hypot(x - disc_x, y - disc_y);
-            if (d < disc_r) p[0] = p[1] = p[2] = 245;
-            else if (d < disc_r + 4) p[0] = p[1] = p[2] = 30;
-            if (x >= board_x && x < board_x + board && y >= board_y && y < board_y + board)
-                p[0] = p[1] = p[2] = (((x - board_x) / cell + (y - board_y) / cell) % 2) ? 20 : 240;
-            if (y > h * 0.84f) std::copy(bars[x * 8 / w], bars[x * 8 / w] + 3, p);
+            const float d = std::hypot(x - card.disc_x, y - card.disc_y);
+            if (d < card.disc_r) p[0] = p[1] = p[2] = 245;
+            else if (d < card.disc_r + 4) p[0] = p[1] = p[2] = 30;
+            if (x >= card.board_x && x < card.board_x + card.board && y >= card.board_y && y < card.board_y + card.board)
+                p[0] = p[1] = p[2] = (((x - card.board_x) / card.cell + (y - card.board_y) / card.cell) % 2) ? 20 : 240;
+            if (y > card.bars_y) std::copy(bars[x * 8 / w], bars[x * 8 / w] + 3, p);
         }
     return imgr::ImageBuffer(w, h, 3, std::move(pixels));
 }
@@ -629,6 +649,376 @@ void show_images(Blocks& demo) {
     }, {input});
 }
 
+// -----------------------------------------------------------------------------
+// Image views: an AnnotatedImage (boxes and masks), an ImageSlider (before and
+// after) and a Gallery, all over images made in code. Each fires `select`.
+// -----------------------------------------------------------------------------
+
+// A toy detector, as the toy classifier of the Outputs tab: the boxes are where
+// test_card() draws its shapes, with fixed scores as a model would report them,
+// and one false alarm for the threshold to remove. The masks come from the
+// pixels, as a segmentation model's label map (1 disc, 2 checkerboard).
+imgr::AnnotatedImageValue detect_shapes(const imgr::ImageBuffer& card_image, double min_score) {
+    const int w = card_image.width(), h = card_image.height();
+    const CardLayout card = card_layout(w, h);
+    const double rim = card.disc_r + 4, bar_width = w / 8.0;
+    // Labels take the view's colours in order of first appearance: the third is red, the fourth teal.
+    const std::vector<imgr::AnnotationBox> found = {
+        {card.disc_x - rim, card.disc_y - rim, card.disc_x + rim, card.disc_y + rim, "disc", 0.97},
+        {(double)card.board_x, (double)card.board_y, (double)card.board_x + card.board,
+         (double)card.board_y + card.board, "checkerboard", 0.91},
+        {5 * bar_width, card.bars_y, 6 * bar_width, (double)h, "red bar", 0.74},
+        {3 * bar_width, card.bars_y, 4 * bar_width, (double)h, "green bar", 0.58},
+        {w * 0.04, h * 0.68, w * 0.14, h * 0.8, "disc", 0.27},
+    };
+    imgr::AnnotatedImageValue shown{card_image, {}, {}};
+    for (const imgr::AnnotationBox& box : found)
+        if (box.score >= min_score) shown.boxes.push_back(box);
+
+    std::vector<uint8_t> label_map((size_t)w * h);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const int r = card_image.sample(x, y, 0), g = card_image.sample(x, y, 1), b = card_image.sample(x, y, 2);
+            const bool grey = r == g && g == b;
+            const bool on_board = x >= card.board_x && x < card.board_x + card.board && y >= card.board_y &&
+                                  y < card.board_y + card.board;
+            label_map[(size_t)y * w + x] = grey && r == 245 ? 1 : grey && on_board ? 2 : 0;
+        }
+    shown.masks =
+        imgr::masks_from_label_map(imgr::ImageBuffer(w, h, 1, std::move(label_map)), {"disc", "checkerboard"});
+    return shown;
+}
+
+// The clicked pixel, its values, and the boxes it falls in.
+std::string describe_detection_click(const imgr::AnnotatedImageValue& shown, imgr::SelectData at) {
+    std::string inside;
+    for (const imgr::AnnotationBox& box : shown.boxes)
+        if (at.x >= box.x0 && at.x < box.x1 && at.y >= box.y0 && at.y < box.y1)
+            inside += (inside.empty() ? " in " : ", ") + box.label;
+    return std::to_string(at.x) + ", " + std::to_string(at.y) + ": " + at.value.dump() + inside;
+}
+
+// One of apply_filter()'s filters by name, "blur" included.
+imgr::ImageBuffer filtered(const imgr::ImageBuffer& image, const std::string& filter, int blur_radius) {
+    return filter == "blur" ? apply_filter(image, "none", blur_radius) : apply_filter(image, filter, 0);
+}
+
+imgr::ImageSliderValue before_after(const imgr::ImageBuffer& card_image, const std::string& filter) {
+    return {card_image, filtered(card_image, filter, 6)};
+}
+
+// The pixel under a click on both images: a select on an ImageSlider reports the after image's values.
+std::string describe_slider_click(const imgr::ImageSliderValue& images, imgr::SelectData at) {
+    std::string before = "[";
+    for (int c = 0; c < images.before.channels(); ++c)
+        before += (c ? "," : "") + std::to_string(images.before.sample(at.x, at.y, c));
+    return std::to_string(at.x) + ", " + std::to_string(at.y) + ": before " + before + "], after " + at.value.dump();
+}
+
+imgr::GalleryValue filtered_versions(const imgr::StringList& filters) {
+    const imgr::ImageBuffer small_card = test_card(240, 160);
+    imgr::GalleryValue gallery{{{small_card, "original"}}};
+    for (const std::string& filter : filters) gallery.items.push_back({filtered(small_card, filter, 4), filter});
+    return gallery;
+}
+
+void show_image_views(Blocks& demo) {
+    const imgr::ImageBuffer card = test_card(480, 320);
+    explain(demo, "### AnnotatedImage\nAn `imgr::AnnotatedImageValue`: an image, `AnnotationBox`es (corners, label, "
+                  "score) and `AnnotationMask`s (one-channel images, here from `masks_from_label_map`). Each label "
+                  "has a colour and a legend entry; hover one to pick out its boxes. A click fires `select` with the "
+                  "pixel, whatever the zoom.");
+    Handle<imgr::AnnotatedImageValue> detections;
+    Handle<double> min_score;
+    Handle<std::string> detection_click;
+    demo.row([&] {
+        demo.column({.scale = 3}, [&] {
+            detections = demo.add(imgr::AnnotatedImage("Detections").height(20).value(detect_shapes(card, 0.5)));
+        });
+        demo.column({.scale = 2}, [&] {
+            explain(demo, "A toy detector returns boxes with scores; the handler keeps those at or above the "
+                          "threshold, as a model's own threshold would. The other way is `.threshold_slider()`: a "
+                          "slider under the image that only hides boxes, the value unchanged.");
+            min_score = demo.add(imgr::Slider("Minimum score", 0, 1, 0.5).step(0.05));
+            detection_click = demo.add(imgr::Textbox("Clicked pixel").placeholder("Click the image"));
+        });
+    });
+    min_score.change([card](double score) { return detect_shapes(card, score); }, {min_score}, detections);
+    detections.select(describe_detection_click, {detections}, detection_click);
+
+    Handle<std::string> after_filter, slider_click, gallery_pick;
+    Handle<imgr::StringList> gallery_filters;
+    Handle<imgr::ImageSliderValue> slider;
+    Handle<imgr::GalleryValue> gallery;
+    demo.row([&] {
+        demo.column([&] {
+            explain(demo, "### ImageSlider\nBefore on the left, after on the right: drag the divider; the wheel "
+                          "zooms both. A click reports the pixel of the after image.");
+            after_filter = demo.add(imgr::Radio("After filter", {"invert", "grey", "blur"}).value("invert"));
+            slider = demo.add(imgr::ImageSlider("Before / after").height(14).value(before_after(card, "invert")));
+            slider_click = demo.add(imgr::Textbox("Compared pixel").placeholder("Click the images"));
+        });
+        demo.column([&] {
+            explain(demo, "### Gallery\nImages with captions in a grid; a click enlarges one and fires `select` with "
+                          "its index and caption (a click on the enlarged image goes back to the grid).");
+            const imgr::StringList first_filters = {"grey", "invert"};
+            gallery_filters =
+                demo.add(imgr::CheckboxGroup("Gallery filters", {"grey", "invert", "blur"}).value(first_filters));
+            gallery = demo.add(imgr::Gallery("Gallery").columns(3).height(14).value(filtered_versions(first_filters)));
+            gallery_pick = demo.add(imgr::Textbox("Gallery pick").placeholder("Click a thumbnail"));
+        });
+    });
+    after_filter.change([card](const std::string& filter) { return before_after(card, filter); }, {after_filter},
+                        slider);
+    slider.select(describe_slider_click, {slider}, slider_click);
+    gallery_filters.change(filtered_versions, {gallery_filters}, gallery);
+    gallery.select([](imgr::SelectData item) {
+        return "#" + std::to_string(item.index) + ": " + item.value.get<std::string>();
+    }, {}, gallery_pick);
+}
+
+// -----------------------------------------------------------------------------
+// Chat: a Chatbot and a bot that streams its reply, wired by hand in Blocks
+// (imgr::ChatInterface does the same for a whole app; samples/chat.cpp).
+// -----------------------------------------------------------------------------
+
+bool is_blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// Characters, not bytes: UTF-8 continuation bytes are 10xxxxxx.
+size_t character_count(const std::string& text) {
+    return (size_t)std::count_if(text.begin(), text.end(), [](char c) { return ((unsigned char)c & 0xC0) != 0x80; });
+}
+
+// A local bot, no model and no network: it answers from the message alone, in Markdown.
+std::string echo_reply(const std::string& message) {
+    size_t words = 0;
+    std::string longest, word;
+    for (size_t i = 0; i <= message.size(); ++i) {
+        const bool space = i == message.size() || std::isspace((unsigned char)message[i]);
+        if (!space) word += message[i];
+        if (space && !word.empty()) {
+            ++words;
+            if (character_count(word) > character_count(longest)) longest = word;
+            word.clear();
+        }
+    }
+    const size_t characters = character_count(message);
+    return "You said: *" + message + "*\n\n- **" + std::to_string(words) + "** words, **" + std::to_string(characters) +
+           "** characters\n- the longest word: `" + longest + "`";
+}
+
+// Step 1: the message shows at once with an empty reply bubble (drawn "..."); the box
+// empties, and it and Send wait until the reply is in, so no second message races it.
+std::tuple<imgr::Conversation, imgr::Update, imgr::Update> send_message(imgr::Conversation chat,
+                                                                        const std::string& message) {
+    if (is_blank(message)) throw imgr::Error("Type a message first");
+    chat.user(message).assistant("");
+    return {chat, imgr::update().value(std::string()).interactive(false), imgr::update().interactive(false)};
+}
+
+// Step 2: the reply fills the empty bubble a word at a time; each co_yield is on screen the
+// next frame. Parameters are taken by value: a coroutine outlives its caller's arguments.
+imgr::Stream<imgr::Conversation> stream_reply(imgr::Conversation chat, double words_per_second) {
+    if (chat.size() < 2 || !chat.messages.back().content.empty()) co_return;
+    const std::string reply = echo_reply(chat.messages[chat.size() - 2].content);
+    const auto pause = std::chrono::duration<double>(1 / words_per_second);
+    for (size_t end = reply.find(' ');; end = reply.find(' ', end + 1)) {
+        std::this_thread::sleep_for(pause);
+        chat.messages.back().content = reply.substr(0, end);
+        co_yield chat;
+        if (end == std::string::npos) break;
+    }
+}
+
+std::tuple<imgr::Update, imgr::Update> controls_back() {
+    return {imgr::update().interactive(true), imgr::update().interactive(true)};
+}
+
+// Stop keeps what was written; a reply stopped before its first word leaves no empty bubble.
+std::tuple<imgr::Conversation, imgr::Update, imgr::Update> stop_reply(imgr::Conversation chat) {
+    if (!chat.empty() && chat.messages.back().role == imgr::ChatRole::Assistant && chat.messages.back().content.empty())
+        chat.messages.pop_back();
+    auto [box, send] = controls_back();
+    return {chat, box, send};
+}
+
+void show_chat(Blocks& demo) {
+    Handle<imgr::Conversation> chatbot;
+    Handle<std::string> message, send, stop, feedback;
+    Handle<double> speed;
+    demo.row([&] {
+        demo.column({.scale = 3, .min_width = 24}, [&] {
+            chatbot = demo.add(imgr::Chatbot("Chatbot").height(20).value(imgr::Conversation().assistant(
+                "Hello! I am a small bot written in `imgui_demo/main.cpp`: no model, no network. Say something.")));
+            demo.row([&] {
+                message = demo.add(imgr::Textbox("Chat message").placeholder("Type a message and press Enter")
+                                       .show_label(false).scale(6));
+                send = demo.add(imgr::Button("Send").primary().scale(1).min_width(5));
+                stop = demo.add(imgr::Button("Stop reply").stop().scale(1).min_width(7));
+            });
+        });
+        demo.column({.scale = 2, .min_width = 16}, [&] {
+            explain(demo, "### Chatbot\nAn `imgr::Conversation`: user and assistant messages, Markdown in bubbles. "
+                          "Sending takes two steps, as in Gradio: the message shows at once with an empty bubble, "
+                          "then `.success()` runs a streaming handler, `imgr::Stream<imgr::Conversation>`, whose "
+                          "every `co_yield` is on screen the next frame.");
+            explain(demo, "**Stop reply** cancels it (`{.cancels = {reply}}`) and keeps what was written. "
+                          "`chatbot.like(fn)` adds Like and Dislike under the bot's messages.");
+            speed = demo.add(imgr::Slider("Reply speed (words/s)", 2, 40, 12).step(1));
+            feedback = demo.add(imgr::Textbox("Feedback").placeholder("Like or dislike a reply"));
+            explain(demo, "A whole chat app is one line: `imgr::ChatInterface(fn)` adds Retry, Undo, Clear and Flag "
+                          "to all this (`samples/chat.cpp`).");
+        });
+    });
+    auto sent = demo.on({message.on(Event::Submit), send.on(Event::Click)}, send_message, {chatbot, message},
+                        {chatbot, message, send});
+    auto reply = sent.success(stream_reply, {chatbot, speed}, chatbot);
+    reply.then(controls_back, {}, {message, send});
+    stop.click(stop_reply, {chatbot}, {chatbot, message, send}, {.cancels = {reply}});
+    chatbot.like([](const imgr::LikeData& like) {
+        return std::string(like.liked ? "liked" : "disliked") + " message " + std::to_string(like.index);
+    }, feedback);
+}
+
+// -----------------------------------------------------------------------------
+// Media: an Audio clip synthesised in code and a handler that changes it; a
+// Video rendered at run time through imgr's own encoder, and a handler run on
+// each frame it shows. No files are read: there is nothing to download.
+// -----------------------------------------------------------------------------
+
+constexpr int kAudioRate = 16000;  // Hz, as speech models take: room for the notes' harmonics
+constexpr double kClipFps = 25;
+
+// Notes as MIDI numbers (60 is middle C, 69 the A at 440 Hz).
+const std::vector<std::pair<std::string, std::vector<int>>> kChords = {
+    {"C major", {60, 64, 67}}, {"A minor", {57, 60, 64}}, {"G7", {55, 59, 62, 65}}};
+
+// Two seconds of a chord in stereo, plucked: each note eight harmonics (the higher, the
+// weaker and the sooner gone), a short attack, the notes spread from left to right.
+// Samples are interleaved: left, right, left, right...
+imgr::AudioBuffer chord_clip(const std::string& name) {
+    const auto chord = std::find_if(kChords.begin(), kChords.end(), [&](const auto& c) { return c.first == name; });
+    if (chord == kChords.end()) throw imgr::Error("Choose a chord first");
+    const std::vector<int>& notes = chord->second;
+    const size_t frames = 2 * kAudioRate;
+    std::vector<float> samples(frames * 2);
+    for (size_t n = 0; n < notes.size(); ++n) {
+        const double frequency = 440 * std::pow(2.0, (notes[n] - 69) / 12.0);
+        const double pan = (double)n / (double)(notes.size() - 1);  // 0 left .. 1 right
+        for (size_t f = 0; f < frames; ++f) {
+            const double t = (double)f / kAudioRate, attack = std::min(1.0, t / 0.01);
+            double sample = 0;
+            for (int k = 1; k <= 8; ++k)
+                sample += std::exp(-1.5 * k * t) / k * std::sin(2 * std::numbers::pi * k * frequency * t);
+            sample *= attack;
+            samples[f * 2] += (float)(sample * (1 - 0.6 * pan));
+            samples[f * 2 + 1] += (float)(sample * (0.4 + 0.6 * pan));
+        }
+    }
+    // The notes' peaks can add up past 1: scaled so that the loudest sample is at 0.9.
+    float peak = 0;
+    for (float sample : samples) peak = std::max(peak, std::abs(sample));
+    for (float& sample : samples) sample *= 0.9f / peak;
+    return imgr::AudioBuffer(kAudioRate, 2, std::move(samples));
+}
+
+// Tape speed: reading the samples faster raises the pitch and shortens the clip alike
+// (linear interpolation between frames). The gain is in decibels; samples stay in -1..1.
+imgr::AudioBuffer change_clip(const imgr::AudioBuffer& clip, double gain_db, double speed) {
+    const size_t out_frames = clip.empty() ? 0 : (size_t)((double)clip.frames() / speed);
+    if (out_frames == 0) return {};
+    const int channels = clip.channels();
+    const float gain = (float)std::pow(10.0, gain_db / 20);
+    std::vector<float> out(out_frames * (size_t)channels);
+    for (size_t f = 0; f < out_frames; ++f) {
+        const double at = (double)f * speed;
+        const size_t i = std::min((size_t)at, clip.frames() - 1), j = std::min(i + 1, clip.frames() - 1);
+        const float fraction = (float)(at - (double)i);
+        for (int c = 0; c < channels; ++c) {
+            const float sample = clip.sample(i, c) + (clip.sample(j, c) - clip.sample(i, c)) * fraction;
+            out[f * (size_t)channels + (size_t)c] = std::clamp(sample * gain, -1.0f, 1.0f);
+        }
+    }
+    return imgr::AudioBuffer(clip.sample_rate(), channels, std::move(out));
+}
+
+// The test card panning left, one full turn over the clip, written through imgr's encoder
+// (H.264 where libx264 is there) to a file of its own in the temporary folder.
+imgr::VideoValue render_clip(double seconds) {
+    const int w = 320, h = 240, frame_count = std::max(1, (int)std::lround(seconds * kClipFps));
+    const imgr::ImageBuffer card = test_card(w, h);
+    std::vector<imgr::ImageBuffer> frames;
+    for (int i = 0; i < frame_count; ++i) {
+        const size_t shift = (size_t)(i * w / frame_count) * 3, row = (size_t)w * 3;
+        std::vector<uint8_t> pixels((size_t)h * row);
+        for (int y = 0; y < h; ++y) {
+            const uint8_t* from = card.u8() + y * row;
+            std::rotate_copy(from, from + shift, from + row, pixels.begin() + (ptrdiff_t)(y * row));
+        }
+        frames.emplace_back(w, h, 3, std::move(pixels));
+    }
+    const imgr::VideoWriteResult written = imgr::write_video_file(imgr::temporary_video_path(), frames, kClipFps);
+    if (!written) throw imgr::Error(written.error);
+    return written.video;
+}
+
+void show_media(Blocks& demo) {
+    explain(demo, "### Audio\nAn `imgr::AudioBuffer`: float samples in -1..1, channels interleaved, a sample rate. "
+                  "This chord is synthesised in code; the handler changes its gain and tape speed. Click the "
+                  "waveform to seek, toggle the spectrogram; as an input it also takes a dropped file, a trim or a "
+                  "recording. Without a sound device, Play says so and the rest works.");
+    Handle<std::string> chord;
+    Handle<imgr::AudioBuffer> clip, changed;
+    Handle<double> gain, speed;
+    const imgr::AudioBuffer first_chord = chord_clip("C major");
+    demo.row([&] {
+        demo.column([&] {
+            chord = demo.add(imgr::Radio("Chord", {"C major", "A minor", "G7"}).value("C major"));
+            clip = demo.add(imgr::Audio("Chord clip").value(first_chord));
+        });
+        demo.column([&] {
+            demo.row([&] {
+                gain = demo.add(imgr::Slider("Gain (dB)", -12, 12, 0).step(1));
+                speed = demo.add(imgr::Slider("Tape speed", 0.5, 2, 1.5).step(0.25));
+            });
+            changed = demo.add(imgr::Audio("Changed clip").spectrogram(true).value(change_clip(first_chord, 0, 1.5)));
+        });
+    });
+    chord.change(chord_clip, {chord}, clip);
+    demo.on({clip.on(Event::Change), gain.on(Event::Change), speed.on(Event::Change)}, change_clip, {clip, gain, speed},
+            changed, {.trigger_mode = imgr::TriggerMode::AlwaysLast});
+
+    explain(demo, "### Video\nAn `imgr::VideoValue` is a file and its metadata, never all its frames: a handler writes "
+                  "frames with `imgr::write_video_file` (or `VideoEncoder`) and returns the file. "
+                  "`video.stream(fn, {video}, output)` runs `fn` on each frame shown, as an `ImageBuffer`.");
+    // Video goes through FFmpeg's libraries, which are optional: without them there is nothing to play.
+    if (!imgr::video_supported()) {
+        explain(demo, std::string("*This build cannot show it:* ") + imgr::kNoVideoSupport + ".");
+        return;
+    }
+    Handle<double> seconds;
+    Handle<std::string> render;
+    Handle<imgr::VideoValue> video;
+    Handle<imgr::ImageBuffer> streamed;
+    demo.row([&] {
+        demo.column([&] {
+            demo.row([&] {
+                seconds = demo.add(imgr::Slider("Clip seconds", 1, 4, 2).step(1).scale(3));
+                render = demo.add(imgr::Button("Render clip").primary().scale(1).min_width(8));
+            });
+            video = demo.add(imgr::Video("Rendered clip").loop().height(14));
+        });
+        demo.column([&] {
+            explain(demo, "Render a clip (or drop a video file on the player), then play it, step it or drag its "
+                          "time bar: the handler inverts each frame it is given. A slow handler skips frames "
+                          "instead of falling behind.");
+            streamed = demo.add(imgr::Image("Streamed frame, inverted").height(14));
+        });
+    });
+    render.click(render_clip, {seconds}, video);
+    video.stream([](const imgr::ImageBuffer& frame) { return apply_filter(frame, "invert", 0); }, {video}, streamed);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -641,7 +1031,8 @@ int main(int argc, char** argv) {
 
     std::vector<std::pair<std::string, void (*)(Blocks&)>> areas = {
         {"Inputs", show_inputs}, {"Outputs", show_outputs}, {"Layout", show_layout},
-        {"Events", show_events}, {"Images", show_images}};
+        {"Events", show_events}, {"Images", show_images}, {"Image views", show_image_views},
+        {"Chat", show_chat}, {"Media", show_media}};
     // IMGR_DEMO_TAB=Events opens the demo on that tab by moving it first: a
     // convenience for screenshots, since scripts address components, not tabs.
     if (const char* wanted = std::getenv("IMGR_DEMO_TAB"); wanted && *wanted) {
