@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int kWidth = 1280, kHeight = 860;
-const std::array<std::string, 5> kTabs = {"Inputs", "Outputs", "Layout", "Events", "Images"};
+const std::array<std::string, 8> kTabs = {"Inputs", "Outputs", "Layout", "Events", "Images", "Image views", "Chat", "Media"};
 
 struct Screenshot {
     int width = 0, height = 0;

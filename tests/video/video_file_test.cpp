@@ -5,6 +5,9 @@
 
 #include <fstream>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace imgr;
 using imgr_test::grey_of;
 
@@ -125,4 +128,40 @@ TEST_CASE("without a camera, the device list is empty and opening one says why")
     IoResult opened = decoder.open_camera("/dev/video0");
     CHECK_FALSE(opened.ok());
     CHECK(opened.error.find("/dev/video0") != std::string::npos);
+}
+
+TEST_CASE("a process's temporary videos are removed when it exits, and folders of dead processes by the next one") {
+    namespace fs = std::filesystem;
+    const fs::path base = fs::temp_directory_path();
+    // A folder left by a process that is gone (killed before it could clean up).
+    const pid_t gone = ::fork();
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    const fs::path stale = base / ("imgr-video-" + std::to_string(gone));
+    fs::create_directories(stale);
+    std::ofstream(stale / "0.mp4") << "left behind";
+
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        // A process that makes a temporary video, then exits normally.
+        const std::string path = temporary_video_path();
+        std::ofstream(path) << "a handler's output";
+        const std::string line = path + "\n";
+        (void)!::write(pipe_fds[1], line.data(), line.size());
+        std::exit(0);
+    }
+    ::close(pipe_fds[1]);
+    std::string path;
+    char c = 0;
+    while (::read(pipe_fds[0], &c, 1) == 1 && c != '\n') path += c;
+    ::close(pipe_fds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE_FALSE(path.empty());
+    CHECK(fs::path(path).parent_path() == base / ("imgr-video-" + std::to_string(child)));
+    CHECK_FALSE(fs::exists(fs::path(path).parent_path()));  // removed at its exit
+    CHECK_FALSE(fs::exists(stale));                          // removed by it on its first temporary video
 }

@@ -7,7 +7,11 @@
 #include <filesystem>
 #include <system_error>
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
 
 #if IMGR_HAVE_LIBAV
 extern "C" {
@@ -67,14 +71,48 @@ VideoWriteResult write_video_file(const std::string& path, const std::vector<Ima
     return result;
 }
 
+namespace {
+
+// Handlers' output videos live in one folder per process, removed when the process exits.
+// A process that never exited (killed, crashed) left its folder: the next one removes
+// folders whose process is gone. Only the process that made a folder removes it at exit:
+// a forked child that calls exit() leaves its parent's alone.
+const std::filesystem::path& temporary_video_folder() {
+    static const pid_t owner = ::getpid();
+    // Never destroyed (reachable until exit): the exit handler below still reads it.
+    static const std::filesystem::path* folder = [] {
+        std::error_code ec;
+        std::filesystem::path base = std::filesystem::temp_directory_path(ec);
+        if (ec) base = "/tmp";
+        const std::string prefix = "imgr-video-";
+        for (std::filesystem::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.rfind(prefix, 0) != 0 || name.size() == prefix.size()) continue;
+            char* rest = nullptr;
+            const long pid = std::strtol(name.c_str() + prefix.size(), &rest, 10);
+            if (*rest != '\0' || pid <= 0 || pid == owner) continue;
+            if (::kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+                std::error_code ignored;
+                std::filesystem::remove_all(it->path(), ignored);
+            }
+        }
+        auto* made = new std::filesystem::path(base / (prefix + std::to_string(owner)));
+        std::filesystem::create_directories(*made, ec);
+        std::atexit([] {
+            if (::getpid() != owner) return;
+            std::error_code ignored;
+            std::filesystem::remove_all(*folder, ignored);
+        });
+        return made;
+    }();
+    return *folder;
+}
+
+}  // namespace
+
 std::string temporary_video_path(const std::string& extension) {
     static std::atomic<int> counter{0};
-    std::error_code ec;
-    std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    if (ec) dir = "/tmp";
-    dir /= "imgr-video-" + std::to_string(::getpid());
-    std::filesystem::create_directories(dir, ec);
-    return (dir / (std::to_string(counter++) + extension)).string();
+    return (temporary_video_folder() / (std::to_string(counter++) + extension)).string();
 }
 
 std::vector<std::string> list_video_devices() {
