@@ -44,15 +44,22 @@ public:
         ::setenv("JACK_DEFAULT_SERVER", name.c_str(), 1);  // where PortAudio's JACK client connects
     }
     ~JackDummyServer() {
-        if (pid_ <= 0) return;
+        if (pid_ <= 0 || exited_) return;
         ::kill(pid_, SIGTERM);
         ::waitpid(pid_, nullptr, 0);
     }
     bool started() const { return pid_ > 0; }
+    // False once the server has stopped: a machine where JACK cannot run (no shared memory, say).
+    bool running() {
+        if (pid_ <= 0 || exited_) return false;
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_) exited_ = true;
+        return !exited_;
+    }
 
     // The server takes a moment to accept clients: PortAudio is asked again until it sees it.
-    std::unique_ptr<AudioDevice> open_device(std::string& why_not) const {
-        for (int attempt = 0; attempt < 100; ++attempt) {
+    std::unique_ptr<AudioDevice> open_device(std::string& why_not) {
+        for (int attempt = 0; attempt < 100 && running(); ++attempt) {
             if (auto device = open_audio_device(why_not)) return device;
             std::this_thread::sleep_for(100ms);
         }
@@ -61,6 +68,7 @@ public:
 
 private:
     pid_t pid_ = -1;
+    bool exited_ = false;
 };
 
 AudioBuffer tone(int rate, double seconds) {
@@ -79,6 +87,10 @@ TEST_CASE("a clip at another rate than the device's plays through to its end, it
     }
     std::string why_not;
     const auto device = server.open_device(why_not);
+    if (!device && !server.running()) {
+        MESSAGE("jackd could not run on this machine: nothing to play on");
+        return;
+    }
     REQUIRE_MESSAGE(device, why_not);
     std::string error;
     REQUIRE_MESSAGE(device->play(tone(22050, 0.4), 0.1, 1.0f, 7, error), error);  // from 0.1 s: 0.3 s to play
@@ -112,6 +124,10 @@ TEST_CASE("recording from the device's input gives what was recorded, at 16 kHz"
     }
     std::string why_not;
     const auto device = server.open_device(why_not);
+    if (!device && !server.running()) {
+        MESSAGE("jackd could not run on this machine: nothing to record from");
+        return;
+    }
     REQUIRE_MESSAGE(device, why_not);
     REQUIRE(device->can_record());
     std::string error;
