@@ -71,6 +71,23 @@ private:
     bool exited_ = false;
 };
 
+// The device on the test's own server; null (the test says why and skips) where
+// jackd is not installed or cannot run. A running server PortAudio cannot reach fails.
+std::unique_ptr<AudioDevice> device_or_skip(JackDummyServer& server) {
+    if (!server.started()) {
+        MESSAGE("jackd is not installed (apt-get install jackd2): no device to test");
+        return nullptr;
+    }
+    std::string why_not;
+    auto device = server.open_device(why_not);
+    if (!device && !server.running()) {
+        MESSAGE("jackd could not run on this machine: no device to test");
+        return nullptr;
+    }
+    REQUIRE_MESSAGE(device, why_not);
+    return device;
+}
+
 AudioBuffer tone(int rate, double seconds) {
     std::vector<float> samples((size_t)(rate * seconds));
     for (size_t i = 0; i < samples.size(); ++i) samples[i] = 0.3f * (float)std::sin(2 * M_PI * 440 * (double)i / rate);
@@ -81,17 +98,8 @@ AudioBuffer tone(int rate, double seconds) {
 
 TEST_CASE("a clip at another rate than the device's plays through to its end, its position moving forward") {
     JackDummyServer server;
-    if (!server.started()) {
-        MESSAGE("jackd is not installed (apt-get install jackd2): nothing to play on");
-        return;
-    }
-    std::string why_not;
-    const auto device = server.open_device(why_not);
-    if (!device && !server.running()) {
-        MESSAGE("jackd could not run on this machine: nothing to play on");
-        return;
-    }
-    REQUIRE_MESSAGE(device, why_not);
+    const auto device = device_or_skip(server);
+    if (!device) return;
     std::string error;
     REQUIRE_MESSAGE(device->play(tone(22050, 0.4), 0.1, 1.0f, 7, error), error);  // from 0.1 s: 0.3 s to play
     CHECK(device->active());
@@ -118,17 +126,8 @@ TEST_CASE("a clip at another rate than the device's plays through to its end, it
 
 TEST_CASE("recording from the device's input gives what was recorded, at 16 kHz") {
     JackDummyServer server;
-    if (!server.started()) {
-        MESSAGE("jackd is not installed (apt-get install jackd2): nothing to record from");
-        return;
-    }
-    std::string why_not;
-    const auto device = server.open_device(why_not);
-    if (!device && !server.running()) {
-        MESSAGE("jackd could not run on this machine: nothing to record from");
-        return;
-    }
-    REQUIRE_MESSAGE(device, why_not);
+    const auto device = device_or_skip(server);
+    if (!device) return;
     REQUIRE(device->can_record());
     std::string error;
     REQUIRE_MESSAGE(device->start_recording(error), error);
