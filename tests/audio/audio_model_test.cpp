@@ -115,6 +115,30 @@ TEST_CASE("a corrupt or unsupported audio file gives a clear message and no audi
     fs::remove_all(dir);
 }
 
+TEST_CASE("a WAV whose metadata chunk claims more bytes than the file holds is refused at once") {
+    if (!audio_files_supported()) return;
+    // The header of a 160-byte file the fuzzer found: libsndfile alone parses it for minutes
+    // (its LIST chunk claims 8 MB).
+    std::vector<uint8_t> wav = {
+        0x52, 0x49, 0x46, 0x46, 0x66, 0x03, 0x00, 0x00, 0x57, 0x41, 0x56, 0x45, 0x66, 0x6d, 0x74, 0x20,
+        0x10, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x40, 0x1f, 0x00, 0x00, 0x80, 0x3e, 0x00, 0x00,
+        0x02, 0x00, 0x10, 0x00, 0x4c, 0x49, 0x53, 0x54, 0x1a, 0x00, 0x80, 0x00, 0x49, 0x4e, 0x46, 0x4f,
+        0x49, 0x53, 0x46, 0x54, 0x0e, 0x00, 0x00, 0x00, 0x4c, 0x61};
+    wav.resize(160, 0xff);
+    const AudioLoadResult refused = load_audio_memory(wav.data(), wav.size());
+    CHECK_FALSE(refused);
+    CHECK(refused.error.find("a corrupt WAV") != std::string::npos);
+    CHECK(refused.error.find("'LIST' chunk claims 8388634 bytes") != std::string::npos);
+
+    // Samples cut short are not refused: a truncated recording reads up to where it stops.
+    const fs::path dir = temp_dir("overrun");
+    REQUIRE(save_audio_file((dir / "whole.wav").string(), test::tone(300, 0.5)));
+    fs::resize_file(dir / "whole.wav", fs::file_size(dir / "whole.wav") / 2);
+    const AudioLoadResult cut = load_audio_file((dir / "whole.wav").string());
+    CHECK_MESSAGE(cut, cut.error);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("waveform columns hold each column's lowest and highest sample") {
     // 8 frames in 4 columns: two frames a column.
     AudioBuffer clip(8, 1, {0.1f, -0.5f, 0.9f, 0.2f, -1.0f, -0.2f, 0.0f, 0.0f});
