@@ -26,11 +26,13 @@ ctest_counts() {
 }
 
 # ctest under Xvfb in folder $1 (the rest are ctest's arguments); adds its counts to the totals.
+# -noreset: without it Xvfb resets whenever its last client leaves, and a test whose window
+# opens during that reset fails "cannot open display" (seen once in the ASan stage).
 run_ctest() {
   local dir=$1 log counts f total
   shift
   log=$(mktemp)
-  (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure -j "$jobs" "$@") 2>&1 | tee "$log"
+  (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure -j "$jobs" "$@") 2>&1 | tee "$log"
   counts=$(ctest_counts "$log")
   if [[ -z "$counts" ]]; then
     rm -f "$log"
@@ -51,7 +53,7 @@ run_ctest() {
     [[ $f -gt 0 && ${IMGR_RETRY_LSAN_CRASH:-0} == 1 ]] || break
     [[ $(grep -c "LeakSanitizer has encountered a fatal error" "$log") -ge $f ]] || break
     echo "imgr: $f test(s) failed only because LeakSanitizer itself crashed; running them again ($attempt of 3)"
-    (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1080x24" ctest --output-on-failure --rerun-failed) 2>&1 | tee "$log"
+    (cd "$dir" && xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" ctest --output-on-failure --rerun-failed) 2>&1 | tee "$log"
     counts=$(ctest_counts "$log")
     [[ -n "$counts" ]] && read -r f _ <<<"$counts"
   done
