@@ -5,7 +5,7 @@
 // the output drawn with its result, rendering finished), in video frames, the
 // frames the filter skipped, and the process's memory over the run.
 //   make_video_clip clip.mp4 70 30 1280x720 && bench_live_filter clip.mp4 [SECONDS=60]
-#include "bench_common.h"
+#include "blocks_window.h"
 
 #include <imgr/engine/video_builder.h>
 #include <imgr/platform/runner.h>
@@ -103,14 +103,8 @@ int main(int argc, char** argv) {
     params.continuous = true;
     params.apply_style = [] { imgr::apply_theme(imgr::Theme::Light); };
     params.draw = [&](imgr::Runner& runner) {
-        if (!textures) {
-            textures = std::make_unique<imgr::GlTextureCache>();
-            view.set_textures(textures.get());
-            start = last_rss = bench::Clock::now();
-        }
-        const imgr::FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
+        if (!textures) start = last_rss = bench::Clock::now();
+        bench::draw_blocks_view(runner, view, textures);
     };
     params.after_render = [&](imgr::Runner& runner) {
         glFinish();  // what was drawn is on screen now, not only queued

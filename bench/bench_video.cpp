@@ -2,7 +2,7 @@
 // file in a window (under Xvfb, llvmpipe): frames dropped by the player, and
 // the UI frame time p99 against a quiet window (the same app, video paused).
 //   make_video_clip clip.mp4 20 30 1280x720 && bench_video clip.mp4 [SECONDS]
-#include "bench_common.h"
+#include "blocks_window.h"
 
 #include <imgr/engine/video_builder.h>
 #include <imgr/platform/runner.h>
@@ -39,15 +39,7 @@ Window run(const std::string& path, bool play, double seconds) {
     bench::Clock::time_point start, previous;
     int frame = 0;
     constexpr int kSettleFrames = 30;
-    params.draw = [&](imgr::Runner& runner) {
-        if (!textures) {
-            textures = std::make_unique<imgr::GlTextureCache>();
-            view.set_textures(textures.get());
-        }
-        const imgr::FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
-    };
+    params.draw = [&](imgr::Runner& runner) { bench::draw_blocks_view(runner, view, textures); };
     params.before_frame = [&](imgr::Runner& runner) {
         const auto now = bench::Clock::now();
         ++frame;

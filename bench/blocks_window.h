@@ -30,6 +30,19 @@ struct WindowResult {
     size_t uploads = 0, reuses = 0;  // the texture cache's uploads, and of them refills in place
 };
 
+// One frame of a Blocks view in a runner's window: the texture cache is made on
+// the first frame (a GL context exists only then) and the runner's fonts are used.
+inline void draw_blocks_view(imgr::Runner& runner, imgr::BlocksView& view,
+                             std::unique_ptr<imgr::GlTextureCache>& textures) {
+    if (!textures) {
+        textures = std::make_unique<imgr::GlTextureCache>();
+        view.set_textures(textures.get());
+    }
+    const imgr::FontSet& fonts = runner.fonts();
+    view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
+    view.draw();
+}
+
 inline WindowResult run_window(imgr::Blocks& demo, const WindowOptions& options) {
     imgr::BlocksView view(demo);
     std::unique_ptr<imgr::GlTextureCache> textures;
@@ -49,13 +62,7 @@ inline WindowResult run_window(imgr::Blocks& demo, const WindowOptions& options)
         demo.engine().poll();
     };
     params.draw = [&](imgr::Runner& runner) {
-        if (!textures) {
-            textures = std::make_unique<imgr::GlTextureCache>();
-            view.set_textures(textures.get());
-        }
-        const imgr::FontSet& fonts = runner.fonts();
-        view.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
-        view.draw();
+        draw_blocks_view(runner, view, textures);
         if (options.after_draw) options.after_draw(runner.frame_index());
     };
     params.after_render = [&](imgr::Runner& runner) {
