@@ -231,3 +231,23 @@ TEST_CASE("an Interface replays its function, a Blocks app replays the event it 
     CHECK_FALSE(blocks.replay_spec(why));
     CHECK(why.find("'hidden'") != std::string::npos);
 }
+
+TEST_CASE("a Slider output replays as the engine stores it: snapped to its step, NaN at its minimum") {
+    // The function returns its input; the Slider (0 to 1 by 0.1) stores 0.26 as 0.3 and NaN as 0.
+    Interface demo([](double x) { return x; }, {Number("x")}, Slider("level", 0, 1).step(0.1));
+    std::string why;
+    const std::optional<ReplaySpec> spec = demo.replay_spec(why);
+    REQUIRE(spec);
+    TempDir dir;
+    write_text(dir / "logs.csv", "x,level,timestamp\n0.26,0.3,t\nnan,0,t\n");
+    const Collected c = replay(*spec, dir.path(), {.with_values = true});
+    INFO((c.lines.size() > 1 ? c.lines[0] + " / " + c.lines[1] : std::string()));
+    CHECK(c.lines == std::vector<std::string>{"row 1: unchanged", "row 2: unchanged"});
+    Engine& engine = demo.engine();
+    const ComponentId level = engine.find_by_label("level").at(0);
+    REQUIRE(c.rows.size() == 2);
+    for (const ReplayRow& row : c.rows) {
+        engine.set_from_program(level, row.inputs.at(0).flagged);  // the function's raw output
+        CHECK(values_equal(engine.component(level).spec.value, row.outputs.at(0).replayed));
+    }
+}

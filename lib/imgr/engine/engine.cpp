@@ -3,7 +3,7 @@
 #include "imgr/engine/select_event.h"
 #include "imgr/engine/background_work.h"
 
-#include "imgr/model/decimal_step.h"
+#include "imgr/model/coerce_value.h"
 
 #include <algorithm>
 #include <cmath>
@@ -92,7 +92,7 @@ ComponentId Engine::add_component(ComponentSpec spec) {
     if (spec.value.index() != default_value(spec.kind, spec.props).index())
         spec.value = default_value(spec.kind, spec.props);
     state.spec = std::move(spec);
-    state.spec.value = coerce(state, state.spec.value);
+    state.spec.value = coerce_value(state.spec.props, state.spec.value);
     components_.push_back(std::move(state));
     listeners_by_component_.emplace_back();
     busy_listeners_.push_back(0);
@@ -141,28 +141,6 @@ std::vector<ComponentId> Engine::find_by_label(std::string_view label) const {
     return found;
 }
 
-// Keeps a value within what its component can hold: numbers within their
-// range (the user sees the clamp in the view), choices among the choices.
-Value Engine::coerce(const ComponentState& state, Value value) const {
-    const ComponentSpec& spec = state.spec;
-    if (auto* d = std::get_if<double>(&value)) {
-        if (auto* number = std::get_if<NumberProps>(&spec.props)) {
-            if (number->minimum && *d < *number->minimum) *d = *number->minimum;
-            if (number->maximum && *d > *number->maximum) *d = *number->maximum;
-            if (number->precision >= 0 && std::isfinite(*d)) {
-                const double factor = std::pow(10.0, number->precision);
-                *d = std::round(*d * factor) / factor;
-            }
-        } else if (auto* slider = std::get_if<SliderProps>(&spec.props)) {
-            if (std::isnan(*d)) *d = slider->minimum;
-            *d = std::clamp(*d, std::min(slider->minimum, slider->maximum), std::max(slider->minimum, slider->maximum));
-            if (slider->step > 0)
-                *d = std::min(snap_to_step(*d, slider->minimum, slider->step), std::max(slider->minimum, slider->maximum));
-        }
-    }
-    return value;
-}
-
 bool Engine::store_value(ComponentId id, Value value) {
     ComponentState& state = components_.at((size_t)id);
     if (value.index() != state.spec.value.index()) {
@@ -170,7 +148,7 @@ bool Engine::store_value(ComponentId id, Value value) {
                                       " cannot take the value " + describe(value));
         return false;
     }
-    value = coerce(state, std::move(value));
+    value = coerce_value(state.spec.props, std::move(value));  // the user sees the clamp in the view
     if (values_equal(value, state.spec.value)) return false;
     state.spec.value = std::move(value);
     ++state.version;

@@ -177,7 +177,6 @@ private:
     std::function<void(HandlerOutputs)> stream_sink(int listener, uint64_t run, const Progress* progress);
     void fire_listeners(ComponentId id, Event event, std::shared_ptr<const SelectData> select = nullptr);
     bool store_value(ComponentId id, Value value);   // false when equal (no events: cycles end here)
-    Value coerce(const ComponentState& state, Value value) const;
 
     struct PassingState {
         ComponentId component;

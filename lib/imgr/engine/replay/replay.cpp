@@ -3,6 +3,7 @@
 #include "imgr/engine/executor.h"
 #include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/coerce_value.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,23 +38,6 @@ struct RowTask {
     const FlaggedRecord* record = nullptr;
     int number = 0;
 };
-
-// As the engine stores an output: clamped to a Number's or Slider's range, rounded to its precision.
-Value as_stored(const ReplayField& field, Value value) {
-    auto* d = std::get_if<double>(&value);
-    if (!d) return value;
-    if (auto* number = std::get_if<NumberProps>(&field.props)) {
-        if (number->minimum && *d < *number->minimum) *d = *number->minimum;
-        if (number->maximum && *d > *number->maximum) *d = *number->maximum;
-        if (number->precision >= 0 && std::isfinite(*d)) {
-            const double factor = std::pow(10.0, number->precision);
-            *d = std::round(*d * factor) / factor;
-        }
-    } else if (auto* slider = std::get_if<SliderProps>(&field.props); slider && !std::isnan(*d)) {
-        *d = std::clamp(*d, std::min(slider->minimum, slider->maximum), std::max(slider->minimum, slider->maximum));
-    }
-    return value;
-}
 
 class RowReplayer {
 public:
@@ -137,7 +121,7 @@ private:
             ReplayCell& cell = expected[j];
             const ReplayField& field = spec_.fields[spec_.outputs[j]];
             if (j < outputs.size() && outputs[j] && outputs[j]->new_value)
-                cell.replayed = as_stored(field, *outputs[j]->new_value);
+                cell.replayed = coerce_value(field.props, *outputs[j]->new_value);  // as the engine would store it
             cell.comparison = compare_values(cell.flagged, cell.replayed, options_.compare);
             if (!cell.comparison.same) {
                 row.status = ReplayStatus::Changed;
