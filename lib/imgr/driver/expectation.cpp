@@ -1,6 +1,7 @@
 #include "imgr/driver/expectation.h"
 
 #include "imgr/driver/video_expectation.h"
+#include "imgr/model/number_compare.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,14 +12,8 @@ namespace {
 
 constexpr double kRelativeTolerance = 1e-9;
 
-bool numbers_close(double actual, double expected) {
-    if (actual == expected) return true;  // also the infinities, and 0 == -0
-    if (!std::isfinite(actual) || !std::isfinite(expected)) return false;
-    return std::abs(actual - expected) <= kRelativeTolerance * std::max(std::abs(actual), std::abs(expected));
-}
-
 bool number_matches(double actual, const Json& expected) {
-    if (expected.is_number()) return numbers_close(actual, expected.get<double>());
+    if (expected.is_number()) return numbers_close(actual, expected.get<double>(), kRelativeTolerance);
     // JSON has no NaN or infinity, so a script writes them as format_number() does.
     if (expected.is_string() && !std::isfinite(actual))
         return expected.get_ref<const std::string&>() == format_number(actual);

@@ -1,5 +1,7 @@
 #include "imgr/engine/replay/value_compare.h"
 
+#include "imgr/model/number_compare.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -97,13 +99,6 @@ Comparison compare_images(const ImageBuffer& expected, const ImageBuffer& actual
 }
 
 }  // namespace
-
-bool numbers_close(double expected, double actual, double tolerance) {
-    if (expected == actual) return true;  // also equal infinities
-    if (std::isnan(expected) || std::isnan(actual)) return std::isnan(expected) && std::isnan(actual);
-    if (std::isinf(expected) || std::isinf(actual)) return false;  // unequal, and no tolerance spans infinity
-    return std::fabs(expected - actual) <= tolerance * std::max(std::fabs(expected), std::fabs(actual));
-}
 
 std::string text_diff(const std::string& expected, const std::string& actual) {
     size_t prefix = 0;

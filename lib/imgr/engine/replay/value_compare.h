@@ -24,7 +24,6 @@ struct Comparison {
 Comparison compare_values(const Value& expected, const Value& actual, const CompareOptions& options = {});
 
 // Parts, for tests and for the report.
-bool numbers_close(double expected, double actual, double tolerance);
 std::string text_diff(const std::string& expected, const std::string& actual);  // "\"hello wrld\" -> \"hello world\" (at 8: +\"o\")"
 
 struct ImageDifference {
