@@ -3,6 +3,7 @@
 #include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/row_choice.h"
 
 #include <cstdio>
 
@@ -237,7 +238,7 @@ StringList flagged_conversations(FileLogger& logger) {
     for (size_t i = 0; i < flagged.rows.size(); ++i) {
         const auto& row = flagged.rows[i];
         if (row.empty() || row[0].empty()) continue;  // a like/dislike row
-        choices.push_back("#" + std::to_string(i + 1) + ": " + row[0] + (row.size() > 1 ? ", " + row.back() : ""));
+        choices.push_back(row_choice(i + 1, row[0] + (row.size() > 1 ? ", " + row.back() : "")));
     }
     return choices;
 }
@@ -280,9 +281,9 @@ void ChatInterface::wire_flagging() {
     });
 
     register_listener(spec({{load_flagged_.id(), Event::Click}}, [logger](const Values& v, Progress&) {
-        const std::string& choice = std::get<std::string>(v[0]);
-        if (choice.size() < 2 || choice[0] != '#') throw Error("choose a flagged conversation first");
-        const size_t index = std::stoul(choice.substr(1)) - 1;
+        const std::optional<size_t> number = row_choice_number(std::get<std::string>(v[0]));
+        if (!number) throw Error("choose a flagged conversation first");
+        const size_t index = *number - 1;
         const FlaggedRows flagged = read_flagged_rows(*logger);
         if (index >= flagged.rows.size() || flagged.rows[index].empty())
             throw Error("that flagged conversation is no longer in the log file");

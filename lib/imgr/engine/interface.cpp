@@ -3,6 +3,7 @@
 #include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/row_choice.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -268,10 +269,10 @@ HandlerOutputs flagged_panel_updates(FileLogger& logger) {
     for (size_t i = 0; i < flagged.rows.size(); ++i) {
         std::vector<Json> cells(flagged.rows[i].begin(), flagged.rows[i].end());
         table.rows.push_back(std::move(cells));
-        std::string summary = "#" + std::to_string(i + 1) + ":";
-        for (size_t c = 0; c + 1 < flagged.rows[i].size() && summary.size() < 60; ++c)
-            summary += (c ? ", " : " ") + flagged.rows[i][c];
-        choices.push_back(std::move(summary));
+        std::string summary;
+        for (size_t c = 0; c + 1 < flagged.rows[i].size() && row_choice(i + 1, summary).size() < 60; ++c)
+            summary += (c ? ", " : "") + flagged.rows[i][c];
+        choices.push_back(row_choice(i + 1, summary));
     }
     return {Update().value(std::move(table)), Update().choices(std::move(choices))};
 }
@@ -304,9 +305,9 @@ void Interface::add_flagged_panel() {
     }, false);
     if (thumbnail >= 0) {
         register_listener(listener({{flagged_choice_, Event::Change}}, [logger, image_column](const Values& values, Progress&) {
-            const std::string& choice = std::get<std::string>(values[0]);
-            if (choice.size() < 2 || choice[0] != '#') return HandlerOutputs{Update().value(ImageBuffer{})};
-            const size_t index = std::stoul(choice.substr(1)) - 1;
+            const std::optional<size_t> number = row_choice_number(std::get<std::string>(values[0]));
+            if (!number) return HandlerOutputs{Update().value(ImageBuffer{})};
+            const size_t index = *number - 1;
             const FlaggedRows flagged = read_flagged_rows(*logger);
             if (index >= flagged.rows.size() || (size_t)image_column >= flagged.rows[index].size())
                 return HandlerOutputs{Update().value(ImageBuffer{})};
@@ -326,9 +327,9 @@ void Interface::add_flagged_panel() {
     std::vector<std::pair<ComponentKind, KindProps>> kinds;
     for (ComponentId id : inputs_) kinds.emplace_back(engine_.component(id).spec.kind, engine_.component(id).spec.props);
     register_listener(listener({{load, Event::Click}}, [logger, kinds](const Values& values, Progress&) {
-        const std::string& choice = std::get<std::string>(values[0]);
-        if (choice.size() < 2 || choice[0] != '#') throw Error("choose a flagged sample first");
-        const size_t index = std::stoul(choice.substr(1)) - 1;
+        const std::optional<size_t> number = row_choice_number(std::get<std::string>(values[0]));
+        if (!number) throw Error("choose a flagged sample first");
+        const size_t index = *number - 1;
         const FlaggedRows flagged = read_flagged_rows(*logger);
         if (index >= flagged.rows.size()) throw Error("that flagged sample is no longer in the log file");
         HandlerOutputs out;

@@ -6,6 +6,7 @@
 #include "imgr/engine/flagging/file_logger.h"
 #include "imgr/engine/replay/replay_report.h"
 #include "imgr/model/file_write.h"
+#include "imgr/model/row_choice.h"
 
 #include <cstdio>
 #include <mutex>
@@ -52,9 +53,9 @@ HandlerOutputs run_panel_replay(ReplayPanelState& state, Progress& progress) {
         const std::string where = row.file + ":" + std::to_string(row.line);
         if (what.starts_with(where + ": ")) what.erase(0, where.size() + 2);  // the `where` column says it
         table.rows.push_back({row.number, status, row.flag, what, row.note, where});
-        std::string choice = "#" + std::to_string(row.number) + ": " + replay_status_name(row.status);
-        if (!row.flag.empty()) choice += " (" + row.flag + ")";
-        choices.push_back(std::move(choice));
+        std::string summary = replay_status_name(row.status);
+        if (!row.flag.empty()) summary += " (" + row.flag + ")";
+        choices.push_back(row_choice((size_t)row.number, summary));
         if (print) {
             std::printf("%s\n", format_replay_row(row).c_str());
             std::fflush(stdout);
@@ -91,15 +92,15 @@ HandlerOutputs run_panel_replay(ReplayPanelState& state, Progress& progress) {
 
 HandlerFn load_panel_row(std::shared_ptr<ReplayPanelState> state) {
     return [state](const Values& values, Progress&) {
-        const std::string& choice = std::get<std::string>(values[0]);
-        if (choice.size() < 2 || choice[0] != '#') throw Error("choose a replayed row first");
+        const std::optional<size_t> number = row_choice_number(std::get<std::string>(values[0]));
+        if (!number) throw Error("choose a replayed row first");
         std::unique_lock lock(state->mutex);
         if (!state->spec) throw Error("cannot replay: " + state->why);
         const ReplaySpec spec = *state->spec;
         const std::filesystem::path dir = state->dir;
         lock.unlock();
         HandlerOutputs out;
-        for (Value& value : replay_row_inputs(spec, dir, std::stoi(choice.substr(1)))) out.push_back(Update().value(std::move(value)));
+        for (Value& value : replay_row_inputs(spec, dir, (int)*number)) out.push_back(Update().value(std::move(value)));
         return out;
     };
 }
