@@ -2,7 +2,7 @@
 #include "flagging_support.h"
 
 #include "imgr/engine/flagging/safe_name.h"
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,7 @@
 // so the folder it names is always a direct child of the flagging directory.
 #include "fuzz_check.h"
 #include "imgr/engine/flagging/safe_name.h"
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,7 +1,7 @@
 #include "imgr/engine/flagging/csv_logger.h"
 
 #include "imgr/engine/flagging/csv.h"
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 namespace imgr {
 

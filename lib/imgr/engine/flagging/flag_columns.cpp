@@ -1,7 +1,7 @@
 #include "imgr/engine/flagging/flag_columns.h"
 
 #include "imgr/engine/flagging/safe_name.h"
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 #include <algorithm>
 #include <cctype>

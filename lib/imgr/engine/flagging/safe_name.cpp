@@ -1,6 +1,6 @@
 #include "imgr/engine/flagging/safe_name.h"
 
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 #include <algorithm>
 #include <array>

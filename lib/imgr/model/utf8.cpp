@@ -1,32 +1,40 @@
-#include "imgr/engine/flagging/utf8.h"
+#include "imgr/model/utf8.h"
 
 namespace imgr {
 
-size_t utf8_sequence_length(std::string_view text, size_t pos) {
+Utf8Char utf8_decode(std::string_view text, size_t pos) {
     const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(pos);
-    if (lead < 0x80) return 1;
+    if (lead < 0x80) return {lead, 1};
     size_t length;
+    char32_t codepoint;
     unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte (RFC 3629, table 3-7)
     if (lead >= 0xC2 && lead <= 0xDF) {
         length = 2;
+        codepoint = lead & 0x1F;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
         length = 3;
+        codepoint = lead & 0x0F;
         if (lead == 0xE0) low = 0xA0;   // overlong
         if (lead == 0xED) high = 0x9F;  // UTF-16 surrogates
     } else if (lead >= 0xF0 && lead <= 0xF4) {
         length = 4;
+        codepoint = lead & 0x07;
         if (lead == 0xF0) low = 0x90;   // overlong
         if (lead == 0xF4) high = 0x8F;  // beyond U+10FFFF
     } else {
-        return 0;
+        return {};
     }
-    if (pos + length > text.size()) return 0;
-    if (byte(pos + 1) < low || byte(pos + 1) > high) return 0;
-    for (size_t i = 2; i < length; ++i)
-        if ((byte(pos + i) & 0xC0) != 0x80) return 0;
-    return length;
+    if (pos + length > text.size()) return {};
+    if (byte(pos + 1) < low || byte(pos + 1) > high) return {};
+    for (size_t i = 1; i < length; ++i) {
+        if ((byte(pos + i) & 0xC0) != 0x80) return {};
+        codepoint = (codepoint << 6) | (byte(pos + i) & 0x3F);
+    }
+    return {codepoint, length};
 }
+
+size_t utf8_sequence_length(std::string_view text, size_t pos) { return utf8_decode(text, pos).length; }
 
 std::string valid_utf8(std::string_view text, std::string_view replacement) {
     std::string out;
