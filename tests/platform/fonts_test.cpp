@@ -13,7 +13,7 @@ struct AtlasFixture {
 
 TEST_CASE_FIXTURE(AtlasFixture, "the default set loads DejaVu Sans when it is installed") {
     imgr::FontSet fonts;
-    REQUIRE(fonts.load(atlas, {}, 1.0f) == "");
+    REQUIRE(fonts.load(atlas, {}, 1.0f).ok());
     REQUIRE(fonts.regular() != nullptr);
     CHECK(fonts.regular()->FontSize == doctest::Approx(16.0f));
     if (std::ifstream("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").good())
@@ -24,14 +24,14 @@ TEST_CASE_FIXTURE(AtlasFixture, "the default set loads DejaVu Sans when it is in
 
 TEST_CASE_FIXTURE(AtlasFixture, "sizes follow the content scale") {
     imgr::FontSet fonts;
-    REQUIRE(fonts.load(atlas, {}, 2.0f) == "");
+    REQUIRE(fonts.load(atlas, {}, 2.0f).ok());
     CHECK(fonts.regular()->FontSize == doctest::Approx(32.0f));
     CHECK(fonts.large()->FontSize == doctest::Approx(48.0f));
 }
 
 TEST_CASE_FIXTURE(AtlasFixture, "Chinese text becomes displayable once covered") {
     imgr::FontSet fonts;
-    REQUIRE(fonts.load(atlas, {}, 1.0f) == "");
+    REQUIRE(fonts.load(atlas, {}, 1.0f).ok());
     CHECK_FALSE(fonts.cover("plain ascii"));
     CHECK_FALSE(fonts.cover("Ελληνικά"));  // in the base ranges already
     if (fonts.cjk_file().empty()) {
@@ -42,7 +42,7 @@ TEST_CASE_FIXTURE(AtlasFixture, "Chinese text becomes displayable once covered")
     CHECK(fonts.cover("标记"));
     CHECK(fonts.needs_rebuild());
     CHECK_FALSE(fonts.cover("记标"));  // nothing new
-    REQUIRE(fonts.load(atlas, {}, 1.0f) == "");
+    REQUIRE(fonts.load(atlas, {}, 1.0f).ok());
     CHECK_FALSE(fonts.needs_rebuild());
     CHECK(fonts.regular()->FindGlyphNoFallback(0x6807) != nullptr);
     CHECK(fonts.regular()->FindGlyphNoFallback(0x8BB0) != nullptr);  // 记
@@ -53,14 +53,16 @@ TEST_CASE_FIXTURE(AtlasFixture, "an unreadable font file is a clear error") {
     imgr::FontSet fonts;
     imgr::FontStyle style;
     style.regular_path = "/nonexistent/font.ttf";
-    CHECK(fonts.load(atlas, style, 1.0f) == "cannot read font file '/nonexistent/font.ttf'");
+    const imgr::IoResult loaded = fonts.load(atlas, style, 1.0f);
+    CHECK_FALSE(loaded);
+    CHECK(loaded.error == "cannot read font file '/nonexistent/font.ttf'");
 }
 
 TEST_CASE_FIXTURE(AtlasFixture, "a face is baked only when asked for") {
     imgr::FontSet fonts;
     imgr::FontStyle style;
     style.faces = imgr::FontFaces::none();
-    REQUIRE(fonts.load(atlas, style, 1.0f) == "");
+    REQUIRE(fonts.load(atlas, style, 1.0f).ok());
     CHECK(fonts.regular() != nullptr);
     CHECK(fonts.bold() == nullptr);
     CHECK(fonts.mono() == nullptr);
@@ -69,13 +71,13 @@ TEST_CASE_FIXTURE(AtlasFixture, "a face is baked only when asked for") {
     const int regular_only_height = atlas.TexHeight;
 
     style.faces.mono = true;
-    REQUIRE(fonts.load(atlas, style, 1.0f) == "");
+    REQUIRE(fonts.load(atlas, style, 1.0f).ok());
     CHECK(fonts.bold() == nullptr);
     CHECK(fonts.mono() != nullptr);
     CHECK(fonts.large() == nullptr);
     CHECK(atlas.Fonts.Size == 2);
 
-    REQUIRE(fonts.load(atlas, {}, 1.0f) == "");  // the default: every face
+    REQUIRE(fonts.load(atlas, {}, 1.0f).ok());  // the default: every face
     CHECK(fonts.bold() != nullptr);
     CHECK(fonts.mono() != nullptr);
     CHECK(fonts.large() != nullptr);

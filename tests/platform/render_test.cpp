@@ -4,9 +4,14 @@
 #include <imgr/platform/runner.h>
 #include <imgui.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 namespace {
@@ -21,6 +26,25 @@ Rgb pixel(const imgr::ImageBuffer& image, float x, float y) {
 
 bool near(Rgb a, Rgb b, int tolerance = 2) {
     return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+// What a run printed on stderr, and its exit code.
+std::string stderr_of(imgr::RunnerParams params, int& exit_code) {
+    std::fflush(stderr);
+    const std::string path = "/tmp/imgr_render_test_stderr_" + std::to_string(getpid());
+    const int saved = dup(2);
+    std::FILE* capture = std::fopen(path.c_str(), "w");
+    dup2(fileno(capture), 2);
+    imgr::Runner runner(std::move(params));
+    exit_code = runner.run();
+    std::fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    std::fclose(capture);
+    std::stringstream text;
+    text << std::ifstream(path).rdbuf();
+    std::remove(path.c_str());
+    return text.str();
 }
 
 }  // namespace
@@ -142,4 +166,25 @@ TEST_CASE("a wake-up without input draws two frames (show, settle), not the thre
     CHECK(runner.run() == 0);
     if (worker.joinable()) worker.join();
     CHECK(frames_after_wake.load() - settled_frames.load() == 2);
+}
+
+TEST_CASE("a font or a screenshot that cannot be made ends the run with exit 1 and one line saying why") {
+    imgr::RunnerParams params;
+    params.headless = true;
+    params.width = 200;
+    params.height = 120;
+    params.font.regular_path = "/nonexistent/font.ttf";
+    int code = 0;
+    std::string said = stderr_of(params, code);
+    CHECK(code == 1);
+    CHECK_MESSAGE(said.find("imgr: cannot read font file '/nonexistent/font.ttf'") != std::string::npos, said);
+
+    params.font.regular_path.clear();
+    params.max_frames = 1;
+    params.screenshot_path = "/nonexistent/folder/shot.png";
+    said = stderr_of(params, code);
+    CHECK(code == 1);
+    CHECK_MESSAGE(said.find("imgr: cannot ") != std::string::npos, said);
+    CHECK_MESSAGE(said.find("/nonexistent/folder/shot.png") != std::string::npos, said);
+    CHECK_MESSAGE(said.find("screenshot saved") == std::string::npos, said);
 }

@@ -110,7 +110,7 @@ bool FontSet::cover(std::string_view text) {
     return added;
 }
 
-std::string FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scale) {
+IoResult FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scale) {
     needs_rebuild_ = false;
     atlas.Clear();
     ranges_.clear();
@@ -126,7 +126,7 @@ std::string FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scal
     if (!style.regular_path.empty()) {
         int probe_size = 0;
         void* probe = read_font_file(style.regular_path, probe_size);
-        if (!probe) return "cannot read font file '" + style.regular_path + "'";
+        if (!probe) return IoResult::failure("cannot read font file '" + style.regular_path + "'");
         IM_FREE(probe);
     }
     regular_file_ = style.regular_path.empty() ? first_existing(kRegularCandidates) : style.regular_path;
@@ -146,14 +146,14 @@ std::string FontSet::load(ImFontAtlas& atlas, const FontStyle& style, float scal
         return font;
     };
     regular_ = add_face(regular_file_, size);
-    if (!regular_) return "cannot load font '" + regular_file_ + "'";
+    if (!regular_) return IoResult::failure("cannot load font '" + regular_file_ + "'");
     const bool custom = !style.regular_path.empty();
     const FontFaces& faces = style.faces;
     bold_ = !faces.bold ? nullptr : custom ? regular_ : add_face(first_existing(kBoldCandidates), size);
     mono_ = !faces.mono ? nullptr : custom ? regular_ : add_face(first_existing(kMonoCandidates), size);
     large_ = !faces.large ? nullptr : add_face(custom ? regular_file_ : first_existing(kBoldCandidates), size * 1.5f);
-    if (!atlas.Build()) return "cannot build the font atlas";
-    return "";
+    if (!atlas.Build()) return IoResult::failure("cannot build the font atlas");
+    return IoResult::success();
 }
 
 }  // namespace imgr

@@ -4,6 +4,7 @@
 // would take seconds and a huge texture, so the glyph set grows with the text:
 // cover() notes new characters, and the atlas is rebuilt before the next frame.
 #pragma once
+#include "imgr/model/io_result.h"
 #include "imgr/view/font_roles.h"  // FontFaces
 
 #include <string>
@@ -23,9 +24,9 @@ struct FontStyle {
 
 class FontSet {
 public:
-    // Loads the fonts into the atlas at size_px * scale; returns an error
-    // message (e.g. an unreadable font file) or "" on success.
-    std::string load(ImFontAtlas& atlas, const FontStyle& style, float scale);
+    // Loads the fonts into the atlas at size_px * scale; fails on an
+    // unreadable font file or an atlas that cannot be built.
+    IoResult load(ImFontAtlas& atlas, const FontStyle& style, float scale);
     // Notes the characters of text; true when some are not in the atlas yet.
     bool cover(std::string_view text);
     bool needs_rebuild() const { return needs_rebuild_; }

@@ -111,15 +111,14 @@ Runner::Runner(RunnerParams params) : params_(std::move(params)), window_(std::m
 
 Runner::~Runner() { close(); }
 
-bool Runner::open(std::string& error) {
+IoResult Runner::open() {
     glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {
         const char* display = std::getenv("DISPLAY");
-        error = (display && *display) ? "cannot open a window on display '" + std::string(display) +
-                                            "': " + g_last_glfw_error
-                                      : "cannot open a window: no X display (DISPLAY is not set); run under "
-                                        "xvfb-run -a, or on a desktop";
-        return false;
+        return IoResult::failure((display && *display) ? "cannot open a window on display '" + std::string(display) +
+                                                             "': " + g_last_glfw_error
+                                                       : "cannot open a window: no X display (DISPLAY is not set); "
+                                                         "run under xvfb-run -a, or on a desktop");
     }
     window_->glfw_initialised = true;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -129,18 +128,12 @@ bool Runner::open(std::string& error) {
     glfwWindowHint(GLFW_VISIBLE, params_.headless ? GLFW_FALSE : GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     window_->handle = glfwCreateWindow(params_.width, params_.height, params_.title.c_str(), nullptr, nullptr);
-    if (!window_->handle) {
-        error = "cannot create an OpenGL 3.3 core context: " + g_last_glfw_error;
-        return false;
-    }
+    if (!window_->handle) return IoResult::failure("cannot create an OpenGL 3.3 core context: " + g_last_glfw_error);
     GLFWwindow* window = window_->handle;
     glfwSetWindowUserPointer(window, this);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(params_.continuous ? 0 : 1);
-    if (!gladLoadGL(glfwGetProcAddress)) {
-        error = "cannot load OpenGL 3.3 functions";
-        return false;
-    }
+    if (!gladLoadGL(glfwGetProcAddress)) return IoResult::failure("cannot load OpenGL 3.3 functions");
     float scale_y = 1.0f;
     glfwGetWindowContentScale(window, &content_scale_, &scale_y);
     if (content_scale_ <= 0) content_scale_ = 1.0f;
@@ -153,20 +146,15 @@ bool Runner::open(std::string& error) {
     RunnerCallbacks::install(window);
     window_->glfw_backend = ImGui_ImplGlfw_InitForOpenGL(window, true);
     window_->gl_backend = ImGui_ImplOpenGL3_Init("#version 330 core");
-    if (!window_->glfw_backend || !window_->gl_backend) {
-        error = "cannot initialise ImGui's GLFW/OpenGL3 backends";
-        return false;
-    }
+    if (!window_->glfw_backend || !window_->gl_backend)
+        return IoResult::failure("cannot initialise ImGui's GLFW/OpenGL3 backends");
     // The backend makes its shaders and its own RGBA32 font texture at the first
     // NewFrame unless they exist; made now, from ImGui's small default font, the
     // texture is dropped for ours (otherwise our atlas would be converted to
     // RGBA32 and uploaded a second time, and the first texture leaked).
-    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) {
-        error = "cannot create ImGui's OpenGL objects";
-        return false;
-    }
+    if (!ImGui_ImplOpenGL3_CreateDeviceObjects()) return IoResult::failure("cannot create ImGui's OpenGL objects");
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    return rebuild_fonts(error);
+    return rebuild_fonts();
 }
 
 void Runner::close() {
@@ -202,29 +190,25 @@ void Runner::apply_scaled_style() {
     ImGui::GetStyle().ScaleAllSizes(content_scale_);
 }
 
-bool Runner::rebuild_fonts(std::string& error) {
+IoResult Runner::rebuild_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    error = fonts_.load(*io.Fonts, params_.font, content_scale_);
-    if (!error.empty()) return false;
+    if (IoResult loaded = fonts_.load(*io.Fonts, params_.font, content_scale_); !loaded) return loaded;
     io.FontDefault = fonts_.regular();
     if (window_->font_texture) glDeleteTextures(1, &window_->font_texture);
     window_->font_texture = upload_font_texture(*io.Fonts);
-    if (!window_->font_texture) {
-        error = "cannot upload the font texture";
-        return false;
-    }
+    if (!window_->font_texture) return IoResult::failure("cannot upload the font texture");
     apply_scaled_style();
     scale_changed_ = false;
-    return true;
+    return IoResult::success();
 }
 
 void Runner::framebuffer_size(int& width, int& height) const {
     glfwGetFramebufferSize(window_->handle, &width, &height);
 }
 
-bool Runner::draw_frame(std::string& error) {
+IoResult Runner::draw_frame() {
     if (fonts_.needs_rebuild() || scale_changed_) {
-        if (!rebuild_fonts(error)) return false;
+        if (IoResult rebuilt = rebuild_fonts(); !rebuilt) return rebuilt;
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -238,11 +222,9 @@ bool Runner::draw_frame(std::string& error) {
     int width = 0, height = 0;
     framebuffer_size(width, height);
     if (params_.headless) {
-        if (!window_->offscreen.bind(width, height)) {
-            error = "cannot create an offscreen framebuffer of " + std::to_string(width) + "x" +
-                    std::to_string(height);
-            return false;
-        }
+        if (!window_->offscreen.bind(width, height))
+            return IoResult::failure("cannot create an offscreen framebuffer of " + std::to_string(width) + "x" +
+                                     std::to_string(height));
     } else {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
     }
@@ -257,10 +239,7 @@ bool Runner::draw_frame(std::string& error) {
     const bool frames_done = params_.max_frames > 0 && frame_index_ >= params_.max_frames;
     if (!params_.screenshot_path.empty() &&
         (frames_done || (params_.max_frames == 0 && params_.screenshot_when_idle && ready_for_auto_screenshot()))) {
-        if (IoResult saved = save_png(params_.screenshot_path, capture(), Durability::NoFsync); !saved) {
-            error = saved.error;
-            return false;
-        }
+        if (IoResult saved = save_png(params_.screenshot_path, capture(), Durability::NoFsync); !saved) return saved;
         std::fprintf(stderr, "imgr: screenshot saved to %s\n", params_.screenshot_path.c_str());
         if (exit_code_ < 0) exit_code_ = 0;
     }
@@ -271,7 +250,7 @@ bool Runner::draw_frame(std::string& error) {
     } else {
         glfwSwapBuffers(window_->handle);
     }
-    return true;
+    return IoResult::success();
 }
 
 // What a visible window's swap interval does: frames no closer than one
@@ -309,9 +288,8 @@ void Runner::request_redraw() {
 void Runner::request_exit(int exit_code) { exit_code_ = exit_code; }
 
 int Runner::run() {
-    std::string error;
-    if (!open(error)) {
-        std::fprintf(stderr, "imgr: %s\n", error.c_str());
+    if (IoResult opened = open(); !opened) {
+        std::fprintf(stderr, "imgr: %s\n", opened.error.c_str());
         close();
         return 1;
     }
@@ -340,8 +318,8 @@ int Runner::run() {
         if (wakes != seen_wakes) frames_to_draw = std::max(frames_to_draw, kFramesAfterWake);
         seen_input = input;
         seen_wakes = wakes;
-        if (!draw_frame(error)) {
-            std::fprintf(stderr, "imgr: %s\n", error.c_str());
+        if (IoResult drawn = draw_frame(); !drawn) {
+            std::fprintf(stderr, "imgr: %s\n", drawn.error.c_str());
             close();
             return 1;
         }

@@ -68,11 +68,11 @@ public:
 
 private:
     struct Window;
-    bool open(std::string& error);
+    IoResult open();
     void close();
-    bool rebuild_fonts(std::string& error);
+    IoResult rebuild_fonts();
     void apply_scaled_style();
-    bool draw_frame(std::string& error);
+    IoResult draw_frame();
     bool ready_for_auto_screenshot() const;
     void pace_headless_frame();
 
