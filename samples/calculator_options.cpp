@@ -1,7 +1,5 @@
 // The calculator with flagging options: one button per reason, and a `flag`
-// column in flagged/logs.csv that records which one was clicked. A note
-// beside the buttons and "Correct Output" let the person say what the answer
-// should have been: `note` and `Output (corrected)` columns.
+// column in flagged/logs.csv that records which one was clicked.
 #include <imgr/imgr.h>
 
 double calculator(double num1, const std::string& operation, double num2) {
@@ -23,8 +21,6 @@ int main(int argc, char** argv) {
                          imgr::Number(),
                          {.examples = {{5, "add", 7}, {6, "subtract", 1.5}, {4, "divide", 0}},
                           .flagging_mode = imgr::FlaggingMode::Manual,
-                          .flagging_options = {"wrong sign", "off by one", "other"},
-                          .flagging_note = true,
-                          .flagging_corrections = true});
+                          .flagging_options = {"wrong sign", "off by one", "other"}});
     return demo.launch(argc, argv);
 }

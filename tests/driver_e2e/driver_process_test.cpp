@@ -358,9 +358,41 @@ TEST_CASE("calculator_options: a result flagged as wrong sign") {
                              CALCULATOR_OPTIONS_EXE));
     REQUIRE_MESSAGE(r.exit_code == 0, r.output);
     const std::string csv = read_file(dir / "flags" / "logs.csv");
-    // The sample offers a note and a correction (none used here): their cells stay empty.
+    // The seed's columns exactly: no note, no correction (those are calculator_review's).
+    CHECK_MESSAGE(csv.substr(0, csv.find('\n')) == "num1,operation,num2,Output,flag,timestamp", csv);
+    CHECK_MESSAGE(csv.rfind("num1,operation,num2,Output,flag,timestamp\n5,subtract,7,-2,wrong sign,", 0) == 0, csv);
+}
+#endif
+
+#ifdef CALCULATOR_REVIEW_EXE
+TEST_CASE("calculator_review: a flag with a corrected output and a note, then one with neither") {
+    const fs::path dir = temp_folder("calculator_review");
+    const fs::path script = write_file(dir / "tour.txt",
+                                       "set \"num1\" 5\n"
+                                       "set \"operation\" \"subtract\"\n"
+                                       "set \"num2\" 7\n"
+                                       "click \"Submit\"\n"
+                                       "expect \"Output\" -2\n"
+                                       "set \"Correct Output\" true\n"
+                                       "set \"Output (corrected)\" 2\n"
+                                       "set \"Note\" \"sign flipped, 5 - 7\"\n"
+                                       "click \"Flag as wrong sign\"\n"
+                                       "wait idle\n"
+                                       "expect \"Note\" \"\"\n"
+                                       "set \"operation\" \"add\"\n"
+                                       "click \"Submit\"\n"
+                                       "expect \"Output\" 12\n"
+                                       "click \"Flag as other\"\n"
+                                       "wait idle\n");
+    auto r = run_process(app({"--pace", "fast", "--script", script.string(), "--flagging-dir", (dir / "flags").string()},
+                             CALCULATOR_REVIEW_EXE));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+    const std::string csv = read_file(dir / "flags" / "logs.csv");
+    // A new output clears the correction: the second row's corrected cell is empty, as is its note.
     CHECK_MESSAGE(csv.rfind("num1,operation,num2,Output,Output (corrected),note,flag,timestamp\n"
-                            "5,subtract,7,-2,,,wrong sign,", 0) == 0, csv);
+                            "5,subtract,7,-2,2,\"sign flipped, 5 - 7\",wrong sign,", 0) == 0, csv);
+    CHECK_MESSAGE(csv.find("\n5,add,7,12,,,other,") != std::string::npos, csv);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);
 }
 #endif
 

@@ -52,7 +52,7 @@ const T& value_of(imgr::Blocks& demo, const std::string& label) {
     return std::get<T>(spec(demo, label).value);
 }
 
-// The calculator of samples/calculator_options.cpp, with a note and corrections.
+// The calculator of samples/calculator_review.cpp: options, a note and corrections.
 struct Calculator {
     explicit Calculator(const fs::path& dir, bool note = true, bool corrections = true)
         : demo(calculator,

@@ -126,21 +126,44 @@ TEST_CASE("calculator_options replays the rows it flagged: unchanged, exit 0, th
 TEST_CASE("bad rows are reported unreadable with FILE:LINE while the others run, a throwing row fails") {
     const fs::path work = temp_folder("bad");
     const fs::path flags = flag_calculator_rows(work);
-    std::ofstream(flags / "logs.csv", std::ios::app) << "4,divide,0,1,,,other,t\n"  // throws
+    std::ofstream(flags / "logs.csv", std::ios::app) << "4,divide,0,1,other,t\n"  // throws
                                                      << "1,add\n"                 // wrong column count
-                                                     << "x,add,1,2,,,other,t\n"     // not a number
-                                                     << "1,add,1,2,,,oth";          // cut short
+                                                     << "x,add,1,2,other,t\n"     // not a number
+                                                     << "1,add,1,2,oth";          // cut short
     const auto result = replay(flags);
     INFO(result.output);
     CHECK(result.exit_code == 1);
     CHECK(replay_lines(result.output) ==
           std::vector<std::string>{"row 1 (other): unchanged", "row 2 (wrong sign): unchanged",
                                    "row 3 (off by one): unchanged", "row 4 (other): failed: Cannot divide by zero!",
-                                   "row 5: unreadable: logs.csv:6: 2 columns where the header has 8",
+                                   "row 5: unreadable: logs.csv:6: 2 columns where the header has 6",
                                    "row 6 (other): unreadable: logs.csv:7: column \"num1\": 'x' is not a value a Number can take",
-                                   "row 7: unreadable: logs.csv:8: the row is cut short: 7 columns where the header has 8",
+                                   "row 7: unreadable: logs.csv:8: the row is cut short: 5 columns where the header has 6",
                                    "replay: 7 rows, 3 unchanged, 0 changed, 1 failed, 3 unreadable"});
 }
+
+#ifdef CALCULATOR_REVIEW_EXE
+TEST_CASE("calculator_review replays against the person's correction and ends the line with the note") {
+    const fs::path work = temp_folder("review");
+    const fs::path flags = work / "flagged";
+    write_file(work / "flag.script",
+               "click \"5, add, 7\"\nset \"operation\" \"subtract\"\nclick \"Submit\"\nexpect \"Output\" -2\n"
+               "click \"Flag as wrong sign\"\nwait idle\n"
+               "set \"Correct Output\" true\nset \"Output (corrected)\" 2\nset \"Note\" \"5 - 7 should be 2?\"\n"
+               "click \"Flag as other\"\nwait idle\n");
+    const auto flagged = run_process({CALCULATOR_REVIEW_EXE, "--headless", "--pace", "fast", "--script",
+                                      (work / "flag.script").string(), "--flagging-dir", flags.string()});
+    INFO(flagged.output);
+    REQUIRE(flagged.exit_code == 0);
+    const auto result = replay(flags, {}, CALCULATOR_REVIEW_EXE);
+    INFO(result.output);
+    CHECK(result.exit_code == 1);
+    CHECK(replay_lines(result.output) ==
+          std::vector<std::string>{"row 1 (wrong sign): unchanged",
+                                   "row 2 (other): changed: Output (corrected) 2 -> -2 (note: 5 - 7 should be 2?)",
+                                   "replay: 2 rows, 1 unchanged, 1 changed, 0 failed, 0 unreadable"});
+}
+#endif
 
 TEST_CASE("exit 2 when the folder holds no flagged data, saying why") {
     const fs::path work = temp_folder("empty");
