@@ -11,7 +11,7 @@
 //   JACK_DEFAULT_SERVER=bench build/bench/bench_audio [SECONDS] [BUSY_THREADS]
 #include "bench_common.h"
 
-#include <imgr/platform/portaudio_device.h>
+#include <imgr/media/platform/portaudio_device.h>
 
 #include <atomic>
 #include <cmath>

@@ -7,7 +7,7 @@
 //   make_video_clip clip.mp4 70 30 1280x720 && bench_live_filter clip.mp4 [SECONDS=60]
 #include "blocks_window.h"
 
-#include <imgr/engine/video_builder.h>
+#include <imgr/media/video_builder.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>
 #include <imgr/view/blocks_view.h>

@@ -4,7 +4,7 @@
 //   make_video_clip clip.mp4 20 30 1280x720 && bench_video clip.mp4 [SECONDS]
 #include "blocks_window.h"
 
-#include <imgr/engine/video_builder.h>
+#include <imgr/media/video_builder.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>
 #include <imgr/view/blocks_view.h>

@@ -6,7 +6,7 @@
 //   bench_video_long LONG.mp4
 #include "bench_common.h"
 
-#include <imgr/model/video_file.h>
+#include <imgr/media/model/video_file.h>
 
 #include <algorithm>
 #include <cmath>

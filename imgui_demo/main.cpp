@@ -19,6 +19,7 @@
 //                       run time (write_video_file) and a stream() handler on its frames
 //   main()              the header, the tabs, and IMGR_DEMO_TAB
 #include <imgr/imgr.h>
+#include <imgr/media.h>
 
 #include <algorithm>
 #include <cctype>

@@ -3,7 +3,7 @@
 // silence around them and a little noise under everything, as a room sounds.
 //   make_speech_wav OUT.wav
 #include <imgr/imgr.h>
-#include <imgr/model/audio_io.h>
+#include <imgr/media/model/audio_io.h>
 
 #include <cstdio>
 #include <random>

@@ -2,7 +2,7 @@
 // in-process through imgr's libav* encoder (H.264 when available): colour bars,
 // a white square moving left to right, and a grey strip whose level counts the
 // frames. The tours, tests and benchmarks make their media with it at test time.
-#include <imgr/model/video_file.h>
+#include <imgr/media/model/video_file.h>
 
 #include <cstdio>
 #include <cstdlib>

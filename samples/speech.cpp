@@ -3,6 +3,7 @@
 // output). A mispronunciation is flagged with its reason: the clip goes to
 // flagged/Speech/N.wav and the row to flagged/logs.csv.
 #include <imgr/imgr.h>
+#include <imgr/media.h>
 
 #include "espeak_synth.h"  // speech::synthesize: eSpeak NG into an AudioBuffer
 

@@ -4,6 +4,7 @@
 // <label>/N.mp4, the filtered frame as PNG). A slow filter skips frames rather
 // than falling behind: the output is never more than one frame late.
 #include <imgr/imgr.h>
+#include <imgr/media.h>
 
 #include "sepia_filter.h"  // sepia(image, strength): the filter itself
 

@@ -4,6 +4,7 @@
 // detected stretches of speech are listed, and cut out into their own clip.
 // Flag a clip the detector got wrong: it is saved as flagged/Recording/N.wav.
 #include <imgr/imgr.h>
+#include <imgr/media.h>
 
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 #include "voice_activity.h"
 
-#include <imgr/model/audio_spectrogram.h>
+#include <imgr/media/model/audio_spectrogram.h>
 
 #include <algorithm>
 #include <cmath>

@@ -61,9 +61,10 @@
 //   ImageSlider(label)             ImageSliderValue{before, after}: two images split by a draggable divider;
 //                                  .height() .position(share_before)
 //   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()
+//   --- the media module: #include <imgr/media.h> and link imgr::media (docs/modules.md) ---
 //   Audio(label)                   AudioBuffer: waveform, playhead, play/seek/volume, spectrogram toggle; as input
 //                                  also trim, record, a path or a dropped file (fires upload); .height() .spectrogram()
-//   Video(label)                   VideoValue (imgr/engine/video_builder.h): a player; .file() .sources({"upload","webcam"})
+//   Video(label)                   VideoValue (imgr/media/video_builder.h): a player; .file() .sources({"upload","webcam"})
 //                                  .loop() .autoplay() .height(); handle.stream(fn, inputs, outputs) runs fn per frame
 //                                  shown (the Video input gives the frame as an ImageBuffer), always_last (docs/video.md)
 //   every builder                  .label() .info() .show_label() .visible() .interactive() .scale() .min_width()
@@ -82,10 +83,10 @@
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
 //   from_mat(m), to_mat(image)  cv::Mat <-> ImageBuffer, BGR order swapped (imgr/opencv.h, include it yourself: needs OpenCV)
 //   VideoValue                 a video file and its duration, fps, size, frame count (imgr/model/video_value.h)
-//   VideoDecoder, VideoEncoder, write_video_file, probe_video_file  frames in and out through libav* (imgr/model/video_file.h)
+//   VideoDecoder, VideoEncoder, write_video_file, probe_video_file  frames in and out through libav* (imgr/media.h)
 //   save_png(path, image)      an image to a PNG file; "" or the reason it failed
 //   AudioBuffer                float samples, channels interleaved, a sample rate; cheap to copy (imgr/model/audio.h)
-//   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/model/audio_io.h)
+//   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/media.h)
 //
 // [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)
 //   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
@@ -146,8 +147,6 @@
 #include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
-#include "imgr/model/audio_io.h"
-#include "imgr/engine/video_builder.h"
 #include "imgr/model/image_io.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"

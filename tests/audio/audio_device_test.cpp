@@ -5,7 +5,7 @@
 // and skips when jackd is not installed (scripts/install_deps.sh installs it).
 #include <doctest/doctest.h>
 
-#include "imgr/platform/portaudio_device.h"
+#include "imgr/media/platform/portaudio_device.h"
 
 #include <fcntl.h>
 #include <signal.h>

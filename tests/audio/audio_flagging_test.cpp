@@ -1,6 +1,7 @@
 // Flagging an Audio component: the clip is saved as <label>/N.wav (the cell is
 // the relative path), numbered as images are, and loads back from the row as
 // the Flagged panel's "Load into the demo" does (value_from_cell).
+#include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 
 #include "audio/audio_test_media.h"
@@ -10,7 +11,7 @@
 #include "imgr/engine/flagging/json_logger.h"
 #include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
-#include "imgr/model/audio_io.h"
+#include "imgr/media/model/audio_io.h"
 
 #include <chrono>
 #include <thread>

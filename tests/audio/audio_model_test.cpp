@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "audio/audio_test_media.h"
-#include "imgr/model/audio_io.h"
-#include "imgr/model/audio_spectrogram.h"
-#include "imgr/model/audio_waveform.h"
+#include "imgr/media/model/audio_io.h"
+#include "imgr/media/model/audio_spectrogram.h"
+#include "imgr/media/model/audio_waveform.h"
 #include "imgr/model/value.h"
 
 #include <filesystem>

@@ -1,14 +1,15 @@
 // Real rendering under Xvfb: an Audio output drawn by the view in a hidden
 // window; the pixels read back show the waveform where the clip is loud and
 // a flat line where it is silent, and the spectrogram texture bright at the tone's row.
+#include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>
 #include <imgr/view/blocks_view.h>
 
 #include "audio/audio_test_media.h"
-#include "imgr/model/audio_spectrogram.h"
-#include "imgr/view/audio_player.h"
+#include "imgr/media/model/audio_spectrogram.h"
+#include "imgr/media/view/audio_player.h"
 
 using namespace imgr;
 

@@ -1,7 +1,7 @@
 // Converting a clip's sample rate (libswresample): what devices with one fixed rate need.
 #include <doctest/doctest.h>
 
-#include "imgr/model/audio_resample.h"
+#include "imgr/media/model/audio_resample.h"
 
 #include <cmath>
 #include <vector>

@@ -1,15 +1,17 @@
 // The Audio component drawn headless, with no sound device (as on this
 // machine, a server, CI): it says "no audio device", and everything else
 // works — uploads, the waveform, seeking, trimming, the spectrogram, handlers, flags.
+#include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>
 
 #include "audio/audio_test_media.h"
 #include "flagging/flagging_support.h"
 #include "imgr/engine/flagging/csv_logger.h"
-#include "imgr/model/audio_io.h"
-#include "imgr/view/audio_device.h"
-#include "imgr/view/audio_player.h"
+#include "imgr/media/model/audio_io.h"
+#include "imgr/media/view/audio_device.h"
+#include "imgr/view/kind_views.h"
+#include "imgr/media/view/audio_player.h"
 #include "support/headless_imgui.h"
 
 #include <chrono>
@@ -57,12 +59,12 @@ std::shared_ptr<AudioPlayer> player_of(const BlocksView& view, ComponentId id) {
 }  // namespace
 
 TEST_CASE("without a sound device the Audio component says so, and uploads, handlers and flags still work") {
-    REQUIRE(audio_device() == nullptr);  // no device is installed outside a launched app
     if (!audio_files_supported()) return;
     test::TempDir dir;
     REQUIRE(save_audio_file((dir / "tone.wav").string(), test::tone(440, 0.5, 16000)));
 
     Blocks demo;
+    REQUIRE(audio_device(demo.engine()) == nullptr);  // no device is installed outside a launched app
     auto input = demo.add(Audio("Input"));
     auto output = demo.add(Audio("Louder"));
     auto flag = demo.add(Button("Flag"));
@@ -80,7 +82,7 @@ TEST_CASE("without a sound device the Audio component says so, and uploads, hand
     ui.frame(view);
     CHECK(ui.logged.find("no audio device") != std::string::npos);
 
-    CHECK(upload_audio_file(demo.engine(), input.id(), (dir / "tone.wav").string()));
+    CHECK(upload_file(demo.engine(), input.id(), (dir / "tone.wav").string()));
     ui.settle(view);
     const auto& louder = std::get<AudioBuffer>(demo.engine().component(output.id()).spec.value);
     REQUIRE_FALSE(louder.empty());
@@ -90,7 +92,7 @@ TEST_CASE("without a sound device the Audio component says so, and uploads, hand
 
     // A bad file: a message, and the clip that was there stays.
     test::write_text(dir / "bad.wav", "not audio");
-    CHECK_FALSE(upload_audio_file(demo.engine(), input.id(), (dir / "bad.wav").string()));
+    CHECK_FALSE(upload_file(demo.engine(), input.id(), (dir / "bad.wav").string()));
     CHECK(std::get<AudioBuffer>(demo.engine().component(input.id()).spec.value).duration() == doctest::Approx(0.5));
     bool told = false;
     for (const Message& m : demo.engine().take_messages()) told = told || m.text.find("bad.wav") != std::string::npos;
@@ -132,10 +134,9 @@ TEST_CASE("the waveform is computed once per clip, and clicking, dragging and Tr
     CHECK(player->position == doctest::Approx(0.5).epsilon(0.02));
 
     // seek_audio, as `click "Clip" at T` uses it.
-    std::string error;
-    CHECK(seek_audio(view.cache(input.id()), std::get<AudioBuffer>(demo.engine().component(input.id()).spec.value), 1.5, error));
+    CHECK(seek_audio(view.cache(input.id()), demo.engine().component(input.id()).spec.value, 1.5));
     CHECK(player->position == doctest::Approx(1.5));
-    CHECK_FALSE(seek_audio(view.cache(seen.id()), AudioBuffer{}, 1.0, error));
+    CHECK(seek_audio(view.cache(seen.id()), AudioBuffer{}, 1.0).error == "it holds no audio");
 
     // Dragging from 50% to 75% selects; Trim keeps that half second.
     ui.mouse_at(view, ImVec2(box.min.x + width * 0.5f, y), false);

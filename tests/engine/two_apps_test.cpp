@@ -6,6 +6,9 @@
 #include <imgr/engine/flagging/csv.h>
 #include <imgr/engine/flagging/csv_logger.h>
 
+#include <atomic>
+#include <optional>
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -133,4 +136,34 @@ TEST_CASE("a message posted outside any handler run reaches no app's window") {
     imgr::warning("from main(), not from a handler");  // printed to stderr
     app.blocks.engine().poll();
     CHECK(app.blocks.engine().take_messages().empty());
+}
+
+TEST_CASE("work one app does off the UI thread keeps only that app busy, and wakes only its window") {
+    imgr::Engine decoding, quiet;
+    std::atomic<int> decoding_wakes{0}, quiet_wakes{0};
+    decoding.set_wake([&] { ++decoding_wakes; });
+    quiet.set_wake([&] { ++quiet_wakes; });
+    REQUIRE(decoding.idle());
+    REQUIRE(quiet.idle());
+
+    imgr::BackgroundWork work = decoding.start_background_work();
+    CHECK_FALSE(decoding.idle());  // a script's `wait idle` in this app waits for the spectrogram
+    CHECK(quiet.idle());           // the other app's `wait idle` does not
+
+    // Handed to a worker, as a component does; finishing it wakes its own app only.
+    std::thread worker([job = std::move(work)]() mutable { job.finish(); });
+    worker.join();
+    CHECK(decoding.idle());
+    CHECK(decoding_wakes.load() == 1);
+    CHECK(quiet_wakes.load() == 0);
+}
+
+TEST_CASE("background work that outlives its app finishes without touching it") {
+    std::optional<imgr::BackgroundWork> work;
+    {
+        imgr::Engine app;
+        work.emplace(app.start_background_work());
+    }
+    work->finish();  // the counter is shared with the job: nothing dangles
+    work.reset();
 }

@@ -3,8 +3,8 @@
 // within the limits, what they refuse comes with a message. The first byte picks
 // the loader, so one corpus covers both.
 #include "fuzz_check.h"
-#include "imgr/model/audio_io.h"
-#include "imgr/model/video_file.h"
+#include "imgr/media/model/audio_io.h"
+#include "imgr/media/model/video_file.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -4,7 +4,7 @@
 // grey_of(i); so a decoded frame says which frame it is.
 #pragma once
 #include <doctest/doctest.h>
-#include <imgr/model/video_file.h>
+#include <imgr/media/model/video_file.h>
 
 #include <cstdlib>
 #include <filesystem>

@@ -8,8 +8,8 @@
 #include <imgr/engine/flagged_rows.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/media_control.h>
-#include <imgr/engine/video_builder.h>
-#include <imgr/engine/video_player.h>
+#include <imgr/media/video_builder.h>
+#include <imgr/media/model/video_player.h>
 
 #include <condition_variable>
 #include <fstream>

@@ -3,7 +3,7 @@
 // the frame the player says it is on, across seeks and while playing.
 #include "video/synthetic_video.h"
 
-#include <imgr/engine/video_player.h>
+#include <imgr/media/model/video_player.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>
 

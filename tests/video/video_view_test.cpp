@@ -6,8 +6,9 @@
 #include "video/synthetic_video.h"
 
 #include <imgr/engine/media_control.h>
-#include <imgr/engine/video_builder.h>
+#include <imgr/media/video_builder.h>
 #include <imgr/view/blocks_view.h>
+#include <imgr/view/kind_views.h>
 
 using namespace imgr;
 
@@ -54,7 +55,7 @@ TEST_CASE("a corrupt video upload is refused with a message - the component keep
     std::ofstream((dir / "broken.mp4").string()) << "garbage";
     Blocks demo("corrupt");
     Handle<VideoValue> video = demo.add(Video("Clip").file(clip.path));
-    CHECK_FALSE(upload_video_file(demo.engine(), video.id(), (dir / "broken.mp4").string()));
+    CHECK_FALSE(upload_file(demo.engine(), video.id(), (dir / "broken.mp4").string()));
     CHECK(video.value() == clip);
     const std::vector<Message> messages = demo.engine().take_messages();
     REQUIRE(messages.size() == 1);

@@ -20,9 +20,7 @@
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
-#include "imgr/platform/portaudio_device.h"
-#include "imgr/engine/background_work.h"
-#include "imgr/view/audio_device.h"
+#include "imgr/driver/run_services.h"
 #include "imgr/view/blocks_view.h"
 #include "imgr/view/theme.h"
 
@@ -175,27 +173,6 @@ RunnerParams runner_params(const Blocks& app, const LaunchRequest& request) {
     return params;
 }
 
-// The sound device for the run, opened only when the app has an Audio
-// component (probing the sound system costs time, and a demo without sound needs none).
-class AudioDeviceSession {
-public:
-    explicit AudioDeviceSession(const Engine& engine) {
-        for (size_t i = 0; i < engine.component_count(); ++i)
-            if (engine.component((ComponentId)i).spec.kind == ComponentKind::Audio) {
-                std::string why_not;
-                device_ = open_audio_device(why_not);
-                set_audio_device(device_.get());
-                return;
-            }
-    }
-    ~AudioDeviceSession() { set_audio_device(nullptr); }
-    AudioDeviceSession(const AudioDeviceSession&) = delete;
-    AudioDeviceSession& operator=(const AudioDeviceSession&) = delete;
-
-private:
-    std::unique_ptr<AudioDevice> device_;
-};
-
 // One run of the window: the view, the script player and the recorder, and
 // what each frame does with them.
 class WindowSession {
@@ -214,7 +191,10 @@ public:
         params_.draw = [this](Runner& runner) { draw(runner); };
         params_.after_render = [this](Runner& runner) { after_render(runner); };
         params_.wants_redraw = [this] {
-            return view_.animating() || (player_ && !player_->finished()) || audio_device_active();
+            if (view_.animating() || (player_ && !player_->finished())) return true;
+            for (const RunService& service : services_)
+                if (service.wants_redraw && service.wants_redraw()) return true;
+            return false;
         };
         params_.seconds_until_wake = [this] { return view_.seconds_until_wake(); };
         params_.on_drop = [this](const std::vector<std::string>& paths) {
@@ -229,15 +209,14 @@ public:
 
     // Runs the window until it closes; then the flags still waiting are written. Returns the exit code.
     int run() {
-        AudioDeviceSession audio(engine_);
+        services_ = start_run_services(engine_);
         Runner runner(params_);
         Runner* running = &runner;
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
-        set_background_work_wake([running] { running->request_redraw(); });
         const int exit_code = runner.run();
         engine_.set_wake(nullptr);
-        set_background_work_wake(nullptr);
+        services_.clear();
         app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
         return report(exit_code);
     }
@@ -344,6 +323,7 @@ private:
     RunnerParams params_;
     BlocksView view_;
     std::unique_ptr<ScriptPlayer> player_;
+    std::vector<RunService> services_;  // the modules' parts of this run (the sound device)
     std::string final_screenshot_;
     StopOnSignal stop_on_signal_;
     std::unique_ptr<GlTextureCache> textures_;

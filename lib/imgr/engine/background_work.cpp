@@ -1,31 +1,24 @@
 #include "imgr/engine/background_work.h"
 
-#include <atomic>
-#include <mutex>
-
 namespace imgr {
-namespace {
-std::atomic<int> pending{0};
-std::mutex wake_mutex;
-std::function<void()> wake_fn;
-}  // namespace
 
-void set_background_work_wake(std::function<void()> wake) {
-    std::lock_guard lock(wake_mutex);
-    wake_fn = std::move(wake);
+BackgroundWork::BackgroundWork(std::shared_ptr<BackgroundCounter> counter) : counter_(std::move(counter)) {
+    counter_->pending.fetch_add(1, std::memory_order_acq_rel);
 }
 
-int background_work_pending() { return pending.load(std::memory_order_acquire); }
-
-BackgroundWork::BackgroundWork() { pending.fetch_add(1, std::memory_order_acq_rel); }
 BackgroundWork::~BackgroundWork() { finish(); }
 
 void BackgroundWork::finish() {
-    if (!active_) return;
-    active_ = false;
-    pending.fetch_sub(1, std::memory_order_acq_rel);
-    std::lock_guard lock(wake_mutex);
-    if (wake_fn) wake_fn();
+    if (!counter_) return;
+    const std::shared_ptr<BackgroundCounter> counter = std::move(counter_);
+    counter_.reset();
+    counter->pending.fetch_sub(1, std::memory_order_acq_rel);
+    std::function<void()> wake;
+    {
+        std::lock_guard lock(counter->mutex);
+        wake = counter->wake;
+    }
+    if (wake) wake();
 }
 
 }  // namespace imgr

@@ -232,14 +232,6 @@ public:
     Gallery& height(float em) { props<GalleryProps>().height = em; return *this; }
 };
 
-// A sound clip: waveform with a playhead, play/pause/seek, volume, a spectrogram
-// toggle; as an input also a file path, trimming by dragging a range, and recording.
-class Audio : public Builder<Audio, AudioBuffer> {
-public:
-    explicit Audio(std::string label = "") : Builder(ComponentKind::Audio, std::move(label), AudioProps{}) {}
-    Audio& height(float em) { props<AudioProps>().height = em; return *this; }
-    Audio& spectrogram(bool shown) { props<AudioProps>().spectrogram = shown; return *this; }
-    Audio& recording(bool offered) { props<AudioProps>().recording = offered; return *this; }
-};
+// Audio and Video are the media module's: <imgr/media.h>, linked with imgr::media.
 
 }  // namespace imgr

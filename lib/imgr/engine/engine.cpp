@@ -1,7 +1,6 @@
 #include "imgr/engine/engine.h"
 
 #include "imgr/engine/select_event.h"
-#include "imgr/engine/background_work.h"
 
 #include "imgr/model/coerce_value.h"
 
@@ -82,9 +81,15 @@ Engine::~Engine() {
 }
 
 void Engine::set_wake(std::function<void()> wake) {
+    {
+        std::lock_guard lock(background_->mutex);
+        background_->wake = wake;
+    }
     std::lock_guard lock(mailbox_->mutex);
     mailbox_->wake = std::move(wake);
 }
+
+BackgroundWork Engine::start_background_work() { return BackgroundWork(background_); }
 
 ComponentId Engine::add_component(ComponentSpec spec) {
     ComponentState state;
@@ -532,7 +537,7 @@ size_t Engine::streamed_values_waiting() const {
 }
 
 bool Engine::idle() const {
-    if (in_flight_ > 0 || background_work_pending() > 0) return false;
+    if (in_flight_ > 0 || background_->pending.load(std::memory_order_acquire) > 0) return false;
     for (const ListenerState& state : listeners_)
         if (!state.queued.empty()) return false;
     return true;

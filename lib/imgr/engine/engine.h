@@ -2,6 +2,7 @@
 // thread only; handlers run on the executor with a snapshot of their inputs,
 // and their results are applied by poll() at the start of the next frame.
 #pragma once
+#include "imgr/engine/background_work.h"
 #include "imgr/engine/executor.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/progress.h"
@@ -117,6 +118,9 @@ public:
 
     // Called from worker threads when a result is ready (the runner's request_redraw).
     void set_wake(std::function<void()> wake);
+    // Work of this app's components off the UI thread (a spectrogram): idle() waits for it,
+    // and its end wakes the window (background_work.h).
+    BackgroundWork start_background_work();
 
     // Toasts: messages from handlers and from the engine, newest last.
     std::vector<Message> take_messages();
@@ -210,6 +214,7 @@ private:
         std::condition_variable taken;               // lockstep: a frame took streamed values
     };
     std::shared_ptr<Mailbox> mailbox_;
+    std::shared_ptr<BackgroundCounter> background_ = std::make_shared<BackgroundCounter>();
     MessageSink sink_;                               // into mailbox_; set around every run of a handler
     int in_flight_ = 0;                              // started and not yet applied (UI thread)
     // While a run's outputs and chains are applied: its depth + 1, the depth of

@@ -1,6 +1,7 @@
 #include "imgr/engine/flagged_rows.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -11,9 +12,8 @@
 #include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
-#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
-#include "imgr/model/video_file.h"
+#include "imgr/model/kind_files.h"
 
 namespace imgr {
 
@@ -142,16 +142,17 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
         if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
         if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
         if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
-        if (std::holds_alternative<AudioBuffer>(empty)) {
-            AudioLoadResult loaded = load_audio_file((dir / cell).string());
-            if (!loaded) throw Error("cannot load the flagged audio " + loaded.error);
-            return std::move(loaded.audio);
+        if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
+            ValueLoadResult loaded = codec->load((dir / cell).string());
+            if (!loaded) {
+                std::string what = kind_name(kind);
+                std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
+                throw Error("cannot load the flagged " + what + " " + loaded.error);
+            }
+            return std::move(loaded.value);
         }
-        if (std::holds_alternative<VideoValue>(empty)) {
-            VideoProbe probe = probe_video_file((dir / cell).string());
-            if (!probe) throw Error("cannot load the flagged video: " + probe.error);
-            return probe.video;
-        }
+        if (std::holds_alternative<AudioBuffer>(empty) || std::holds_alternative<VideoValue>(empty))
+            throw Error(missing_module_message(kind));
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

@@ -18,6 +18,7 @@ enum class ComponentKind {
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
     AnnotatedImage, ImageSlider, Gallery, Audio, Video,
 };
+inline constexpr size_t kComponentKindCount = (size_t)ComponentKind::Video + 1;
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
 

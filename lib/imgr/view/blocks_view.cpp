@@ -6,6 +6,8 @@
 #include <cmath>
 #include <limits>
 
+#include "imgr/model/kind_files.h"
+#include "imgr/view/kind_views.h"
 #include "imgr/view/theme.h"
 
 namespace imgr {
@@ -303,31 +305,7 @@ float BlocksView::draw_component(ComponentId id, float width, float min_height, 
     return height;
 }
 
-void BlocksView::draw_widget(const ComponentContext& c) {
-    switch (c.spec().kind) {
-        case ComponentKind::Number: draw_number(c); break;
-        case ComponentKind::Slider: draw_slider(c); break;
-        case ComponentKind::Radio: draw_radio(c); break;
-        case ComponentKind::Dropdown: draw_dropdown(c); break;
-        case ComponentKind::Checkbox: draw_checkbox(c); break;
-        case ComponentKind::CheckboxGroup: draw_checkbox_group(c); break;
-        case ComponentKind::Textbox: draw_textbox(c); break;
-        case ComponentKind::Button: draw_button(c); break;
-        case ComponentKind::Markdown: draw_markdown(c); break;
-        case ComponentKind::Label: draw_label(c); break;
-        case ComponentKind::Image: draw_image(c); break;
-        case ComponentKind::Plot: draw_plot(c); break;
-        case ComponentKind::Json: draw_json(c); break;
-        case ComponentKind::ColorPicker: draw_color_picker(c); break;
-        case ComponentKind::Dataframe: draw_dataframe(c); break;
-        case ComponentKind::Chatbot: draw_chatbot(c); break;
-        case ComponentKind::AnnotatedImage: draw_annotated_image(c); break;
-        case ComponentKind::ImageSlider: draw_image_slider(c); break;
-        case ComponentKind::Gallery: draw_gallery(c); break;
-        case ComponentKind::Audio: draw_audio(c); break;
-        case ComponentKind::Video: draw_video(c); break;
-    }
-}
+void BlocksView::draw_widget(const ComponentContext& c) { kind_view(c.spec().kind).draw(c); }
 
 // A run is computing this output: dim it, spin, and show reported progress.
 void BlocksView::draw_busy_overlay(ComponentId id, ImVec2 min, ImVec2 max) {
@@ -412,17 +390,9 @@ void BlocksView::drop_files(const std::vector<std::string>& paths, ImVec2 positi
     Engine& engine = blocks_.engine();
     for (size_t i = 0; i < caches_.size(); ++i) {
         const ComponentState& state = engine.component((ComponentId)i);
-        const ComponentKind kind = state.spec.kind;
-        if ((kind != ComponentKind::Image && kind != ComponentKind::Audio && kind != ComponentKind::Video) ||
-            !state.spec.common.visible || !engine.interactive((ComponentId)i))
-            continue;
+        if (!accepts_files(state.spec.kind) || !state.spec.common.visible || !engine.interactive((ComponentId)i)) continue;
         if (!targets_.component((ComponentId)i).card.contains(position)) continue;
-        if (kind == ComponentKind::Audio)
-            upload_audio_file(engine, (ComponentId)i, paths.front());
-        else if (kind == ComponentKind::Video)
-            upload_video_file(engine, (ComponentId)i, paths.front());
-        else
-            upload_image_file(engine, (ComponentId)i, paths.front());
+        (void)upload_file(engine, (ComponentId)i, paths.front());  // a failure is shown in the window
         return;
     }
     engine.post(MessageLevel::Info, "drop image or audio files on an input image or audio to upload them");

@@ -83,19 +83,7 @@ void draw_chatbot(const ComponentContext& c);
 void draw_annotated_image(const ComponentContext& c);  // components/annotated_image_view.h
 void draw_image_slider(const ComponentContext& c);     // components/image_slider_view.h
 void draw_gallery(const ComponentContext& c);          // components/gallery_view.h
-void draw_audio(const ComponentContext& c);
-void draw_video(const ComponentContext& c);
 
-// Loads an image file into an Image component as an upload; errors become
-// messages and leave the component as it was. Returns whether it loaded.
-bool upload_image_file(Engine& engine, ComponentId id, const std::string& path);
-// The same for an Audio component and a sound file (WAV, FLAC, OGG, MP3).
-bool upload_audio_file(Engine& engine, ComponentId id, const std::string& path);
-// An Image with the "webcam" source: a File/Webcam switch; in webcam mode a camera picker,
-// the live picture and Capture (the still becomes the value, as an upload). Returns whether it
-// drew the camera (the image itself is then not drawn). No camera: says so, nothing else changes.
-bool draw_webcam_source(const ComponentContext& c, const StringList& sources, ImVec2 box);
-// The same for a Video: the file's metadata is read now (a file libavformat cannot open is refused with its reason).
-bool upload_video_file(Engine& engine, ComponentId id, const std::string& path);
+// Kinds of modules (Audio, Video) are drawn through kind_views.h; uploads of files too.
 
 }  // namespace imgr

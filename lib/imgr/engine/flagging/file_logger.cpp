@@ -8,9 +8,8 @@
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_write.h"
-#include "imgr/model/audio_io.h"
 #include "imgr/model/image_io.h"
-#include "imgr/model/video_file.h"
+#include "imgr/model/kind_files.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -44,12 +43,15 @@ bool has_file_content(const Value& value) {
     return false;
 }
 // Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
-IoResult save_value_file(const std::filesystem::path& path, const std::string& folder_name, const Value& value) {
+IoResult save_value_file(const std::filesystem::path& path, const std::string& folder_name, ComponentKind kind,
+                         const Value& value) {
     if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
         return save_annotated_files(path, folder_name, *annotated);
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
-    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return save_audio_file(path.string(), *audio, Durability::Fsync);
-    if (const auto* video = std::get_if<VideoValue>(&value)) return save_video_mp4(*video, path.string(), Durability::Fsync);
+    if (std::holds_alternative<AudioBuffer>(value) || std::holds_alternative<VideoValue>(value)) {
+        const KindFileCodec* codec = kind_file_codec(kind);
+        return codec && codec->save ? codec->save(path, value) : IoResult::failure(missing_module_message(kind));
+    }
     if (const auto* conversation = std::get_if<Conversation>(&value)) {
         const std::string json = conversation_file_text(*conversation);
         return write_file_atomically(path, json.data(), json.size(), Durability::Fsync);
@@ -204,7 +206,7 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     if (!file) return file;
     // The reserved empty file is ours alone, so the atomic rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_value_file(file.path, folder_name, value); !saved) {
+    if (IoResult saved = save_value_file(file.path, folder_name, fields_[field].kind, value); !saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }

@@ -12,20 +12,10 @@
 #include "imgr/model/color_map.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/pixel_values.h"
+#include "imgr/view/kind_views.h"
 #include "imgr/view/widgets/image_canvas.h"
 
 namespace imgr {
-
-bool upload_image_file(Engine& engine, ComponentId id, const std::string& path) {
-    ImageLoadResult loaded = load_image_file(path);
-    if (!loaded) {
-        engine.post(MessageLevel::Error, "cannot load the image " + loaded.error);
-        return false;
-    }
-    engine.set_from_user(id, std::move(loaded.image));
-    engine.fire(id, Event::Upload);
-    return true;
-}
 
 namespace {
 
@@ -155,7 +145,13 @@ void draw_image(const ComponentContext& c) {
     const ImageBuffer& image = std::get<ImageBuffer>(c.state.spec.value);
     const ImVec2 box(c.width, props.height * ImGui::GetFontSize());
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    if (draw_webcam_source(c, props.sources, box)) return;  // the live camera in place of the image
+    if (std::find(props.sources.begin(), props.sources.end(), "webcam") != props.sources.end()) {
+        if (CameraSourceView camera = camera_source()) {
+            if (camera(c, props.sources, box)) return;  // the live camera in place of the image
+        } else if (c.interactive) {
+            ImGui::TextDisabled("the webcam source needs the imgr::media module: link the app with imgr::media");
+        }
+    }
 
     if (image.empty() || image.pixel_count() == 0) {
         draw_drop_zone(c, box);
@@ -189,7 +185,7 @@ void draw_image(const ComponentContext& c) {
                                                       ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::SameLine(0, style.ItemInnerSpacing.x);
         const bool clicked = ImGui::Button("Load");
-        if ((entered || clicked) && !c.cache.text.empty()) upload_image_file(c.engine, c.id, c.cache.text);
+        if ((entered || clicked) && !c.cache.text.empty()) (void)upload_file(c.engine, c.id, c.cache.text);
     }
 }
 

@@ -1,6 +1,6 @@
 // Whole-file helpers around VideoDecoder/VideoEncoder (video_file.h).
-#include "imgr/model/video_file.h"
-#include "imgr/model/libav_support.h"
+#include "imgr/media/model/video_file.h"
+#include "imgr/media/model/libav_support.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "imgr/model/audio_spectrogram.h"
+#include "imgr/media/model/audio_spectrogram.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,11 +3,12 @@
 // from the microphone and load a file by path. Without a sound device the
 // buttons that need one are disabled and the component says "no audio device";
 // everything else works the same.
-#include "imgr/view/audio_player.h"
-#include "imgr/view/audio_device.h"
-#include "imgr/view/widgets/waveform.h"
+#include "imgr/media/view/audio_player.h"
+#include "imgr/media/view/media_views.h"
+#include "imgr/media/view/audio_device.h"
+#include "imgr/media/view/waveform.h"
 
-#include "imgr/model/audio_io.h"
+#include "imgr/view/kind_views.h"
 
 #include <imgui_stdlib.h>
 
@@ -16,29 +17,18 @@
 
 namespace imgr {
 
-bool upload_audio_file(Engine& engine, ComponentId id, const std::string& path) {
-    AudioLoadResult loaded = load_audio_file(path);
-    if (!loaded) {
-        engine.post(MessageLevel::Error, "cannot load the audio " + loaded.error);
-        return false;
-    }
-    engine.set_from_user(id, std::move(loaded.audio));
-    engine.fire(id, Event::Upload);
-    return true;
-}
-
 namespace {
 
 constexpr const char* kNoDevice = "no audio device";
 
 void stop_playing(AudioPlayer& player) {
     if (!player.playing) return;
-    if (AudioDevice* device = audio_device()) device->stop();
+    if (AudioDevice* device = player.device) device->stop();
     player.playing = false;
 }
 
 void start_playing(AudioPlayer& player, const AudioBuffer& clip) {
-    AudioDevice* device = audio_device();
+    AudioDevice* device = player.device;
     if (!device) {
         player.status = kNoDevice;
         return;
@@ -58,7 +48,7 @@ void follow_device(AudioPlayer& player, const AudioBuffer& clip) {
         start_playing(player, clip);
         return;
     }
-    AudioDevice* device = audio_device();
+    AudioDevice* device = player.device;
     const double at = device ? device->position(player.owner()) : -1;
     if (at < 0) {
         player.playing = false;  // finished, or another component took the device
@@ -97,7 +87,7 @@ void draw_empty(const ComponentContext& c, ImVec2 size) {
 
 // The spectrogram in the box, or a note while it is computed.
 void draw_spectrogram(const ComponentContext& c, AudioPlayer& player, const AudioBuffer& clip, ImVec2 min, ImVec2 max) {
-    if (!player.spectrogram || player.spectrogram->version != clip.version()) player.spectrogram = start_spectrogram(clip);
+    if (!player.spectrogram || player.spectrogram->version != clip.version()) player.spectrogram = start_spectrogram(clip, c.engine.start_background_work());
     SpectrogramJob& job = *player.spectrogram;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     std::lock_guard lock(job.mutex);
@@ -149,7 +139,7 @@ void draw_clip_box(const ComponentContext& c, AudioPlayer& player, const AudioBu
 
 // Play/pause, the clock, volume, the spectrogram toggle, trim and clear.
 void draw_transport(const ComponentContext& c, AudioPlayer& player, const AudioBuffer& clip) {
-    AudioDevice* device = audio_device();
+    AudioDevice* device = player.device;
     ImGui::BeginDisabled(!device);
     if (ImGui::SmallButton(player.playing ? "Pause" : "Play")) {
         if (player.playing) {
@@ -191,7 +181,7 @@ void draw_transport(const ComponentContext& c, AudioPlayer& player, const AudioB
 // Inputs: a path to load, and recording from the microphone.
 void draw_sources(const ComponentContext& c, AudioPlayer& player, const AudioProps& props) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    AudioDevice* device = audio_device();
+    AudioDevice* device = player.device;
     const bool can_record = props.recording && device && device->can_record();
     const char* record_text = player.recording ? "Stop" : "Record";
     const float buttons = ImGui::CalcTextSize("Load").x + style.FramePadding.x * 2 + style.ItemInnerSpacing.x +
@@ -201,7 +191,7 @@ void draw_sources(const ComponentContext& c, AudioPlayer& player, const AudioPro
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
     const bool clicked = ImGui::Button("Load");
-    if ((entered || clicked) && !c.cache.text.empty()) upload_audio_file(c.engine, c.id, c.cache.text);
+    if ((entered || clicked) && !c.cache.text.empty()) (void)upload_file(c.engine, c.id, c.cache.text);
     if (!props.recording) return;
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
     ImGui::BeginDisabled(!can_record && !player.recording);
@@ -234,7 +224,7 @@ void draw_audio(const ComponentContext& c) {
         const ImVec2 top_left = ImGui::GetCursorScreenPos();
         draw_empty(c, box);
         c.target_widget(top_left, ImVec2(top_left.x + box.x, top_left.y + box.y));
-        if (!audio_device()) ImGui::TextDisabled("%s", kNoDevice);
+        if (!player.device) ImGui::TextDisabled("%s", kNoDevice);
     } else {
         adopt_clip(player, clip, props);
         follow_device(player, clip);

@@ -1,4 +1,4 @@
-#include "imgr/view/widgets/waveform.h"
+#include "imgr/media/view/waveform.h"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,8 @@
 // Its value is an imgr::VideoValue (a file and its metadata, video_value.h).
 #pragma once
 #include "imgr/engine/builders.h"
-#include "imgr/model/video_file.h"
+#include "imgr/media/module_link.h"
+#include "imgr/media/model/video_file.h"
 
 namespace imgr {
 

@@ -4,7 +4,8 @@
 // Under the picture: play/pause, frame steps, a time bar that seeks while
 // dragged, the time; for inputs a path field (and with the "webcam" source a
 // camera picker). A file that cannot be opened shows why and leaves the value.
-#include "imgr/view/component_context.h"
+#include "imgr/media/view/media_views.h"
+#include "imgr/view/kind_views.h"
 
 #include <imgui_stdlib.h>
 
@@ -12,21 +13,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "imgr/engine/video_player.h"
-#include "imgr/model/video_file.h"
+#include "imgr/media/model/video_player.h"
+#include "imgr/media/model/video_file.h"
 
 namespace imgr {
-
-bool upload_video_file(Engine& engine, ComponentId id, const std::string& path) {
-    VideoProbe probe = probe_video_file(path);
-    if (!probe) {
-        engine.post(MessageLevel::Error, probe.error);
-        return false;
-    }
-    engine.set_from_user(id, std::move(probe.video));
-    engine.fire(id, Event::Upload);
-    return true;
-}
 
 namespace {
 
@@ -143,7 +133,7 @@ void draw_sources(const ComponentContext& c, VideoViewState& s, const VideoProps
     const bool entered = ImGui::InputTextWithHint("##path", "or type a video path and press Enter", &c.cache.text,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
-    if ((ImGui::Button("Load") || entered) && !c.cache.text.empty()) upload_video_file(c.engine, c.id, c.cache.text);
+    if ((ImGui::Button("Load") || entered) && !c.cache.text.empty()) (void)upload_file(c.engine, c.id, c.cache.text);
 }
 
 }  // namespace

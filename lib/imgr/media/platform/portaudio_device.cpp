@@ -1,10 +1,10 @@
-#include "imgr/platform/portaudio_device.h"
+#include "imgr/media/platform/portaudio_device.h"
 
 #if IMGR_HAVE_PORTAUDIO
 #include <alsa/asoundlib.h>
 #include <portaudio.h>
 
-#include "imgr/model/audio_resample.h"
+#include "imgr/media/model/audio_resample.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,6 +1,6 @@
-#include "imgr/view/audio_player.h"
+#include "imgr/media/view/audio_player.h"
 
-#include "imgr/model/audio_spectrogram.h"
+#include "imgr/media/model/audio_spectrogram.h"
 
 #include <algorithm>
 
@@ -16,30 +16,26 @@ AudioPlayer& audio_player(const ComponentContext& c) {
         player = std::make_shared<AudioPlayer>();
         c.cache.widget_state = player;
     }
+    player->device = audio_device(c.engine);
     return *player;
 }
 
-bool seek_audio(const ComponentCache& cache, const AudioBuffer& clip, double seconds, std::string& error) {
+IoResult seek_audio(const ComponentCache& cache, const Value& value, double seconds) {
     auto player = std::static_pointer_cast<AudioPlayer>(cache.widget_state);
-    if (clip.empty()) {
-        error = "it holds no audio";
-        return false;
-    }
-    if (!player) {
-        error = "it has not been drawn yet";
-        return false;
-    }
-    player->position = std::clamp(seconds, 0.0, clip.duration());
+    const auto* clip = std::get_if<AudioBuffer>(&value);
+    if (!clip || clip->empty()) return IoResult::failure("it holds no audio");
+    if (!player) return IoResult::failure("it has not been drawn yet");
+    player->position = std::clamp(seconds, 0.0, clip->duration());
     // A playing clip restarts from there in the next frame (the view owns the device calls).
     if (player->playing) player->restart = true;
-    return true;
+    return IoResult::success();
 }
 
-std::shared_ptr<SpectrogramJob> start_spectrogram(const AudioBuffer& clip) {
+std::shared_ptr<SpectrogramJob> start_spectrogram(const AudioBuffer& clip, BackgroundWork work) {
     auto job = std::make_shared<SpectrogramJob>();
     job->version = clip.version();
     SpectrogramJob* target = job.get();  // the job outlives its worker: its destructor waits for it
-    job->worker = std::async(std::launch::async, [target, clip, work = BackgroundWork()]() mutable {
+    job->worker = std::async(std::launch::async, [target, clip, work = std::move(work)]() mutable {
         Spectrogram spectrogram = compute_spectrogram(clip);
         ImageBuffer image = spectrogram_image(spectrogram);
         image.prepare_rgba8();

@@ -1,13 +1,14 @@
 // How Audio components play and record without knowing the sound library:
 // the platform layer implements this with PortAudio and installs it with
-// set_audio_device(); without one (no PortAudio, no sound card: a server, CI)
-// audio_device() is null and the components say "no audio device" — files
+// set_audio_device(app, ...); without one (no PortAudio, no sound card: a server, CI)
+// audio_device(app) is null and the components say "no audio device" — files
 // still load, waveforms draw, handlers run and flags save.
 //
-// One clip plays at a time, process-wide, as on a phone: playing another stops
-// the first. Called from the UI thread only; the implementation's device
+// One clip plays at a time on an app's device, as on a phone: playing another
+// stops the first. Called from the UI thread only; the implementation's device
 // callback never waits on the UI or on a lock a handler may hold.
 #pragma once
+#include "imgr/engine/engine.h"
 #include "imgr/model/audio.h"
 
 #include <cstdint>
@@ -37,8 +38,10 @@ public:
     virtual uint64_t underruns() const { return 0; }
 };
 
-AudioDevice* audio_device();                // null: no audio device
-void set_audio_device(AudioDevice* device); // the platform's, for the app's lifetime (null removes it)
-bool audio_device_active();                 // a device is installed and plays or records
+// Each app has its own device (two apps in one process do not share one): the
+// platform's, installed for the app's run by the media module (null removes it).
+AudioDevice* audio_device(const Engine& app);      // null: no audio device
+void set_audio_device(const Engine& app, AudioDevice* device);
+bool audio_device_active(const Engine& app);       // a device is installed and plays or records
 
 }  // namespace imgr

@@ -1,6 +1,6 @@
-#include "imgr/engine/video_player.h"
+#include "imgr/media/model/video_player.h"
 
-#include "imgr/model/video_file.h"
+#include "imgr/media/model/video_file.h"
 
 #include <chrono>
 

@@ -1,17 +1,19 @@
-// `click "label" at T`: the pointer goes to time T on an Audio component's
-// waveform and the playhead moves there (seek_audio), as a person's click would;
-// a Video's player seeks as its time bar does.
+// `click "label" at T`: the pointer goes to time T on a component that plays in
+// time (an Audio's waveform) and its playhead moves there (its KindView's seek),
+// as a person's click would; a Video's player seeks as its time bar does.
 #include "imgr/driver/script_player.h"
+#include "imgr/driver/script_player_pace.h"
 
-#include "imgr/view/audio_player.h"
+#include "imgr/view/kind_views.h"
 
 #include <algorithm>
 
 namespace imgr {
 
+using namespace script_pace;
+
 namespace {
 constexpr double kSeekPause = 0.12, kAfterSeek = 0.3;
-std::string quoted(const std::string& s) { return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace); }
 }  // namespace
 
 void ScriptPlayer::play(const ClickTimeCommand& command) {
@@ -22,7 +24,8 @@ void ScriptPlayer::play(const ClickTimeCommand& command) {
         play_seek(command.label, command.seconds);
         return;
     }
-    if (kind != ComponentKind::Audio) {
+    const KindView& view = kind_view(kind);
+    if (!view.seek || !view.duration) {
         fail("cannot click " + quoted(command.label) + " at " + format_number(command.seconds) + " s: it is a " +
              kind_name(kind) + ", which cannot seek (`click LABEL at T` seeks audio and video; `at X Y` clicks an image's pixel)");
         return;
@@ -31,22 +34,20 @@ void ScriptPlayer::play(const ClickTimeCommand& command) {
     // Seeking changes no value, so an output can be sought too: no wait for it to be interactive.
     steps_.push_back(open_ancestors(*id));
     steps_.push_back(reveal(*id));
-    steps_.push_back([this, id = *id, seconds]() {
-        // Where T lies on the waveform the view drew.
-        auto time_point = [this, id, seconds]() {
-            const auto& clip = std::get<AudioBuffer>(engine().component(id).spec.value);
+    steps_.push_back([this, id = *id, seconds, &view]() {
+        // Where T lies on the time line the view drew.
+        auto time_point = [this, id, seconds, &view]() {
+            const double duration = view.duration(engine().component(id).spec.value);
             const TargetRect box = target(id).widget;
-            const double fraction = clip.duration() > 0 ? std::clamp(seconds / clip.duration(), 0.0, 1.0) : 0.0;
+            const double fraction = duration > 0 ? std::clamp(seconds / duration, 0.0, 1.0) : 0.0;
             return ImVec2(box.min.x + (float)fraction * (box.max.x - box.min.x), box.center().y);
         };
         std::vector<StepFn> steps;
         if (reachable(id)) steps.push_back(move_to(time_point));
         steps.push_back(pause(kSeekPause));
-        steps.push_back([this, id, seconds]() {
-            const auto& clip = std::get<AudioBuffer>(engine().component(id).spec.value);
-            std::string error;
-            if (!seek_audio(view_.cache(id), clip, seconds, error))
-                fail("cannot seek " + quoted(engine().component(id).spec.common.label) + ": " + error);
+        steps.push_back([this, id, seconds, &view]() {
+            if (IoResult sought = view.seek(view_.cache(id), engine().component(id).spec.value, seconds); !sought)
+                fail("cannot seek " + quoted(engine().component(id).spec.common.label) + ": " + sought.error);
             return Step::Done;
         });
         steps.push_back(pause(kAfterSeek));

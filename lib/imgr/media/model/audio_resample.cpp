@@ -1,4 +1,4 @@
-#include "imgr/model/audio_resample.h"
+#include "imgr/media/model/audio_resample.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -10,7 +10,7 @@ extern "C" {
 #include <libavutil/opt.h>
 #include <libswresample/swresample.h>
 }
-#include "imgr/model/libav_support.h"
+#include "imgr/media/model/libav_support.h"
 #endif
 
 namespace imgr {

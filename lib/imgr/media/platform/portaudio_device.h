@@ -13,7 +13,7 @@
 // Opening probes the sound system; ALSA's complaints on a machine without a
 // card (a server, CI) are silenced, and open_audio_device() then says why there is none.
 #pragma once
-#include "imgr/view/audio_device.h"
+#include "imgr/media/view/audio_device.h"
 
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-#include "imgr/model/audio_io.h"
+#include "imgr/media/model/audio_io.h"
 
 #include "imgr/model/file_read.h"
 

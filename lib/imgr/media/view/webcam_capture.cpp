@@ -1,12 +1,12 @@
 // The "webcam" source of an Image: a camera through the same VideoPlayer a
 // Video uses (libavdevice's v4l2 input), shown live; Capture makes the frame
 // on screen the Image's value, as an upload would.
-#include "imgr/view/component_context.h"
+#include "imgr/media/view/media_views.h"
 
 #include <algorithm>
 
-#include "imgr/engine/video_player.h"
-#include "imgr/model/video_file.h"
+#include "imgr/media/model/video_player.h"
+#include "imgr/media/model/video_file.h"
 
 namespace imgr {
 

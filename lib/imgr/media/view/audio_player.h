@@ -4,7 +4,9 @@
 // Scripts reach it through seek_audio() (`click "label" at T`).
 #pragma once
 #include "imgr/engine/background_work.h"
-#include "imgr/model/audio_waveform.h"
+#include "imgr/media/model/audio_waveform.h"
+#include "imgr/media/view/audio_device.h"
+#include "imgr/model/io_result.h"
 #include "imgr/model/image.h"
 #include "imgr/view/component_context.h"
 
@@ -42,6 +44,7 @@ struct AudioPlayer {
     std::vector<WaveformColumn> waveform;    // min/max per pixel column, for waveform_width
     std::shared_ptr<SpectrogramJob> spectrogram;
     std::string status;                  // the device's last refusal ("no audio device")
+    AudioDevice* device = nullptr;       // the app's (audio_device.h), set each time the component is drawn
     bool recording = false;
 
     uint64_t owner() const { return (uint64_t)(uintptr_t)this; }
@@ -50,9 +53,9 @@ struct AudioPlayer {
 // The component's player, made on first use.
 AudioPlayer& audio_player(const ComponentContext& c);
 // Moves the playhead of a drawn Audio component to `seconds` (clamped to the clip); playing goes on from
-// there. False, with `error` set, when the component has no clip or has not been drawn yet.
-bool seek_audio(const ComponentCache& cache, const AudioBuffer& clip, double seconds, std::string& error);
-// Starts the spectrogram of `clip` on a worker thread (counted as background work).
-std::shared_ptr<SpectrogramJob> start_spectrogram(const AudioBuffer& clip);
+// there. Fails when the component has no clip or has not been drawn yet.
+IoResult seek_audio(const ComponentCache& cache, const Value& clip, double seconds);
+// Starts the spectrogram of `clip` on a worker thread (counted as the app's background work).
+std::shared_ptr<SpectrogramJob> start_spectrogram(const AudioBuffer& clip, BackgroundWork work);
 
 }  // namespace imgr

@@ -1,6 +1,6 @@
 // VideoDecoder on libavformat + libavcodec + libswscale (see video_file.h).
-#include "imgr/model/video_file.h"
-#include "imgr/model/libav_support.h"
+#include "imgr/media/model/video_file.h"
+#include "imgr/media/model/libav_support.h"
 
 #if IMGR_HAVE_LIBAV
 extern "C" {

@@ -1,4 +1,4 @@
-#include "imgr/model/audio_waveform.h"
+#include "imgr/media/model/audio_waveform.h"
 
 #include <algorithm>
 

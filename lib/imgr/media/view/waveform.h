@@ -1,7 +1,7 @@
 // Drawing a clip: the waveform (min/max per pixel column, cached by the
 // caller), a selected range, the playhead, and a spectrogram image.
 #pragma once
-#include "imgr/model/audio_waveform.h"
+#include "imgr/media/model/audio_waveform.h"
 
 #include <imgui.h>
 

@@ -1,0 +1,356 @@
+// Each script command as steps for the player: set, click, like, submit, upload,
+// wait, expect, screenshot, quit, a click on a pixel, zoom.
+#include "imgr/driver/script_player.h"
+#include "imgr/driver/script_player_pace.h"
+
+#include <imgui_internal.h>  // hovered/active item ids, popup and window lookup, SetScrollY
+
+#include <algorithm>
+#include <cmath>
+#include <system_error>
+
+#include "imgr/driver/expectation.h"
+#include "imgr/driver/value_from_json.h"
+#include "imgr/engine/media_control.h"
+#include "imgr/model/image_io.h"
+#include "imgr/model/kind_files.h"
+#include "imgr/model/pixel_values.h"
+#include "imgr/view/kind_views.h"
+
+namespace imgr {
+
+using namespace script_pace;
+
+void ScriptPlayer::start_command(const ScriptCommand& command) {
+    command_ = &command;
+    std::visit([this](const auto& action) { play(action); }, command.action);
+}
+
+void ScriptPlayer::approach(ComponentId id, const char* what) {
+    steps_.push_back(wait_actionable(id, what));
+    steps_.push_back(open_ancestors(id));
+    steps_.push_back(reveal(id));
+}
+
+void ScriptPlayer::play(const SetCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    const ComponentState& state = engine().component(*id);
+    SetValueResult converted = value_for_set(state.spec.kind, state.spec.props, command.value);
+    if (auto* error = std::get_if<std::string>(&converted)) {
+        fail("cannot set " + quoted(command.label) + ": " + *error);
+        return;
+    }
+    approach(*id, "set");
+    steps_.push_back([this, id = *id, value = std::get<Value>(std::move(converted))]() {
+        insert_steps(set_steps(id, value));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const ClickCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Button, "click", "not a button (use set or upload)");
+    if (!id) return;
+    approach(*id, "click");
+    steps_.push_back([this, id = *id]() {
+        if (!reachable(id)) {  // not drawn where the pointer can go: pressed directly
+            insert_steps({fire_from_engine(id, Event::Click)});
+            return Step::DoneNow;
+        }
+        insert_steps({move_to([this, id] { return widget_center(id); }), pause(kHoverPause), [this, id]() {
+                          // A toast or an open list over the button would take the press instead.
+                          ImGuiWindow* hovered = GImGui->HoveredWindow;
+                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
+                              insert_steps({fire_from_engine(id, Event::Click)});
+                              return Step::DoneNow;
+                          }
+                          insert_steps({press(), pause(kHoldPause), set_button(false)});
+                          return Step::DoneNow;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+// A Chatbot message's Like or Dislike button (choices 2i and 2i+1 of the
+// view's targets); a message scrolled out of sight gets the like directly.
+void ScriptPlayer::play(const LikeCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Chatbot, command.liked ? "like" : "dislike", "not a Chatbot");
+    if (!id) return;
+    approach(*id, command.liked ? "like" : "dislike");
+    const size_t choice = (size_t)command.index * 2 + (command.liked ? 0 : 1);
+    steps_.push_back([this, id = *id, choice, command]() {
+        const ComponentTargets& t = target(id);
+        const auto& conversation = std::get<Conversation>(engine().component(id).spec.value);
+        if ((size_t)command.index >= conversation.size() ||
+            conversation.messages[(size_t)command.index].role != ChatRole::Assistant) {
+            fail("message " + std::to_string(command.index) + " of \"" + command.label +
+                 "\" is not an assistant message (the conversation has " + std::to_string(conversation.size()) + ")");
+            return Step::Done;
+        }
+        const bool shown = ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() && !t.choices[choice].empty() &&
+                           t.choices[choice].min.y >= t.widget.min.y && t.choices[choice].max.y <= t.widget.max.y;
+        if (!shown) {
+            insert_steps({[this, id, command]() {
+                missed("the message's button was not on screen");
+                Conversation updated = std::get<Conversation>(engine().component(id).spec.value);
+                updated.messages[(size_t)command.index].liked = command.liked;
+                updated.last_feedback = command.index;
+                engine().set_from_program(id, std::move(updated));
+                engine().fire(id, Event::Like);
+                return Step::Done;
+            }});
+            return Step::DoneNow;
+        }
+        std::vector<StepFn> steps = click_at([this, id, choice] { return target(id).choices[choice].center(); });
+        steps.push_back(pause(kAfterAction));
+        steps.push_back(frames(1));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+// Enter in the field: a click gives it the keyboard, then Enter (Ctrl+Enter
+// where Enter types a line break) fires submit, as the view handles a person's keys.
+void ScriptPlayer::play(const SubmitCommand& command) {
+    const auto id = resolve_kind(command.label, ComponentKind::Textbox, "submit", "not a Textbox");
+    if (!id) return;
+    approach(*id, "submit");
+    steps_.push_back([this, id = *id]() {
+        if (!reachable(id)) {
+            insert_steps({fire_from_engine(id, Event::Submit)});
+            return Step::DoneNow;
+        }
+        const auto& props = std::get<TextboxProps>(engine().component(id).spec.props);
+        const bool multiline = props.lines > 1 && !props.password;
+        std::vector<StepFn> steps = click_at([this, id] { return widget_center(id); });
+        steps.push_back([this, id, multiline]() {
+            ImGuiContext& g = *GImGui;
+            if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId)
+                insert_steps({fire_from_engine(id, Event::Submit)});  // the field did not take the click
+            else
+                insert_steps({key(ImGuiKey_Enter, multiline)});
+            return Step::DoneNow;
+        });
+        steps.push_back(pause(kAfterAction));
+        steps.push_back(frames(1));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+// click "label" at T: the video shows the frame at T seconds (its player seeks, as the time bar does).
+void ScriptPlayer::play_seek(const std::string& label, double seconds) {
+    const auto id = resolve_kind(label, ComponentKind::Video, "click at a time on", "not a Video");
+    if (!id) return;
+    approach(*id, "seek");
+    steps_.push_back([this, id = *id, seconds]() {
+        std::vector<StepFn> steps;
+        if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
+        steps.push_back([this, id, seconds]() {
+            seek_media(engine(), id, seconds);
+            return Step::Done;
+        });
+        steps.push_back(pause(kAfterAction));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const UploadCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    const ComponentKind kind = engine().component(*id).spec.kind;
+    if (!accepts_files(kind)) {
+        fail("cannot upload to " + quoted(command.label) + ": it is a " + kind_name(kind) +
+             ", not an Image, Audio or Video" + (kind == ComponentKind::Audio || kind == ComponentKind::Video
+                                                     ? " (" + missing_module_message(kind) + ")" : std::string()));
+        return;
+    }
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(command.file, ec)) {
+        fail("cannot upload " + quoted(command.file.string()) + ": no such file");
+        return;
+    }
+    approach(*id, "upload to");
+    steps_.push_back([this, id = *id, file = command.file]() {
+        std::vector<StepFn> steps;
+        if (reachable(id)) steps.push_back(move_to([this, id] { return widget_center(id); }));
+        steps.push_back(pause(kHoverPause));
+        steps.push_back([this, id, file]() {
+            // As if the file were dropped on the component.
+            if (IoResult uploaded = upload_file(engine(), id, file.string()); !uploaded)
+                fail("cannot upload " + quoted(file.string()) + ": " + uploaded.error);
+            return Step::Done;
+        });
+        steps.push_back(pause(kAfterAction));
+        insert_steps(std::move(steps));
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const WaitFramesCommand& command) { steps_.push_back(frames(command.frames)); }
+
+void ScriptPlayer::play(const WaitTimeCommand& command) {
+    const double seconds = std::chrono::duration<double>(command.duration).count();
+    double started = -1;
+    steps_.push_back([this, seconds, started]() mutable {
+        if (started < 0) started = now();
+        return now() - started >= seconds - 1e-9 ? Step::DoneNow : Step::Continue;
+    });
+}
+
+// Idle includes what the last run showed: a toast it raised is on screen in the
+// frame this returns (ImGui draws a new toast window from its second frame).
+void ScriptPlayer::play(const WaitIdleCommand&) {
+    double started = -1;
+    steps_.push_back([this, started]() mutable {
+        if (started < 0) started = now();
+        if (engine().idle() && media_idle(engine()) && view_.toasts_shown()) return Step::DoneNow;
+        if (now() - started > options_.idle_timeout) {
+            fail("wait idle: handlers still running after " + format_number(options_.idle_timeout) + " s");
+            return Step::DoneNow;
+        }
+        return Step::Continue;
+    });
+}
+
+void ScriptPlayer::play(const ExpectCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    double started = -1;
+    steps_.push_back([this, id = *id, expected = command.value, started]() mutable {
+        if (started < 0) started = now();
+        if ((!engine().idle() || !media_idle(engine())) && now() - started <= kExpectIdleSeconds) return Step::Continue;
+        if (auto mismatch = check_expected(engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
+        return Step::DoneNow;
+    });
+}
+
+// For acting in the middle of a stream: no idle wait, each frame compares what is shown now.
+void ScriptPlayer::play(const WaitUntilCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    double started = -1;
+    steps_.push_back([this, id = *id, command, started]() mutable {
+        if (started < 0) started = now();
+        const auto mismatch = check_expected(engine().component(id).spec.value, command.value);
+        if (!mismatch) return Step::DoneNow;
+        if (now() - started > kWaitUntilSeconds) {
+            fail("wait until: " + quoted(command.label) + " did not show " +
+                 command.value.dump(-1, ' ', false, Json::error_handler_t::replace) + " within " +
+                 format_number(kWaitUntilSeconds) + " s (" + *mismatch + ")");
+            return Step::DoneNow;
+        }
+        return Step::Continue;
+    });
+}
+
+void ScriptPlayer::play(const ScreenshotCommand& command) {
+    steps_.push_back([this, file = command.file]() {
+        screenshot_ = file;  // after_render writes this frame
+        return Step::Done;
+    });
+}
+
+void ScriptPlayer::play(const QuitCommand&) {
+    steps_.push_back([this]() {
+        finish();
+        return Step::DoneNow;
+    });
+}
+
+// An output image can be clicked too (select works on any image), so only shown is waited for.
+void ScriptPlayer::play(const ClickPixelCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    steps_.push_back(wait_actionable(*id, "click", false));
+    steps_.push_back(open_ancestors(*id));
+    steps_.push_back(reveal(*id));
+    steps_.push_back([this, id = *id, label = command.label, pixel = ImagePixel{command.x, command.y}]() {
+        const ComponentTargets& t = target(id);
+        if (!t.image || !ActionTargets::drawn_now(t.image_frame)) {
+            const ComponentKind kind = engine().component(id).spec.kind;
+            fail("cannot click " + quoted(label) + " at a pixel: " +
+                 (kind == ComponentKind::Image ? std::string("it shows no image")
+                                               : std::string("it is a ") + kind_name(kind) + ", not an image"));
+            return Step::DoneNow;
+        }
+        if (pixel.x >= t.image->image_width || pixel.y >= t.image->image_height) {
+            fail("cannot click " + quoted(label) + " at " + std::to_string(pixel.x) + " " + std::to_string(pixel.y) +
+                 ": outside the " + std::to_string(t.image->image_width) + "x" + std::to_string(t.image->image_height) +
+                 " image");
+            return Step::DoneNow;
+        }
+        auto aim = [this, id, pixel] { return target(id).image->mouse_for(pixel); };
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        const ImVec2 at = aim();
+        if (!t.image->visible(at) || at.x < 0 || at.y < 0 || at.x >= display.x || at.y >= display.y) {
+            insert_steps({select_from_engine(id, pixel)});  // panned out of view: a person would pan first
+            return Step::DoneNow;
+        }
+        insert_steps({move_to(aim), pause(kHoverPause), [this, id, pixel]() {
+                          // A toast over the image would take the press instead.
+                          ImGuiWindow* hovered = GImGui->HoveredWindow;
+                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
+                              insert_steps({select_from_engine(id, pixel)});
+                              return Step::DoneNow;
+                          }
+                          insert_steps({press(), pause(kHoldPause), set_button(false)});
+                          return Step::DoneNow;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+void ScriptPlayer::play(const ZoomCommand& command) {
+    const auto id = resolve(command.label);
+    if (!id) return;
+    steps_.push_back(wait_actionable(*id, "zoom", false));
+    steps_.push_back(open_ancestors(*id));
+    steps_.push_back(reveal(*id));
+    steps_.push_back([this, id = *id, command]() {
+        const ComponentTargets& t = target(id);
+        const ImagePixel pixel{command.x, command.y};
+        if (!t.image || !ActionTargets::drawn_now(t.image_frame) || pixel.x >= t.image->image_width ||
+            pixel.y >= t.image->image_height) {
+            fail("cannot zoom " + quoted(command.label) + " at " + std::to_string(pixel.x) + " " +
+                 std::to_string(pixel.y) + ": " + (t.image ? "outside the image" : "it shows no image"));
+            return Step::DoneNow;
+        }
+        int notches = 0;
+        const float goal = (float)command.factor;
+        insert_steps({move_to([this, id, pixel] { return target(id).image->mouse_for(pixel); }), pause(kHoverPause),
+                      [this, id, pixel, goal, notches]() mutable {
+                          const ImageTransform& now_shown = *target(id).image;
+                          pointer_ = now_shown.mouse_for(pixel);  // stays on the pixel as the image grows
+                          if (notches++ > 60) {
+                              missed("the image did not zoom under the pointer");
+                              return Step::DoneNow;
+                          }
+                          // Within half a notch (1.25x) of the goal is there.
+                          if (now_shown.scale < goal / 1.118f) wheel_ = 1;
+                          else if (now_shown.scale > goal * 1.118f) wheel_ = -1;
+                          else return Step::DoneNow;
+                          return Step::Continue;
+                      },
+                      pause(kAfterAction), frames(1)});
+        return Step::DoneNow;
+    });
+}
+
+ScriptPlayer::StepFn ScriptPlayer::select_from_engine(ComponentId id, ImagePixel pixel) {
+    return [this, id, pixel]() {
+        missed("the pixel was not on screen");
+        SelectData data;
+        data.x = pixel.x;
+        data.y = pixel.y;
+        if (const auto* image = std::get_if<ImageBuffer>(&engine().component(id).spec.value))
+            data.value = pixel_values(*image, pixel.x, pixel.y);
+        engine().fire_select(id, std::move(data));
+        return Step::Done;
+    };
+}
+
+}  // namespace imgr

@@ -1,0 +1,56 @@
+#include "imgr/model/kind_files.h"
+
+#include "imgr/model/image_io.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace imgr {
+namespace {
+
+// Filled before main() by static registration and only read afterwards: no lock needed.
+std::array<KindFileCodec, kComponentKindCount>& codecs() {
+    static std::array<KindFileCodec, kComponentKindCount> table{};
+    return table;
+}
+
+}  // namespace
+
+void register_kind_file_codec(ComponentKind kind, KindFileCodec codec) { codecs().at((size_t)kind) = codec; }
+
+const KindFileCodec* kind_file_codec(ComponentKind kind) {
+    const KindFileCodec& codec = codecs().at((size_t)kind);
+    return codec.save || codec.load ? &codec : nullptr;
+}
+
+bool accepts_files(ComponentKind kind) {
+    const KindFileCodec* codec = kind_file_codec(kind);
+    return kind == ComponentKind::Image || (codec && codec->load);
+}
+
+ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
+    std::string what = kind_name(kind);
+    std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
+    ValueLoadResult result;
+    if (kind == ComponentKind::Image) {
+        ImageLoadResult loaded = load_image_file(path);
+        if (loaded) result.value = std::move(loaded.image);
+        result.error = loaded.error;
+    } else if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
+        result = codec->load(path);
+    } else {
+        const bool module_kind = kind == ComponentKind::Audio || kind == ComponentKind::Video;
+        result.error = module_kind ? missing_module_message(kind) : "a " + std::string(kind_name(kind)) + " takes no file";
+        return result;
+    }
+    if (!result) result.error = "cannot load the " + what + " " + result.error;
+    return result;
+}
+
+std::string missing_module_message(ComponentKind kind) {
+    return std::string(kind_name(kind)) +
+           " needs the imgr::media module: link the app with imgr::media (CMake: target_link_libraries(app PRIVATE imgr::media))";
+}
+
+}  // namespace imgr

@@ -1,0 +1,39 @@
+// How values of a kind that a module provides (Audio and Video, from imgr::media)
+// become files and come back from them. The core flags, replays and uploads
+// such values without knowing their codecs: it asks the codec the module
+// registered for the kind. A kind with no registered codec (its module was not
+// linked) gets a message naming the module instead of a crash.
+#pragma once
+#include "imgr/model/component.h"
+#include "imgr/model/io_result.h"
+#include "imgr/model/value.h"
+
+#include <filesystem>
+#include <string>
+
+namespace imgr {
+
+struct [[nodiscard]] ValueLoadResult : IoResult {
+    Value value;
+};
+
+struct KindFileCodec {
+    // Writes `value` (of the kind) to `path`, durably: a flagged row will point at it.
+    IoResult (*save)(const std::filesystem::path& path, const Value& value) = nullptr;
+    // Reads a file a person dropped, a script uploaded or a flagged row names.
+    ValueLoadResult (*load)(const std::string& path) = nullptr;
+};
+
+// Called once by a module's registration, before main() (see media/media_module.cpp).
+void register_kind_file_codec(ComponentKind kind, KindFileCodec codec);
+const KindFileCodec* kind_file_codec(ComponentKind kind);  // null: no module registered one
+
+// A file as a value of `kind`: an image for Image, the registered codec's load for
+// a module's kind. The error reads "cannot load the audio 'x.wav': why".
+ValueLoadResult load_value_file(ComponentKind kind, const std::string& path);
+bool accepts_files(ComponentKind kind);  // Image, and every kind a linked module gave a codec
+
+// "Audio needs the imgr::media module: link your app with imgr::media (CMake: target_link_libraries)".
+std::string missing_module_message(ComponentKind kind);
+
+}  // namespace imgr
