@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${IMGR_BUILD_DIR:-$root/build}
 "$root/scripts/install_deps.sh"
-"$root/scripts/build.sh"
+IMGR_BUILD_TARGETS=imgui_demo "$root/scripts/build.sh"  # the demo alone: the test suite is test.sh's
 demo="$build/imgui_demo/imgui_demo"
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
   exec "$demo" "$@"
