@@ -87,7 +87,12 @@ xvfb "$B/bench_window" timer 2>/dev/null | rows
 say "4/7 start-up and peak RSS, 10 runs each (Xvfb)"
 xvfb "$B/bench_process" startup 10 \
   raw_glfw_imgui "$B/bench_raw_glfw_imgui --headless --frames 1" \
-  calculator "$BUILD/samples/calculator --headless --frames 1" | rows
+  calculator "$BUILD/samples/calculator --headless --frames 1" \
+  imgui_demo "$BUILD/imgui_demo/imgui_demo --headless --frames 1" | rows
+# What each loads: the core alone, and every module (imgui_demo links imgr::media).
+for program in "$B/bench_raw_glfw_imgui" "$BUILD/samples/calculator" "$BUILD/imgui_demo/imgui_demo"; do
+  echo "| 4 start-up | $(basename "$program") | shared libraries loaded (ldd) | $(ldd "$program" | wc -l) |" | rows
+done
 
 say "5/7 images: sepia 1024x1024 while the slider is dragged (Xvfb)"
 xvfb "$B/bench_window" images 2>/dev/null | rows
