@@ -24,12 +24,12 @@
 int main(int argc, char** argv) {
     const double seconds = argc > 1 ? std::atof(argv[1]) : 60;
     const int busy_threads = argc > 2 ? std::atoi(argv[2]) : 2;
-    std::string why_not;
-    const auto device = imgr::open_audio_device(why_not);
-    if (!device) {
-        std::fprintf(stderr, "bench_audio: %s\n", why_not.c_str());
+    imgr::AudioDeviceOpen opened = imgr::open_audio_device();
+    if (!opened) {
+        std::fprintf(stderr, "bench_audio: %s\n", opened.error.c_str());
         return 1;
     }
+    const std::unique_ptr<imgr::AudioDevice> device = std::move(opened.device);
     // A stereo chord at 44.1 kHz, a little longer than the run.
     const int rate = 44100;
     const size_t frames = (size_t)((seconds + 1) * rate);
@@ -54,10 +54,9 @@ int main(int argc, char** argv) {
                 for (int k = 0; k < 100000; ++k) x = x + std::sqrt((double)k);
         });
 
-    std::string error;
     const auto asked = bench::Clock::now();
-    if (!device->play(clip, 0, 1.0f, 1, error)) {
-        std::fprintf(stderr, "bench_audio: %s\n", error.c_str());
+    if (const imgr::IoResult played = device->play(clip, 0, 1.0f, 1); !played) {
+        std::fprintf(stderr, "bench_audio: %s\n", played.error.c_str());
         stop = true;
         for (auto& t : busy) t.join();
         return 1;

@@ -33,8 +33,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     imgr::DecodedFrame frame;
-    std::string error;
-    const bool first = decoder.read(frame, error);
+    const bool first = decoder.read(frame).got_frame;
     const double open_ms = bench::ms_between(start, bench::Clock::now());
     std::vector<double> seeks;
     double worst_landing = 0;  // seconds between where a seek asked for and the frame it showed
@@ -44,10 +43,11 @@ int main(int argc, char** argv) {
         const double to = (state >> 8) % (uint32_t)std::max(1.0, probe.video.duration - 1);
         start = bench::Clock::now();
         const imgr::IoResult sought = decoder.seek(to);
-        const bool read = sought && decoder.read(frame, error);
+        imgr::FrameRead read;
+        if (sought) read = decoder.read(frame);
         seeks.push_back(bench::ms_between(start, bench::Clock::now()));
-        if (read) worst_landing = std::max(worst_landing, std::abs(frame.time - to));
-        if (!read) std::fprintf(stderr, "bench_video_long: seek to %.0f s: %s\n", to, (sought ? error : sought.error).c_str());
+        if (read.got_frame) worst_landing = std::max(worst_landing, std::abs(frame.time - to));
+        else std::fprintf(stderr, "bench_video_long: seek to %.0f s: %s\n", to, (sought ? read.error : sought.error).c_str());
     }
     const std::string what = bench::fmt("%.0f", probe.video.duration / 60) + " min, " +
                              std::to_string(probe.video.width) + "x" + std::to_string(probe.video.height);

@@ -58,12 +58,14 @@ public:
     }
 
     // The server takes a moment to accept clients: PortAudio is asked again until it sees it.
-    std::unique_ptr<AudioDevice> open_device(std::string& why_not) {
+    AudioDeviceOpen open_device() {
+        AudioDeviceOpen opened;
         for (int attempt = 0; attempt < 100 && running(); ++attempt) {
-            if (auto device = open_audio_device(why_not)) return device;
+            opened = open_audio_device();
+            if (opened.device) return opened;
             std::this_thread::sleep_for(100ms);
         }
-        return nullptr;
+        return opened;
     }
 
 private:
@@ -78,14 +80,13 @@ std::unique_ptr<AudioDevice> device_or_skip(JackDummyServer& server) {
         MESSAGE("jackd is not installed (apt-get install jackd2): no device to test");
         return nullptr;
     }
-    std::string why_not;
-    auto device = server.open_device(why_not);
-    if (!device && !server.running()) {
+    AudioDeviceOpen opened = server.open_device();
+    if (!opened.device && !server.running()) {
         MESSAGE("jackd could not run on this machine: no device to test");
         return nullptr;
     }
-    REQUIRE_MESSAGE(device, why_not);
-    return device;
+    REQUIRE_MESSAGE(opened.device, opened.error);
+    return std::move(opened.device);
 }
 
 AudioBuffer tone(int rate, double seconds) {
@@ -100,8 +101,8 @@ TEST_CASE("a clip at another rate than the device's plays through to its end, it
     JackDummyServer server;
     const auto device = device_or_skip(server);
     if (!device) return;
-    std::string error;
-    REQUIRE_MESSAGE(device->play(tone(22050, 0.4), 0.1, 1.0f, 7, error), error);  // from 0.1 s: 0.3 s to play
+    const IoResult played = device->play(tone(22050, 0.4), 0.1, 1.0f, 7);
+    REQUIRE_MESSAGE(played, played.error);  // from 0.1 s: 0.3 s to play
     CHECK(device->active());
     double last = 0.1;
     bool moved = false, finished = false;
@@ -129,8 +130,8 @@ TEST_CASE("recording from the device's input gives what was recorded, at 16 kHz"
     const auto device = device_or_skip(server);
     if (!device) return;
     REQUIRE(device->can_record());
-    std::string error;
-    REQUIRE_MESSAGE(device->start_recording(error), error);
+    const IoResult started = device->start_recording();
+    REQUIRE_MESSAGE(started, started.error);
     CHECK(device->recording());
     std::this_thread::sleep_for(500ms);
     const AudioBuffer recorded = device->stop_recording();

@@ -33,35 +33,33 @@ TEST_CASE("a clip converted to another rate keeps its duration, pitch, loudness 
     const AudioBuffer clip = tone_left(22050, 1000, 1.0);
     for (int rate : {48000, 16000, 44100}) {
         CAPTURE(rate);
-        std::string error;
-        const auto converted = resample_audio(clip, rate, error);
-        REQUIRE_MESSAGE(converted, error);
-        CHECK(converted->sample_rate() == rate);
-        CHECK(converted->channels() == 2);
-        CHECK(converted->frames() == (size_t)rate);                      // 1 s, to the frame
-        CHECK(std::abs(rising_zero_crossings(*converted, 0) - 1000) <= 2);  // still 1 kHz
-        CHECK(rms(*converted, 0, 100) == doctest::Approx(std::sqrt(0.5)).epsilon(0.02));
-        CHECK(rms(*converted, 1, 0) < 1e-6);  // the silent channel stays silent
+        const AudioResampleResult converted = resample_audio(clip, rate);
+        REQUIRE_MESSAGE(converted, converted.error);
+        CHECK(converted.audio.sample_rate() == rate);
+        CHECK(converted.audio.channels() == 2);
+        CHECK(converted.audio.frames() == (size_t)rate);                      // 1 s, to the frame
+        CHECK(std::abs(rising_zero_crossings(converted.audio, 0) - 1000) <= 2);  // still 1 kHz
+        CHECK(rms(converted.audio, 0, 100) == doctest::Approx(std::sqrt(0.5)).epsilon(0.02));
+        CHECK(rms(converted.audio, 1, 0) < 1e-6);  // the silent channel stays silent
     }
 }
 
 TEST_CASE("converting to the clip's own rate changes nothing, an empty clip stays empty, a bad rate is refused") {
     const AudioBuffer clip = tone_left(8000, 440, 0.1);
-    std::string error;
-    const auto same = resample_audio(clip, 8000, error);
+    const AudioResampleResult same = resample_audio(clip, 8000);
     REQUIRE(same);
-    CHECK(same->same_samples(clip));
-    const auto empty = resample_audio(AudioBuffer(), 48000, error);
+    CHECK(same.audio.same_samples(clip));
+    const AudioResampleResult empty = resample_audio(AudioBuffer(), 48000);
     REQUIRE(empty);
-    CHECK(empty->empty());
-    CHECK_FALSE(resample_audio(clip, 0, error));
-    CHECK(error.find("0 Hz") != std::string::npos);
+    CHECK(empty.audio.empty());
+    const AudioResampleResult refused = resample_audio(clip, 0);
+    CHECK_FALSE(refused);
+    CHECK(refused.error.find("0 Hz") != std::string::npos);
 }
 
 TEST_CASE("a one-sample clip at 1 Hz becomes one second of samples at 48 kHz") {
-    std::string error;
-    const auto converted = resample_audio(AudioBuffer(1, 1, {0.5f}), 48000, error);
-    REQUIRE_MESSAGE(converted, error);
-    CHECK(converted->frames() == 48000);
-    CHECK(converted->duration() == doctest::Approx(1.0));
+    const AudioResampleResult converted = resample_audio(AudioBuffer(1, 1, {0.5f}), 48000);
+    REQUIRE_MESSAGE(converted, converted.error);
+    CHECK(converted.audio.frames() == 48000);
+    CHECK(converted.audio.duration() == doctest::Approx(1.0));
 }

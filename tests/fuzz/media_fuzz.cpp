@@ -50,14 +50,13 @@ void fuzz_video(const uint8_t* data, size_t size) {
     const imgr::VideoValue& info = decoder.info();
     FUZZ_CHECK(info.width > 0 && info.height > 0);
     imgr::DecodedFrame frame;
-    std::string error;
-    for (int i = 0; i < 3 && decoder.read(frame, error); ++i) {
+    for (int i = 0; i < 3 && decoder.read(frame).got_frame; ++i) {
         FUZZ_CHECK(frame.image.channels() == 4);
         FUZZ_CHECK(frame.image.width() >= 1 && frame.image.height() >= 1);
         (void)frame.image.sample(frame.image.width() - 1, frame.image.height() - 1, 3);
     }
     (void)decoder.seek(0.1);
-    (void)decoder.read(frame, error);
+    (void)decoder.read(frame);
 }
 
 }  // namespace

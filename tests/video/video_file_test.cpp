@@ -18,7 +18,9 @@ std::vector<DecodedFrame> decode_all(const std::string& path, std::string& error
     REQUIRE_MESSAGE(opened.ok(), opened.error);
     std::vector<DecodedFrame> frames;
     DecodedFrame frame;
-    while (decoder.read(frame, error)) frames.push_back(frame);
+    FrameRead read;
+    while ((read = decoder.read(frame)).got_frame) frames.push_back(frame);
+    error = read.error;
     return frames;
 }
 }  // namespace
@@ -68,12 +70,11 @@ TEST_CASE("a seek lands on the first frame at or after the time, also between ke
     imgr_test::make_clip((dir / "clip.mp4").string());
     VideoDecoder decoder;
     REQUIRE(decoder.open((dir / "clip.mp4").string()).ok());
-    std::string error;
     DecodedFrame frame;
     for (const auto& [seconds, expected] : std::vector<std::pair<double, int>>{{1.0, 25}, {1.52, 38}, {0.0, 0}, {1.96, 49}, {0.37, 10}}) {
         CAPTURE(seconds);
         REQUIRE(decoder.seek(seconds).ok());
-        REQUIRE(decoder.read(frame, error));
+        REQUIRE(decoder.read(frame).got_frame);
         CHECK(frame.time == doctest::Approx(expected / 25.0));
         CHECK(imgr_test::frame_index_of(frame.image) == expected);
     }
@@ -99,10 +100,9 @@ TEST_CASE("a file that is not a video, a truncated one and a missing one give a 
     VideoDecoder decoder;
     IoResult opened = decoder.open(cut);
     if (opened) {
-        std::string error;
         DecodedFrame frame;
         int frames = 0;
-        while (decoder.read(frame, error)) ++frames;
+        while (decoder.read(frame).got_frame) ++frames;
         CHECK(frames < 50);
     } else {
         CHECK(opened.error.find("cut.mp4") != std::string::npos);

@@ -49,8 +49,8 @@ RunService open_sound_device(Engine& app) {
     for (size_t i = 0; i < app.component_count() && !has_audio; ++i)
         has_audio = app.component((ComponentId)i).spec.kind == ComponentKind::Audio;
     if (!has_audio) return {};
-    std::string why_not;  // no device is normal on a server: the component says "no audio device"
-    std::shared_ptr<AudioDevice> device = open_audio_device(why_not);
+    // No device is normal on a server: the component says "no audio device".
+    std::shared_ptr<AudioDevice> device = open_audio_device().device;
     if (!device) return {};
     set_audio_device(app, device.get());
     Engine* engine = &app;

@@ -15,11 +15,15 @@ extern "C" {
 
 namespace imgr {
 
-std::optional<AudioBuffer> resample_audio(const AudioBuffer& clip, int rate, std::string& error) {
-    if (clip.empty() || clip.sample_rate() == rate) return clip;
+AudioResampleResult resample_audio(const AudioBuffer& clip, int rate) {
+    AudioResampleResult result;
+    if (clip.empty() || clip.sample_rate() == rate) {
+        result.audio = clip;
+        return result;
+    }
     if (rate <= 0 || rate > 10'000'000) {
-        error = "cannot convert audio to " + std::to_string(rate) + " Hz";
-        return std::nullopt;
+        result.error = "cannot convert audio to " + std::to_string(rate) + " Hz";
+        return result;
     }
 #if IMGR_HAVE_LIBAV
     const int channels = clip.channels();
@@ -32,9 +36,9 @@ std::optional<AudioBuffer> resample_audio(const AudioBuffer& clip, int rate, std
     if (status >= 0) status = swr_init(swr.get());
     av_channel_layout_uninit(&layout);
     if (status < 0) {
-        error = "cannot convert audio from " + std::to_string(clip.sample_rate()) + " Hz to " + std::to_string(rate) +
+        result.error = "cannot convert audio from " + std::to_string(clip.sample_rate()) + " Hz to " + std::to_string(rate) +
                 " Hz: " + av_error_text(status);
-        return std::nullopt;
+        return result;
     }
     // In pieces: swr_convert counts frames in an int, a clip may have more.
     constexpr size_t kPiece = size_t(1) << 16;
@@ -52,8 +56,8 @@ std::optional<AudioBuffer> resample_audio(const AudioBuffer& clip, int rate, std
         const auto* in_plane = flushing ? nullptr : reinterpret_cast<const uint8_t*>(clip.samples().data() + at * (size_t)channels);
         const int made = swr_convert(swr.get(), &out_plane, room, flushing ? nullptr : &in_plane, n);
         if (made < 0) {
-            error = "cannot convert audio: " + av_error_text(made);
-            return std::nullopt;
+            result.error = "cannot convert audio: " + av_error_text(made);
+            return result;
         }
         out.insert(out.end(), piece.begin(), piece.begin() + (std::ptrdiff_t)made * channels);
         if (flushing) break;
@@ -61,16 +65,16 @@ std::optional<AudioBuffer> resample_audio(const AudioBuffer& clip, int rate, std
     // The filter's delay may leave a frame or two more or fewer: the duration is the clip's.
     out.resize(expected * (size_t)channels, 0.0f);
     if (expected == 0) {
-        error = "the clip is too short to convert to " + std::to_string(rate) + " Hz";
-        return std::nullopt;
+        result.error = "the clip is too short to convert to " + std::to_string(rate) + " Hz";
+        return result;
     }
-    AudioBuffer converted(rate, channels, std::move(out));
-    converted.source = clip.source;
-    return converted;
+    result.audio = AudioBuffer(rate, channels, std::move(out));
+    result.audio.source = clip.source;
+    return result;
 #else
-    error = "cannot convert audio from " + std::to_string(clip.sample_rate()) + " Hz to " + std::to_string(rate) +
-            " Hz: imgr was built without libav* (apt-get install libswresample-dev)";
-    return std::nullopt;
+    result.error = "cannot convert audio from " + std::to_string(clip.sample_rate()) + " Hz to " + std::to_string(rate) +
+                   " Hz: imgr was built without libav* (apt-get install libswresample-dev)";
+    return result;
 #endif
 }
 

@@ -5,14 +5,16 @@
 // only clips already at the asked rate pass.
 #pragma once
 #include "imgr/model/audio.h"
-
-#include <optional>
-#include <string>
+#include "imgr/model/io_result.h"
 
 namespace imgr {
 
-// The clip at `rate` frames a second, same channels and duration (to a frame);
-// nullopt with `error` set when it cannot be converted. An empty clip stays empty.
-std::optional<AudioBuffer> resample_audio(const AudioBuffer& clip, int rate, std::string& error);
+struct [[nodiscard]] AudioResampleResult : IoResult {
+    AudioBuffer audio;
+};
+
+// The clip at `rate` frames a second, same channels and duration (to a frame), or why it
+// cannot be converted. An empty clip stays empty.
+AudioResampleResult resample_audio(const AudioBuffer& clip, int rate);
 
 }  // namespace imgr

@@ -141,12 +141,22 @@ IoResult VideoDecoder::open_camera(const std::string& device) {
 const VideoValue& VideoDecoder::info() const { return impl_->info; }
 bool VideoDecoder::is_open() const { return impl_->codec != nullptr; }
 
-bool VideoDecoder::read(DecodedFrame& out, std::string& error, bool convert) {
+namespace {
+FrameRead frame_read() {
+    FrameRead result;
+    result.got_frame = true;
+    return result;
+}
+FrameRead frame_error(std::string why) {
+    FrameRead result;
+    result.error = std::move(why);
+    return result;
+}
+}  // namespace
+
+FrameRead VideoDecoder::read(DecodedFrame& out, bool convert) {
     Impl& d = *impl_;
-    if (!d.codec) {
-        error = "no video is open";
-        return false;
-    }
+    if (!d.codec) return frame_error("no video is open");
     for (;;) {
         int code = avcodec_receive_frame(d.codec, d.frame);
         if (code == 0) {
@@ -161,18 +171,12 @@ bool VideoDecoder::read(DecodedFrame& out, std::string& error, bool convert) {
             out.time = time;
             out.image = convert ? d.convert() : ImageBuffer{};
             av_frame_unref(d.frame);
-            if (convert && out.image.empty()) {
-                error = "cannot convert a frame of '" + d.info.path + "' to RGBA";
-                return false;
-            }
-            return true;
+            if (convert && out.image.empty()) return frame_error("cannot convert a frame of '" + d.info.path + "' to RGBA");
+            return frame_read();
         }
-        if (code == AVERROR_EOF) return false;
-        if (code != AVERROR(EAGAIN)) {
-            error = "cannot decode '" + d.info.path + "': " + av_error_text(code);
-            return false;
-        }
-        if (d.draining) return false;
+        if (code == AVERROR_EOF) return {};  // the end of the video
+        if (code != AVERROR(EAGAIN)) return frame_error("cannot decode '" + d.info.path + "': " + av_error_text(code));
+        if (d.draining) return {};  // the end of the video
         // The decoder wants input: the next packet of our stream, or the end.
         code = av_read_frame(d.format, d.packet);
         if (code < 0) {
@@ -185,8 +189,7 @@ bool VideoDecoder::read(DecodedFrame& out, std::string& error, bool convert) {
             // A damaged packet in the middle of a file: skip it, as players do, and go on.
             if (code < 0 && code != AVERROR(EAGAIN) && code != AVERROR_INVALIDDATA) {
                 av_packet_unref(d.packet);
-                error = "cannot decode '" + d.info.path + "': " + av_error_text(code);
-                return false;
+                return frame_error("cannot decode '" + d.info.path + "': " + av_error_text(code));
             }
         }
         av_packet_unref(d.packet);
@@ -217,9 +220,10 @@ IoResult VideoDecoder::open(const std::string&) { return IoResult::failure(kNoVi
 IoResult VideoDecoder::open_camera(const std::string&) { return IoResult::failure(kNoVideoSupport); }
 const VideoValue& VideoDecoder::info() const { return impl_->info; }
 bool VideoDecoder::is_open() const { return false; }
-bool VideoDecoder::read(DecodedFrame&, std::string& error, bool) {
-    error = kNoVideoSupport;
-    return false;
+FrameRead VideoDecoder::read(DecodedFrame&, bool) {
+    FrameRead result;
+    result.error = kNoVideoSupport;
+    return result;
 }
 IoResult VideoDecoder::seek(double) { return IoResult::failure(kNoVideoSupport); }
 

@@ -43,6 +43,11 @@ struct DecodedFrame {
     double time = 0;    // presentation time, seconds from the start
 };
 
+// What VideoDecoder::read() did: a frame, the end of the video (no frame, no error), or an error.
+struct [[nodiscard]] FrameRead : IoResult {
+    bool got_frame = false;
+};
+
 class VideoDecoder {
 public:
     VideoDecoder();
@@ -58,7 +63,7 @@ public:
 
     // The next frame. `convert` false skips the RGBA conversion (a frame to drop).
     // Returns false at the end (error empty) or on a decoding error (error set).
-    bool read(DecodedFrame& frame, std::string& error, bool convert = true);
+    FrameRead read(DecodedFrame& frame, bool convert = true);
     // Positions so that the next read() returns the first frame at or after `seconds`
     // (from the keyframe before it, decoding forward: exact to the frame).
     IoResult seek(double seconds);

@@ -151,10 +151,10 @@ IoResult transcode(const std::string& from, const std::string& to) {
     if (IoResult opened = encoder.open(to, info.width, info.height, info.fps > 0 ? info.fps : 25); !opened)
         return opened;
     DecodedFrame frame;
-    std::string error;
-    while (decoder.read(frame, error))
+    FrameRead read;
+    while ((read = decoder.read(frame)).got_frame)
         if (IoResult written = encoder.write(frame.image); !written) return written;
-    if (!error.empty()) return IoResult::failure(error);
+    if (!read) return std::move(read);
     return encoder.finish();
 }
 

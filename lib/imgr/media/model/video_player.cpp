@@ -171,10 +171,9 @@ bool VideoPlayer::show_next(bool paced) {
             convert = Clock::now() - due <= std::chrono::duration<double>(1.0 / fps);
         }
         DecodedFrame frame;
-        std::string error;
-        if (!s.decoder->read(frame, error, convert)) {
+        if (FrameRead read = s.decoder->read(frame, convert); !read.got_frame) {
             std::lock_guard lock(mutex_);
-            if (!error.empty()) status_.error = error;
+            if (!read) status_.error = read.error;
             return false;
         }
         if (!convert) {

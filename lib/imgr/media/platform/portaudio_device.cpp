@@ -111,7 +111,7 @@ public:
         Pa_Terminate();
     }
 
-    bool play(const AudioBuffer& clip, double from_seconds, float volume, uint64_t owner, std::string& error) override {
+    IoResult play(const AudioBuffer& clip, double from_seconds, float volume, uint64_t owner) override {
         stop();
         auto playback = std::make_unique<Playback>();
         playback->clip = clip;
@@ -123,14 +123,12 @@ public:
         if (opened == paInvalidSampleRate) {
             // The device plays at its own rate only: the clip is converted to it.
             const int rate = device_rate(Pa_GetDefaultOutputDevice());
-            std::string why;
-            auto converted = rate > 0 ? resample_audio(clip, rate, why) : std::nullopt;
+            AudioResampleResult converted = resample_audio(clip, rate);
             if (!converted) {
                 play_stream_ = nullptr;
-                error = "cannot play: the device runs at " + std::to_string(rate) + " Hz and " + why;
-                return false;
+                return IoResult::failure("cannot play: the device runs at " + std::to_string(rate) + " Hz and " + converted.error);
             }
-            playback->clip = std::move(*converted);
+            playback->clip = std::move(converted.audio);
             opened = Pa_OpenDefaultStream(&play_stream_, 0, clip.channels(), paFloat32, rate,
                                           paFramesPerBufferUnspecified, play_callback, playback.get());
         }
@@ -138,17 +136,15 @@ public:
         playback->frame = std::min(playing.frames(), (size_t)std::max(0.0, from_seconds * playing.sample_rate()));
         if (opened != paNoError) {
             play_stream_ = nullptr;
-            error = std::string("cannot play: ") + Pa_GetErrorText(opened);
-            return false;
+            return IoResult::failure(std::string("cannot play: ") + Pa_GetErrorText(opened));
         }
         if (PaError started = Pa_StartStream(play_stream_); started != paNoError) {
             Pa_CloseStream(play_stream_);
             play_stream_ = nullptr;
-            error = std::string("cannot play: ") + Pa_GetErrorText(started);
-            return false;
+            return IoResult::failure(std::string("cannot play: ") + Pa_GetErrorText(started));
         }
         playback_ = std::move(playback);
-        return true;
+        return IoResult::success();
     }
 
     void stop() override {
@@ -171,8 +167,8 @@ public:
 
     bool can_record() const override { return Pa_GetDefaultInputDevice() != paNoDevice; }
 
-    bool start_recording(std::string& error) override {
-        if (record_stream_) return true;
+    IoResult start_recording() override {
+        if (record_stream_) return IoResult::success();
         capture_ = std::make_unique<Capture>(kRecordRate);
         capture_->underruns = &underruns_;
         PaError opened = Pa_OpenDefaultStream(&record_stream_, 1, 0, paFloat32, kRecordRate,
@@ -190,10 +186,9 @@ public:
             if (record_stream_) Pa_CloseStream(record_stream_);
             record_stream_ = nullptr;
             capture_.reset();
-            error = Pa_GetErrorText(opened);
-            return false;
+            return IoResult::failure(Pa_GetErrorText(opened));
         }
-        return true;
+        return IoResult::success();
     }
 
     bool recording() const override { return record_stream_ != nullptr; }
@@ -213,8 +208,8 @@ public:
         capture_.reset();
         if (samples.empty()) return {};
         AudioBuffer recorded(rate, 1, std::move(samples));
-        std::string why;  // recordings are handed over at one rate, whatever the device ran at
-        if (auto converted = resample_audio(recorded, kRecordRate, why)) return *converted;
+        // Recordings are handed over at one rate, whatever the device ran at.
+        if (AudioResampleResult converted = resample_audio(recorded, kRecordRate)) return std::move(converted.audio);
         return recorded;
     }
 
@@ -230,18 +225,18 @@ private:
 
 }  // namespace
 
-std::unique_ptr<AudioDevice> open_audio_device(std::string& why_not) {
+AudioDeviceOpen open_audio_device() {
     snd_lib_error_set_handler(quiet_alsa);
+    AudioDeviceOpen result;
     if (PaError initialised = initialise_quietly(); initialised != paNoError) {
-        why_not = std::string("no audio device (PortAudio: ") + Pa_GetErrorText(initialised) + ")";
-        return nullptr;
-    }
-    if (Pa_GetDefaultOutputDevice() == paNoDevice) {
+        result.error = std::string("no audio device (PortAudio: ") + Pa_GetErrorText(initialised) + ")";
+    } else if (Pa_GetDefaultOutputDevice() == paNoDevice) {
         Pa_Terminate();
-        why_not = "no audio device (PortAudio found no output)";
-        return nullptr;
+        result.error = "no audio device (PortAudio found no output)";
+    } else {
+        result.device = std::make_unique<PortAudioDevice>();
     }
-    return std::make_unique<PortAudioDevice>();
+    return result;
 }
 
 }  // namespace imgr
@@ -249,9 +244,10 @@ std::unique_ptr<AudioDevice> open_audio_device(std::string& why_not) {
 #else
 
 namespace imgr {
-std::unique_ptr<AudioDevice> open_audio_device(std::string& why_not) {
-    why_not = "no audio device (imgr was built without PortAudio: apt-get install portaudio19-dev)";
-    return nullptr;
+AudioDeviceOpen open_audio_device() {
+    AudioDeviceOpen result;
+    result.error = "no audio device (imgr was built without PortAudio: apt-get install portaudio19-dev)";
+    return result;
 }
 }  // namespace imgr
 

@@ -22,6 +22,9 @@ namespace imgr {
 
 // A device when PortAudio finds a default output; null with `why_not` set otherwise
 // (also when imgr was built without PortAudio).
-std::unique_ptr<AudioDevice> open_audio_device(std::string& why_not);
+struct [[nodiscard]] AudioDeviceOpen : IoResult {
+    std::unique_ptr<AudioDevice> device;  // null when it failed
+};
+AudioDeviceOpen open_audio_device();
 
 }  // namespace imgr

@@ -10,6 +10,7 @@
 #pragma once
 #include "imgr/engine/engine.h"
 #include "imgr/model/audio.h"
+#include "imgr/model/io_result.h"
 
 #include <cstdint>
 #include <string>
@@ -21,15 +22,15 @@ public:
     virtual ~AudioDevice() = default;
 
     // Plays `clip` from `from_seconds`; `owner` names who asked (a component), for position().
-    // Returns false with `error` set when the device refuses (busy, unsupported rate).
-    virtual bool play(const AudioBuffer& clip, double from_seconds, float volume, uint64_t owner, std::string& error) = 0;
+    // Fails, saying why, when the device refuses (busy, unsupported rate).
+    virtual IoResult play(const AudioBuffer& clip, double from_seconds, float volume, uint64_t owner) = 0;
     virtual void stop() = 0;
     virtual void set_volume(float volume) = 0;        // 0..1, applies at once to what plays
     // Seconds into the clip `owner` plays; negative when it is not playing (stopped, finished, another owner).
     virtual double position(uint64_t owner) const = 0;
 
     virtual bool can_record() const = 0;             // there is an input device
-    virtual bool start_recording(std::string& error) = 0;
+    virtual IoResult start_recording() = 0;
     virtual bool recording() const = 0;
     virtual AudioBuffer stop_recording() = 0;        // what was captured (mono), empty if nothing
     virtual bool active() const = 0;                 // playing or recording: the window redraws (the playhead moves)

@@ -34,10 +34,10 @@ void start_playing(AudioPlayer& player, const AudioBuffer& clip) {
         return;
     }
     if (player.position >= clip.duration() - 1e-6) player.position = 0;  // at the end: play again from the start
-    std::string error;
-    player.playing = device->play(clip, player.position, player.volume, player.owner(), error);
+    const IoResult played = device->play(clip, player.position, player.volume, player.owner());
+    player.playing = played.ok();
     player.restart = false;
-    player.status = player.playing ? "" : error;
+    player.status = played.error;
 }
 
 // Once per frame: the playhead follows the device; a finished clip stops.
@@ -196,16 +196,15 @@ void draw_sources(const ComponentContext& c, AudioPlayer& player, const AudioPro
     ImGui::SameLine(0, style.ItemInnerSpacing.x);
     ImGui::BeginDisabled(!can_record && !player.recording);
     if (ImGui::Button(record_text)) {
-        std::string error;
         if (player.recording) {
             player.recording = false;
             AudioBuffer recorded = device->stop_recording();
             if (!recorded.empty()) c.user_set(std::move(recorded));
-        } else if (device->start_recording(error)) {
+        } else if (IoResult started = device->start_recording(); started) {
             stop_playing(player);
             player.recording = true;
         } else {
-            c.show_hint("cannot record: " + error, true);
+            c.show_hint("cannot record: " + started.error, true);
         }
     }
     ImGui::EndDisabled();
