@@ -15,6 +15,7 @@
 #include "imgr/model/image_io.h"
 #include "imgr/model/kind_files.h"
 #include "imgr/model/pixel_values.h"
+#include "imgr/view/chatbot_view_state.h"
 #include "imgr/view/kind_views.h"
 
 namespace imgr {
@@ -93,11 +94,7 @@ void ScriptPlayer::play(const LikeCommand& command) {
         if (!shown) {
             insert_steps({[this, id, command]() {
                 missed("the message's button was not on screen");
-                Conversation updated = std::get<Conversation>(engine().component(id).spec.value);
-                updated.messages[(size_t)command.index].liked = command.liked;
-                updated.last_feedback = command.index;
-                engine().set_from_program(id, std::move(updated));
-                engine().fire(id, Event::Like);
+                give_chat_feedback(engine(), id, command.index, command.liked);
                 return Step::Done;
             }});
             return Step::DoneNow;

@@ -36,4 +36,8 @@ struct ChatbotViewState {
 // The state of a Chatbot's cache; null before its first frame.
 const ChatbotViewState* chatbot_view_state(const ComponentCache& cache);
 
+// A like or dislike of message `index`, as the Like and Dislike buttons give it (and a
+// script's `like`): kept in the value (shown as the pressed button), then the `like` event.
+void give_chat_feedback(Engine& engine, ComponentId id, int index, bool liked);
+
 }  // namespace imgr

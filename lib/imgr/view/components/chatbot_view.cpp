@@ -44,15 +44,6 @@ float widest_line(const std::string& text) {
     return widest;
 }
 
-// A like or dislike: kept in the value (shown as the pressed button), then the event.
-void give_feedback(const ComponentContext& c, int index, bool liked) {
-    Conversation conversation = std::get<Conversation>(c.state.spec.value);
-    conversation.messages[(size_t)index].liked = liked;
-    conversation.last_feedback = index;
-    c.engine.set_from_program(c.id, std::move(conversation));
-    c.fire(Event::Like);
-}
-
 bool toggle_button(const char* text, bool pressed) {
     if (pressed) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool clicked = ImGui::SmallButton(text);
@@ -75,8 +66,8 @@ void draw_actions(const ComponentContext& c, const ChatMessage& message, int ind
         ImGui::SameLine();
         const bool dislike = toggle_button("Dislike", message.liked == false);
         c.target_choice((size_t)index * 2 + 1);
-        if (like && message.liked != true) give_feedback(c, index, true);  // feedback, not an edit: also on an output
-        if (dislike && message.liked != false) give_feedback(c, index, false);
+        if (like && message.liked != true) give_chat_feedback(c.engine, c.id, index, true);  // feedback, not an edit: also on an output
+        if (dislike && message.liked != false) give_chat_feedback(c.engine, c.id, index, false);
     }
     ImGui::PopStyleColor();
 }
@@ -212,6 +203,14 @@ void draw_chatbot(const ComponentContext& c) {
     ImGui::EndChild();
     state->list = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     c.target_widget();
+}
+
+void give_chat_feedback(Engine& engine, ComponentId id, int index, bool liked) {
+    Conversation conversation = std::get<Conversation>(engine.component(id).spec.value);
+    conversation.messages[(size_t)index].liked = liked;
+    conversation.last_feedback = index;
+    engine.set_from_program(id, std::move(conversation));
+    engine.fire(id, Event::Like);
 }
 
 }  // namespace imgr
