@@ -1,8 +1,8 @@
 // The Chatbot's value: building a conversation, its JSON form (the flagged
 // file's exact content), reading it back, and what a like reports.
 #include <doctest/doctest.h>
-#include <imgr/engine/flagged_rows.h>
 #include <imgr/engine/flagging/csv_logger.h>
+#include <imgr/engine/flagging/flagged_rows.h>
 #include <imgr/engine/messages.h>
 #include <imgr/model/value.h>
 

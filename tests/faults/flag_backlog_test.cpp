@@ -4,7 +4,7 @@
 // accepted is written, in order; none is dropped silently.
 #include "faults/gated_callback.h"
 
-#include "imgr/engine/flag_queue.h"
+#include "imgr/engine/flagging/flag_queue.h"
 #include "imgr/engine/interface.h"
 
 #include <doctest/doctest.h>

@@ -3,9 +3,9 @@
 // the Flagged panel uses (value_from_cell), equal to what was flagged.
 #include "flagging_support.h"
 
-#include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/flagging/csv_logger.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/flagging/json_logger.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/image_io.h"

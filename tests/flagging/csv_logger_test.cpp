@@ -3,8 +3,8 @@
 
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/flagging/csv_logger.h"
+#include "imgr/engine/flagging/flagging_dir.h"
 #include "imgr/engine/flagging/timestamp.h"
-#include "imgr/engine/flagging_dir.h"
 #include "imgr/model/image_io.h"
 
 #include <doctest/doctest.h>

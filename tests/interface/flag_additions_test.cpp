@@ -1,9 +1,9 @@
 // Notes, corrected outputs and repeated clicks on an Interface's (and a Blocks
 // app's) flag buttons, driven through the engine, files checked exactly.
 #include <doctest/doctest.h>
-#include <imgr/engine/flag_queue.h>
 #include <imgr/engine/flagging/csv.h>
 #include <imgr/engine/flagging/csv_logger.h>
+#include <imgr/engine/flagging/flag_queue.h>
 #include <imgr/engine/flagging/json_logger.h>
 #include <imgr/engine/interface.h>
 

@@ -2,8 +2,8 @@
 // loggers, read back as example rows, shown with thumbnails and the flag
 // option, loaded into the inputs by a click, for an Interface and for Blocks.
 #include <doctest/doctest.h>
-#include <imgr/engine/flagged_examples.h>
 #include <imgr/engine/flagging/csv_logger.h>
+#include <imgr/engine/flagging/flagged_examples.h>
 #include <imgr/engine/flagging/json_logger.h>
 #include <imgr/engine/interface.h>
 

@@ -1,8 +1,8 @@
 // Reading a flagging folder back row by row: line numbers, bad rows kept with
 // their reason, JSONL keys in order, the optional corrected and note columns.
 #include <doctest/doctest.h>
-#include <imgr/engine/flagged_rows.h>
 #include <imgr/engine/flagging/csv_logger.h>
+#include <imgr/engine/flagging/flagged_rows.h>
 #include <imgr/engine/flagging/json_logger.h>
 #include <imgr/engine/messages.h>
 #include <imgr/model/image_io.h>

@@ -5,11 +5,11 @@
 #include "video/synthetic_video.h"
 
 #include <imgr/engine/blocks.h>
-#include <imgr/engine/flagged_rows.h>
 #include <imgr/engine/flagging/csv_logger.h>
+#include <imgr/engine/flagging/flagged_rows.h>
 #include <imgr/engine/media_control.h>
-#include <imgr/media/video_builder.h>
 #include <imgr/media/model/video_player.h>
+#include <imgr/media/video_builder.h>
 
 #include <condition_variable>
 #include <fstream>

@@ -15,9 +15,9 @@
 #pragma once
 #include "imgr/engine/builders.h"
 #include "imgr/engine/engine.h"
-#include "imgr/engine/flag_writer.h"
+#include "imgr/engine/flagging/flag_writer.h"
 #include "imgr/engine/flagging/flagging_callback.h"
-#include "imgr/engine/flagging_dir.h"
+#include "imgr/engine/flagging/flagging_dir.h"
 #include "imgr/engine/frame_stream.h"
 #include "imgr/engine/handler_traits.h"
 #include "imgr/engine/listener_request.h"

@@ -2,7 +2,7 @@
 // examples, one line per row: a thumbnail of its first image, a button with
 // its values that loads them into the inputs, and the flag option it had.
 #include "imgr/engine/blocks.h"
-#include "imgr/engine/flagged_examples.h"
+#include "imgr/engine/flagging/flagged_examples.h"
 #include "imgr/model/image_io.h"
 
 #include <algorithm>

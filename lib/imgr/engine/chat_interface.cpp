@@ -1,6 +1,6 @@
 #include "imgr/engine/chat_interface.h"
 
-#include "imgr/engine/flagged_rows.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/row_choice.h"

@@ -1,7 +1,7 @@
 #include "imgr/engine/interface.h"
 
-#include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv_logger.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/row_choice.h"
 

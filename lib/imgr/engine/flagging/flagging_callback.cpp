@@ -1,7 +1,7 @@
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include "imgr/engine/blocks.h"
-#include "imgr/engine/flagging_dir.h"
+#include "imgr/engine/flagging/flagging_dir.h"
 
 namespace imgr {
 

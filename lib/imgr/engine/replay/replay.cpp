@@ -1,7 +1,7 @@
 #include "imgr/engine/replay/replay.h"
 
 #include "imgr/engine/executor.h"
-#include "imgr/engine/flagged_rows.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/coerce_value.h"
 

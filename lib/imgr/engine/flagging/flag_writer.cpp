@@ -1,4 +1,4 @@
-#include "imgr/engine/flag_writer.h"
+#include "imgr/engine/flagging/flag_writer.h"
 
 #include <algorithm>
 #include <cstdio>

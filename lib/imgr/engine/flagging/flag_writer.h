@@ -15,7 +15,7 @@
 // One FlagWriter per callback of an app, so all rows of one file share one order.
 #pragma once
 #include "imgr/engine/engine.h"
-#include "imgr/engine/flag_queue.h"
+#include "imgr/engine/flagging/flag_queue.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include <memory>

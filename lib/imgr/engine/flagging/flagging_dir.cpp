@@ -1,4 +1,4 @@
-#include "imgr/engine/flagging_dir.h"
+#include "imgr/engine/flagging/flagging_dir.h"
 
 namespace imgr {
 

@@ -1,4 +1,4 @@
-#include "imgr/engine/flag_queue.h"
+#include "imgr/engine/flagging/flag_queue.h"
 
 #include <algorithm>
 #include <exception>

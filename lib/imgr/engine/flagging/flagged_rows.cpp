@@ -1,4 +1,4 @@
-#include "imgr/engine/flagged_rows.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,8 +1,8 @@
-#include "imgr/engine/flagged_examples.h"
+#include "imgr/engine/flagging/flagged_examples.h"
 
-#include "imgr/engine/flagged_rows.h"
 #include "imgr/engine/flagging/csv.h"
 #include "imgr/engine/flagging/flag_columns.h"
+#include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_read.h"
 
