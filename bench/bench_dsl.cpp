@@ -14,7 +14,7 @@
 // real demo wires its components.
 #include "bench_common.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/theme.h>
 

@@ -8,7 +8,7 @@
 #include "bench_common.h"
 #include "blocks_window.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include <vector>
 

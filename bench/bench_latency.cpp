@@ -10,7 +10,7 @@
 //             from input to a drawn result, without a vsync's wait.
 #include "bench_common.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/theme.h>
 

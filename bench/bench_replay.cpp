@@ -6,7 +6,7 @@
 //   3. Peak memory (ru_maxrss) after replaying those rows: a folder is streamed.
 // Prints figures; never passes or fails.
 //   bench_replay [sepia_rows]
-#include <imgr/engine/handler_traits.h>
+#include <imgr/engine/app/handler_traits.h>
 #include <imgr/engine/replay/replay.h>
 #include <imgr/model/image_io.h>
 

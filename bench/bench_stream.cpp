@@ -8,7 +8,7 @@
 // bench_stream [--seconds S]   (S seconds for each load window; default 10)
 #include "bench_common.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/theme.h>
 

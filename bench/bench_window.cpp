@@ -20,7 +20,7 @@
 #include "bench_common.h"
 #include "sepia_filter.h"  // samples/: the sepia demo's handler
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>

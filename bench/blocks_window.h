@@ -4,7 +4,7 @@
 #pragma once
 #include "bench_common.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/platform/runner.h>
 #include <imgr/platform/texture_cache.h>
 #include <imgr/view/blocks_view.h>

@@ -27,7 +27,7 @@
 //   ChatInterface(fn, options) a chat around fn(message, history) -> reply (std::string or Stream<std::string>):
 //                              Chatbot, Message box, Send, Retry, Undo, Clear, examples, Flag (imgr/engine/chat_interface.h)
 //
-// [SECTION] Blocks (imgr/engine/blocks.h; samples/sepia.cpp)
+// [SECTION] Blocks (imgr/engine/app/blocks.h; samples/sepia.cpp)
 //   Blocks(title, theme)       a demo laid out by hand, as gr.Blocks
 //   demo.add(builder)          adds a component where the layout is; returns its Handle<T>
 //   demo.row/column(body)      lay out what body adds side by side / one under another (RowOptions, ColumnOptions)
@@ -37,7 +37,7 @@
 //   Handle<T>                  a component whose value is a T: .value(), .set(v), and the events below
 //   Theme                      Light (the default) or Dark
 //
-// [SECTION] Components (imgr/engine/builders.h): each is a builder; chain setters, then add()
+// [SECTION] Components (imgr/engine/app/builders.h): each is a builder; chain setters, then add()
 //   Number(label, value)           double; .minimum() .maximum() .step() .precision()
 //   Slider(label, min, max, v)     double; .step(); fires release when let go
 //   Radio(label, choices)          std::string, one of the choices
@@ -88,7 +88,7 @@
 //   AudioBuffer                float samples, channels interleaved, a sample rate; cheap to copy (imgr/model/audio.h)
 //   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/media.h)
 //
-// [SECTION] Events (imgr/engine/blocks.h, imgr/engine/engine.h; docs/events.md)
+// [SECTION] Events (imgr/engine/app/blocks.h, imgr/engine/engine.h; docs/events.md)
 //   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
 //   h.select(fn, inputs, outputs)  a pixel or item chosen; fn may take a last imgr::SelectData (x, y, index, value)
 //   chain.then(fn, ...)        a step after the previous one, whether it failed or not
@@ -140,7 +140,7 @@
 //   detail::*, InputsFor, OutputsFor, erase_handler  handler type checking (handler_traits.h)
 #pragma once
 #include "imgr/driver/launch.h"
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/engine/chat_interface.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"

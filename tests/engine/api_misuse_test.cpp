@@ -1,7 +1,7 @@
 // The public API used wrongly: a clear imgr::UsageError naming the problem,
 // never a null dereference or a listener wired to another demo's component.
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/flagging_callback.h>
 #include <imgr/engine/interface.h>
 #include <support/settle.h>

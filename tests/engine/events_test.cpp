@@ -1,7 +1,7 @@
 // The event graph without a window: listeners, trigger modes, chains,
 // failures and cycles, as in Gradio's Blocks.
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <support/settle.h>
 
 #include <atomic>

@@ -3,7 +3,7 @@
 // literal or an int returned for a Textbox or a Number. (Types that cannot
 // convert are compile errors: tests/engine/compile_fail.)
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/interface.h>
 #include <support/settle.h>
 

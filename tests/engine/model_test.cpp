@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/model/decimal_step.h>
 
 TEST_CASE("numbers are formatted in shortest round-trip form") {

@@ -1,7 +1,7 @@
 // select events: Engine::fire_select hands its SelectData to handlers that take
 // an imgr::SelectData parameter (after their inputs' values, before Progress&).
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include "support/settle.h"
 

@@ -3,7 +3,7 @@
 // does not, failures mid-stream, chains after the end, cancellation at a
 // co_yield and at a Progress report, timers that stream.
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/interface.h>
 #include <support/settle.h>

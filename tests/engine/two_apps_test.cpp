@@ -2,7 +2,7 @@
 // own messages and its own flagging folder, and nothing of one reaches the
 // other — not while both run, and not after one of them is gone.
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/csv.h>
 #include <imgr/engine/flagging/csv_logger.h>
 

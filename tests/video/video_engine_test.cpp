@@ -4,7 +4,7 @@
 #include "support/settle.h"
 #include "video/synthetic_video.h"
 
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/flagged_rows.h>
 #include <imgr/engine/media_control.h>

@@ -2,7 +2,7 @@
 // the screen <-> image mapping at every zoom, linked views, and select events
 // that report image coordinates however the image is zoomed and panned.
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/widgets/image_canvas.h>
 

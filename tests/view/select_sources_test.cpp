@@ -2,7 +2,7 @@
 // Radio's and a Dropdown's choice, a Label's class, a Dataframe's cell each
 // reach the handler as SelectData (index, value; column for a cell).
 #include <doctest/doctest.h>
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/components/annotated_image_view.h>
 #include <imgr/view/components/gallery_view.h>

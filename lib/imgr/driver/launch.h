@@ -1,9 +1,9 @@
 // Running an app: the command line, the window, the view and the engine
 // joined up, with the demo-script player and the recorder when asked for.
 // It lives in the driver layer because it uses all the others; Blocks::launch
-// (engine/blocks.h) forwards here, so `demo.launch(argc, argv)` reads as in Gradio.
+// (engine/app/blocks.h) forwards here, so `demo.launch(argc, argv)` reads as in Gradio.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 
 namespace imgr {
 

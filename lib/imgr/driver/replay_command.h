@@ -4,7 +4,7 @@
 // row read, ran and matched, 1 otherwise, 2 when DIR holds no flagged data or
 // the app cannot replay. Nothing is written into DIR.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/platform/command_line.h"
 
 #include <string>

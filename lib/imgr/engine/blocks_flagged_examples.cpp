@@ -1,7 +1,7 @@
 // Blocks::flagged_examples: the rows of a flagging folder as a table of
 // examples, one line per row: a thumbnail of its first image, a button with
 // its values that loads them into the inputs, and the flag option it had.
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/engine/flagging/flagged_examples.h"
 #include "imgr/model/image_io.h"
 

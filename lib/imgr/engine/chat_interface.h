@@ -18,7 +18,7 @@
 // (message, reply, value); the "Flagged" accordion loads a saved
 // conversation back into the Chatbot.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/interface.h"
 #include "imgr/engine/stream.h"

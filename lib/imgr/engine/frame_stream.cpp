@@ -1,4 +1,4 @@
-#include "imgr/engine/frame_stream.h"
+#include "imgr/engine/app/frame_stream_inputs.h"
 
 namespace imgr {
 

@@ -11,7 +11,7 @@
 // The function's parameter types must be the inputs' value types and its
 // return type the output's (a std::tuple for several): checked at compile time.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // The window's Replay panel (Blocks::replay_panel): the same replay as
 // --replay DIR, run by a button on a worker with a progress bar, its rows in
 // a table, and any row loaded back into the demo's inputs.
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 
 #include "imgr/engine/flagging/file_logger.h"
 #include "imgr/engine/replay/replay_report.h"

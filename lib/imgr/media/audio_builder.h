@@ -1,7 +1,7 @@
 // The Audio component's builder: imgr::Audio("Speech").spectrogram(true).
 // Its value is an imgr::AudioBuffer (model/audio.h); files through media/model/audio_io.h.
 #pragma once
-#include "imgr/engine/builders.h"
+#include "imgr/engine/app/builders.h"
 #include "imgr/media/module_link.h"
 
 namespace imgr {

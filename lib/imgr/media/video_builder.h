@@ -1,7 +1,7 @@
 // The Video component's builder: imgr::Video("Input video").sources({"upload", "webcam"}).
 // Its value is an imgr::VideoValue (a file and its metadata, video_value.h).
 #pragma once
-#include "imgr/engine/builders.h"
+#include "imgr/engine/app/builders.h"
 #include "imgr/media/module_link.h"
 #include "imgr/media/model/video_file.h"
 

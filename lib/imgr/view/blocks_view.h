@@ -2,7 +2,7 @@
 // ImGui window, and turns what the person does into engine events. Needs an
 // ImGui context (with a built font atlas), not a window: tests run it headless.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/view/action_targets.h"
 #include "imgr/view/component_context.h"
 #include "imgr/view/row_layout.h"

@@ -1,5 +1,5 @@
 // Must not compile: no component gives a std::vector<int> (one error, no cascade from the call).
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include <vector>
 

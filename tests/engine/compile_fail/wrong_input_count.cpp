@@ -1,5 +1,5 @@
 // Must not compile: two parameters, one input component.
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 int main() {
     imgr::Blocks demo;

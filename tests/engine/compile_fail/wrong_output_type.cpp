@@ -1,5 +1,5 @@
 // Must not compile: the handler returns a string for a Number output.
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include <string>
 

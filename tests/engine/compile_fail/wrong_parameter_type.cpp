@@ -1,5 +1,5 @@
 // Must not compile: parameter 2 is bool, but input 2 (a Slider) gives double.
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // Must not compile: the streaming handler yields text for a Number output.
-#include <imgr/engine/blocks.h>
+#include <imgr/engine/app/blocks.h>
 
 #include <string>
 

@@ -1,6 +1,6 @@
 #include "imgr/engine/flagging/flagging_callback.h"
 
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 #include "imgr/engine/flagging/flagging_dir.h"
 
 namespace imgr {

@@ -13,16 +13,16 @@
 //   strength.change(sepia, {input, strength}, output);
 //   return demo.launch(argc, argv);
 #pragma once
-#include "imgr/engine/builders.h"
+#include "imgr/engine/app/builders.h"
+#include "imgr/engine/app/frame_stream_inputs.h"
+#include "imgr/engine/app/handler_traits.h"
+#include "imgr/engine/app/usage_error.h"
 #include "imgr/engine/engine.h"
 #include "imgr/engine/flagging/flag_writer.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 #include "imgr/engine/flagging/flagging_dir.h"
-#include "imgr/engine/frame_stream.h"
-#include "imgr/engine/handler_traits.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/replay/replay.h"
-#include "imgr/engine/usage_error.h"
 #include "imgr/model/layout.h"
 #include "imgr/model/theme.h"
 
@@ -103,7 +103,7 @@ public:
     template <class F>
     EventChain like(F fn, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     // Video only: fn runs for the frames the video shows, at its rate, always on the newest frame
-    // (a Video input gives fn its current frame as an ImageBuffer); a slow fn skips frames (frame_stream.h).
+    // (a Video input gives fn its current frame as an ImageBuffer); a slow fn skips frames (frame_stream_inputs.h).
     template <class F>
     EventChain stream(F fn, StreamInputsFor<F> inputs, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 
@@ -399,5 +399,5 @@ EventChain Blocks::every(double seconds, F fn, InputsFor<F> inputs, OutputsFor<F
 
 }  // namespace imgr
 
-#include "imgr/engine/like_event.h"  // NOLINT: Handle::like, which needs Blocks complete
-#include "imgr/engine/frame_stream_listener.h"
+#include "imgr/engine/app/like_event.h"  // NOLINT: Handle::like, which needs Blocks complete
+#include "imgr/engine/app/frame_stream_listener.h"

@@ -5,7 +5,7 @@
 // How runs are paced (always_last: frames are dropped, never queued) is in
 // frame_stream_listener.h and docs/events.md.
 #pragma once
-#include "imgr/engine/handler_traits.h"
+#include "imgr/engine/app/handler_traits.h"
 
 namespace imgr {
 

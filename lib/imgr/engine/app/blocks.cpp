@@ -1,4 +1,4 @@
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 
 #include "imgr/engine/flagging/flag_columns.h"
 

@@ -4,7 +4,7 @@
 // so the event's input snapshot carries which message it was: the handler
 // gets that as imgr::LikeData, without any payload channel in the engine.
 #pragma once
-#include "imgr/engine/blocks.h"
+#include "imgr/engine/app/blocks.h"
 
 #include <type_traits>
 
