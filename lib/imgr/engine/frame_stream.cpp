@@ -1,4 +1,4 @@
-#include "imgr/engine/app/frame_stream_inputs.h"
+#include "imgr/engine/frame_stream.h"
 
 namespace imgr {
 

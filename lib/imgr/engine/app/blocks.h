@@ -103,7 +103,7 @@ public:
     template <class F>
     EventChain like(F fn, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     // Video only: fn runs for the frames the video shows, at its rate, always on the newest frame
-    // (a Video input gives fn its current frame as an ImageBuffer); a slow fn skips frames (frame_stream_inputs.h).
+    // (a Video input gives fn its current frame as an ImageBuffer); a slow fn skips frames (frame_stream_listener.h).
     template <class F>
     EventChain stream(F fn, StreamInputsFor<F> inputs, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
 

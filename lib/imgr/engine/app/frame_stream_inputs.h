@@ -48,11 +48,4 @@ struct stream_inputs_for<std::tuple<A...>> {
 template <class F>
 using StreamInputsFor = typename detail::stream_inputs_for<detail::params_of<F>>::type;
 
-// The engine handler of a stream: each Video input's value is replaced by the
-// newest frame its player has published when the run starts (so a run that
-// waited behind a slow one still gets the current frame, not the one that
-// triggered it). Before the first frame the run leaves the outputs as they are.
-HandlerFn frame_stream_handler(HandlerFn handler, std::vector<std::pair<size_t, std::shared_ptr<MediaChannel>>> videos,
-                               size_t output_count);
-
 }  // namespace imgr

@@ -1,6 +1,7 @@
 // Frame streaming, the listener side: Handle<T>::stream (declared in blocks.h).
 // Included at the end of blocks.h, where Blocks is complete.
 #pragma once
+#include "imgr/engine/frame_stream.h"
 
 namespace imgr {
 
