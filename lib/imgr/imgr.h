@@ -14,7 +14,7 @@
 //   [SECTION] Running            launch(), and the runner for apps that draw ImGui themselves
 //   [SECTION] Not for users      internals these includes make visible
 //
-// [SECTION] Interface (imgr/engine/interface.h; samples/calculator.cpp)
+// [SECTION] Interface (imgr/engine/apps/interface.h; samples/calculator.cpp)
 //   Interface(fn, inputs, outputs, options)  fn's parameters are the inputs' value types, its result the output's
 //                                             (a std::tuple for several); a mismatch is a compile error
 //   InterfaceOptions           title, description, article, live, examples, submit_btn, clear_btn,
@@ -25,7 +25,7 @@
 //   FlagOption                 "wrong sign": a "Flag as wrong sign" button whose row has `flag` = wrong sign
 //   ExampleCell                one cell of InterfaceOptions::examples; an Image's cell is a file path
 //   ChatInterface(fn, options) a chat around fn(message, history) -> reply (std::string or Stream<std::string>):
-//                              Chatbot, Message box, Send, Retry, Undo, Clear, examples, Flag (imgr/engine/chat_interface.h)
+//                              Chatbot, Message box, Send, Retry, Undo, Clear, examples, Flag (imgr/engine/apps/chat_interface.h)
 //
 // [SECTION] Blocks (imgr/engine/app/blocks.h; samples/sepia.cpp)
 //   Blocks(title, theme)       a demo laid out by hand, as gr.Blocks
@@ -141,10 +141,10 @@
 #pragma once
 #include "imgr/driver/launch.h"
 #include "imgr/engine/app/blocks.h"
-#include "imgr/engine/chat_interface.h"
+#include "imgr/engine/apps/chat_interface.h"
+#include "imgr/engine/apps/interface.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/json_logger.h"
-#include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
 #include "imgr/model/image_io.h"

@@ -6,10 +6,10 @@
 
 #include "audio/audio_test_media.h"
 #include "flagging/flagging_support.h"
+#include "imgr/engine/apps/interface.h"
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/flagging/json_logger.h"
-#include "imgr/engine/interface.h"
 #include "imgr/engine/messages.h"
 #include "imgr/media/model/audio_io.h"
 

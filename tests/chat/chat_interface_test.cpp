@@ -2,7 +2,7 @@
 // submitted, Retry, Undo, Clear, examples, a failing function, a streamed
 // reply, and flagging (a conversation, a like) loaded back from the Flagged panel.
 #include <doctest/doctest.h>
-#include <imgr/engine/chat_interface.h>
+#include <imgr/engine/apps/chat_interface.h>
 
 #include "flagging/flagging_support.h"
 #include "support/settle.h"

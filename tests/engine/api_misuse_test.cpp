@@ -2,8 +2,8 @@
 // never a null dereference or a listener wired to another demo's component.
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/flagging_callback.h>
-#include <imgr/engine/interface.h>
 #include <support/settle.h>
 
 #include <memory>

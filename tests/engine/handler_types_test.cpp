@@ -4,7 +4,7 @@
 // convert are compile errors: tests/engine/compile_fail.)
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
-#include <imgr/engine/interface.h>
+#include <imgr/engine/apps/interface.h>
 #include <support/settle.h>
 
 #include <string>

@@ -4,8 +4,8 @@
 // co_yield and at a Progress report, timers that stream.
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>
-#include <imgr/engine/interface.h>
 #include <support/settle.h>
 
 #include <atomic>

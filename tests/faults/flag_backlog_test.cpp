@@ -4,8 +4,8 @@
 // accepted is written, in order; none is dropped silently.
 #include "faults/gated_callback.h"
 
+#include "imgr/engine/apps/interface.h"
 #include "imgr/engine/flagging/flag_queue.h"
-#include "imgr/engine/interface.h"
 
 #include <doctest/doctest.h>
 

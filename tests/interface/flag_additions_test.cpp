@@ -1,11 +1,11 @@
 // Notes, corrected outputs and repeated clicks on an Interface's (and a Blocks
 // app's) flag buttons, driven through the engine, files checked exactly.
 #include <doctest/doctest.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/flag_queue.h>
 #include <imgr/engine/flagging/json_logger.h>
-#include <imgr/engine/interface.h>
 
 #include "support/settle.h"
 

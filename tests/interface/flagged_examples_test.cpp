@@ -2,10 +2,10 @@
 // loggers, read back as example rows, shown with thumbnails and the flag
 // option, loaded into the inputs by a click, for an Interface and for Blocks.
 #include <doctest/doctest.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/flagged_examples.h>
 #include <imgr/engine/flagging/json_logger.h>
-#include <imgr/engine/interface.h>
 
 #include "support/settle.h"
 

@@ -1,10 +1,10 @@
 // Interface and flagging together, without a window: the seed's demos built
 // as the samples build them, driven through the engine, files checked exactly.
 #include <doctest/doctest.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/json_logger.h>
-#include <imgr/engine/interface.h>
 #include <imgr/model/image_io.h>
 
 #include <chrono>

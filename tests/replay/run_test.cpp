@@ -2,9 +2,9 @@
 // they finish in, on several threads; each kind of bad row; corrections as
 // the expected answer; and the lines and the summary exactly as documented.
 #include <doctest/doctest.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/json_logger.h>
-#include <imgr/engine/interface.h>
 #include <imgr/engine/replay/replay.h>
 #include <imgr/model/image_io.h>
 

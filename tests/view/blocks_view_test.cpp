@@ -1,7 +1,7 @@
 // The view in a headless ImGui context: simulated mouse and keyboard, real
 // layout, real engine events. No window, no GL.
 #include <doctest/doctest.h>
-#include <imgr/engine/interface.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/view/blocks_view.h>
 
 #include "support/headless_imgui.h"

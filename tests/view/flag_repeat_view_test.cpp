@@ -1,8 +1,8 @@
 // A person clicking the same flag button twice in the drawn window: one row,
 // and the button says the sample is already saved. Headless ImGui, real engine.
 #include <doctest/doctest.h>
+#include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>
-#include <imgr/engine/interface.h>
 #include <imgr/view/blocks_view.h>
 
 #include "support/headless_imgui.h"

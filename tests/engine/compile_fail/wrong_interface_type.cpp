@@ -1,5 +1,5 @@
 // Must not compile: an Interface whose function's parameter 2 is a string, but input 2 is a Number.
-#include <imgr/engine/interface.h>
+#include <imgr/engine/apps/interface.h>
 
 #include <string>
 

@@ -259,7 +259,8 @@ protected:
     // The writer of a callback's flags in this app (one per callback, so one order per file).
     FlagWriter& flag_writer(const std::shared_ptr<FlaggingCallback>& callback);
     virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
-    void add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& inputs);  // blocks_flagged_examples.cpp
+    // In apps/flagged_examples_panel.cpp, with Blocks::flagged_examples.
+    void add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& inputs);
     NodeId current() const { return stack_.back(); }
     template <class Body>
     void nest(LayoutNode node, Body& body) {

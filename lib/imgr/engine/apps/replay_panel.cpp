@@ -1,6 +1,8 @@
 // The window's Replay panel (Blocks::replay_panel): the same replay as
 // --replay DIR, run by a button on a worker with a progress bar, its rows in
-// a table, and any row loaded back into the demo's inputs.
+// a table, and any row loaded back into the demo's inputs. It is here, not in
+// replay/, because it builds components and listeners through Blocks, and
+// replay/ stays below the app API.
 #include "imgr/engine/app/blocks.h"
 
 #include "imgr/engine/flagging/file_logger.h"

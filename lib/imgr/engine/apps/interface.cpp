@@ -1,4 +1,4 @@
-#include "imgr/engine/interface.h"
+#include "imgr/engine/apps/interface.h"
 
 #include "imgr/engine/flagging/csv_logger.h"
 #include "imgr/engine/flagging/flagged_rows.h"

@@ -1,4 +1,4 @@
-#include "imgr/engine/chat_interface.h"
+#include "imgr/engine/apps/chat_interface.h"
 
 #include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/listener_request.h"

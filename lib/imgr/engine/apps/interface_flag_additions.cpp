@@ -3,7 +3,7 @@
 // (InterfaceOptions::flagging_corrections). The model's output stays as it
 // came; a correction lives in its own field, shown only while the output's
 // "Correct <label>" checkbox is checked, so the two are never confused.
-#include "imgr/engine/interface.h"
+#include "imgr/engine/apps/interface.h"
 
 #include <mutex>
 #include <set>

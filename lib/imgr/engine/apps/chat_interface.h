@@ -19,8 +19,8 @@
 // conversation back into the Chatbot.
 #pragma once
 #include "imgr/engine/app/blocks.h"
+#include "imgr/engine/apps/interface.h"
 #include "imgr/engine/flagging/csv_logger.h"
-#include "imgr/engine/interface.h"
 #include "imgr/engine/stream.h"
 
 #include <functional>
