@@ -178,7 +178,8 @@ public:
     // callback also follows this app's --flagging-dir.
     //   callback.setup({img_input, strength, img_output}, "flagged_data_points");
     //   demo.flag_button(btn, callback, {img_input, strength, img_output});
-    // `callback` is not owned: it must outlive launch(), as in the seed.
+    // `callback` is not owned: it must outlive launch(), as a callback declared in main() does
+    // (samples/sepia.cpp, after Gradio's flagging guide).
     // A second click that would save the same row again (same values, option,
     // corrections; the same note or none) writes nothing: "Already saved (N)".
     // `extras` adds a note and corrections to each row:

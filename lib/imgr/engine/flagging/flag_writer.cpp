@@ -61,7 +61,8 @@ HandlerFn admit_flag(std::shared_ptr<FlagQueue> queue, std::string option, int s
     };
 }
 
-// The whole row to the callback: with a note or corrections through flag_row(), else as the seed's flag().
+// The whole row to the callback: with a note or corrections through flag_row(), else through
+// flag(), the one call every callback implements (a custom one may have only setup and flag).
 int write_row(FlaggingCallback& callback, const FlagRequest& request) {
     if (request.note.empty() && request.corrections.empty()) return callback.flag(request.values, request.flag_option);
     return callback.flag_row({request.values, request.flag_option, request.note, request.corrections});

@@ -62,7 +62,8 @@ public:
     // directory is created by the first flag. May be called again to change
     // the components or the directory.
     virtual void setup(std::vector<FlagField> fields, std::string flagging_dir, FlagSetup options = {}) = 0;
-    // The seed's form for Blocks: callback.setup({img_input, strength, img_output}, "flagged_data_points").
+    // The form Gradio's flagging guide uses with Blocks (samples/sepia.cpp follows it):
+    //   callback.setup({img_input, strength, img_output}, "flagged_data_points");
     // (A subclass that overrides setup() keeps this form with `using FlaggingCallback::setup;`.)
     // Defined with the app API (app/flagging_setup.cpp), which knows the components' app.
     void setup(std::initializer_list<ComponentRef> components, std::string flagging_dir, FlagSetup options = {});
