@@ -1,8 +1,13 @@
 // The script language's audio parts: `click "label" at T` parses (and prints
-// back), `expect` compares a clip by duration, sample rate and channels.
+// back), `expect` compares a clip by duration, sample rate and channels, and
+// replay compares clips and videos by what they are (the media module's kinds).
 #include <doctest/doctest.h>
 #include <imgr/driver/expectation.h>
 #include <imgr/driver/script.h>
+#include <imgr/media/module_link.h>  // the media kinds' traits are registered by the module, as in an app
+#include <imgr/model/kinds/compare.h>
+
+#include <cmath>
 
 #include "audio/audio_test_media.h"
 
@@ -49,4 +54,26 @@ TEST_CASE("expect compares a clip by duration, sample rate and channels") {
     CHECK_FALSE(check_expected(Value(AudioBuffer{}), Json(nullptr)));
     CHECK(check_expected(clip, Json(nullptr)));
     CHECK(check_expected(Value(AudioBuffer{}), Json{{"duration", 1.5}}));
+}
+
+TEST_CASE("replay compares a clip by its samples' SNR and a video by size, rate and length") {
+    std::vector<float> tone(1600);
+    for (size_t i = 0; i < tone.size(); ++i) tone[i] = 0.5f * (float)std::sin(2 * M_PI * 440 * (double)i / 16000);
+    std::vector<float> rounded = tone;  // as a 16-bit WAV keeps it
+    for (float& s : rounded) s = std::round(s * 32767.0f) / 32767.0f;
+    const AudioBuffer clip(16000, 1, tone);
+    CHECK(compare_values(clip, AudioBuffer(16000, 1, rounded)).same);
+    CHECK(compare_values(clip, AudioBuffer(22050, 1, tone)).detail.find("16000 Hz") != std::string::npos);
+    std::vector<float> louder = tone;
+    for (float& s : louder) s *= 1.5f;
+    CHECK(compare_values(clip, AudioBuffer(16000, 1, louder)).detail.find("SNR") != std::string::npos);
+
+    const VideoValue video{"a.mp4", 2.0, 25, 320, 240, 50};
+    VideoValue reencoded = video;
+    reencoded.path = "b.mp4";
+    reencoded.duration = 2.02;  // within a frame
+    CHECK(compare_values(video, reencoded).same);
+    reencoded.width = 640;
+    CHECK(compare_values(video, reencoded).detail == "320x240 -> 640x240");
+
 }

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <imgr/driver/expectation.h>
 #include <imgr/driver/script.h>
+#include <imgr/media/module_link.h>  // the Video kind's traits come with the module, as in an app
 
 using namespace imgr;
 

@@ -1,5 +1,8 @@
 // `expect LABEL VALUE`: does a component's value match what a script expects?
-// The expectation is the script's JSON; how it is read depends on the value:
+// The expectation is the script's JSON; how it is read is the value's kind's
+// (its expect in model/kinds/, the media module's for Audio and Video). A JSON
+// that describes a whole value is read as one and compared as replay compares
+// (model/kinds/compare.h), with replay's default tolerance:
 //
 //   number      a JSON number, equal within 1e-9 relative to the larger
 //               magnitude (so exact at 0); NaN and the infinities, which JSON
@@ -16,6 +19,8 @@
 //               out to compare only the other; a bare array compares the rows
 //   Image       its size, not its pixels: [width, height] or
 //               [width, height, channels]; null: no image
+//   Audio       {"duration": s, "sample_rate": Hz, "channels": n}, any of the keys
+//   Video       {"duration", "fps", "width", "height", "frames"}, any of the keys
 //   no value    null
 #pragma once
 #include "imgr/model/value.h"

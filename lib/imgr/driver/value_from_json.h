@@ -1,5 +1,6 @@
 // `set LABEL VALUE`: the script's JSON turned into the value a component of
-// that kind holds, or a message saying what that kind takes instead.
+// that kind holds, or a message saying what that kind takes instead. Each
+// kind says what it takes (its from_script in model/kinds/, docs/scripts.md):
 //
 //   Number, Slider           a number (clamping to the range is the engine's job)
 //   Radio, Dropdown          one of the choices, as a string; null: nothing chosen
@@ -9,11 +10,12 @@
 //   Textbox, Markdown        a string
 //   ColorPicker              "#rrggbb" (or "#rrggbbaa")
 //   JSON                     any JSON
-//   Image                    not here: `upload` loads a file
+//   Image (and a module's    not here: `upload` loads a file
+//   Audio, Video)
 //   Button, Label, Plot,     not settable: a button is clicked, the others
-//   Dataframe                show what handlers return
+//   Dataframe, ...           show what handlers return
 #pragma once
-#include "imgr/model/component.h"
+#include "imgr/model/kinds/kind_traits.h"
 
 #include <string>
 #include <variant>
@@ -21,7 +23,7 @@
 namespace imgr {
 
 // The value, or the error (without FILE:LINE, which the caller adds).
-using SetValueResult = std::variant<Value, std::string>;
+using SetValueResult = ValueOrError;
 
 SetValueResult value_for_set(ComponentKind kind, const KindProps& props, const Json& json);
 

@@ -1,9 +1,11 @@
-// The media module's registration: its kinds' files (Audio as WAV, Video as
-// MP4), their views, the Image's webcam source, and the sound device of each
-// app run that has an Audio component. Runs before main() in every app that
+// The media module's registration: its kinds (Audio and Video's traits,
+// media/model/media_kinds.h), their files (Audio as WAV, Video as MP4), their
+// views, the Image's webcam source, and the sound device of each app run that
+// has an Audio component. Runs before main() in every app that
 // uses Audio or Video (module_link.h pulls this file in).
 #include "imgr/driver/run_services.h"
 #include "imgr/media/model/audio_io.h"
+#include "imgr/media/model/media_kinds.h"
 #include "imgr/media/model/video_file.h"
 #include "imgr/media/module_link.h"
 #include "imgr/media/platform/portaudio_device.h"
@@ -62,6 +64,8 @@ RunService open_sound_device(Engine& app) {
 }
 
 bool register_media_kinds() {
+    register_kind_traits(ComponentKind::Audio, media_kinds::audio());
+    register_kind_traits(ComponentKind::Video, media_kinds::video());
     register_kind_file_codec(ComponentKind::Audio, {.save = save_audio, .load = load_audio});
     register_kind_file_codec(ComponentKind::Video, {.save = save_video, .load = load_video});
     register_kind_view(ComponentKind::Audio, {.draw = draw_audio, .duration = audio_duration, .seek = seek_audio});

@@ -13,6 +13,9 @@
 
 namespace imgr {
 
+// Every kind, the media module's Audio and Video included: the enum (and the Value variant) is
+// closed, but what a kind is apart from drawing comes from its unit (model/kinds/kind_traits.h),
+// and a module registers its own kinds' units (docs/modules.md, "Adding a component kind").
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
@@ -125,11 +128,14 @@ struct ComponentSpec {
     Value value;
 };
 
+// Each asks the kind's traits (model/kinds/). A module's kind without its module: "no value",
+// not a file kind.
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, Audio, Video), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, a module's Audio, Video), not as cells
 // What follows N in the file a column's numbering counts: ".png", ".json" (Chatbot), "_a.png"
-// (ImageSlider), ".wav" (Audio), ".mp4" (Video); "" for a Gallery, whose rows are numbered folders.
+// (ImageSlider), ".wav" (Audio), ".mp4" (Video); "" for a Gallery, whose rows are numbered folders
+// (and for a kind flagged as a cell).
 const char* flag_file_extension(ComponentKind kind);
 
 }  // namespace imgr

@@ -1,6 +1,7 @@
 #include "imgr/model/kind_files.h"
 
 #include "imgr/model/image_io.h"
+#include "imgr/model/kinds/kind_traits.h"
 
 #include <algorithm>
 #include <array>
@@ -40,16 +41,31 @@ ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
     } else if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
         result = codec->load(path);
     } else {
-        const bool module_kind = kind == ComponentKind::Audio || kind == ComponentKind::Video;
-        result.error = module_kind ? missing_module_message(kind) : "a " + std::string(kind_name(kind)) + " takes no file";
+        result.error = module_kind_name(kind) && !has_kind_traits(kind) ? missing_module_message(kind) : "a " + std::string(kind_name(kind)) + " takes no file";
         return result;
     }
     if (!result) result.error = "cannot load the " + what + " " + result.error;
     return result;
 }
 
+namespace {
+// The media module's kinds (docs/modules.md): listed so the core can name them when it is missing.
+struct ModuleKind {
+    ComponentKind kind;
+    const char* name;
+};
+constexpr ModuleKind kModuleKinds[] = {{ComponentKind::Audio, "Audio"}, {ComponentKind::Video, "Video"}};
+}  // namespace
+
+const char* module_kind_name(ComponentKind kind) {
+    for (const ModuleKind& m : kModuleKinds)
+        if (m.kind == kind) return m.name;
+    return nullptr;
+}
+
 std::string missing_module_message(ComponentKind kind) {
-    return std::string(kind_name(kind)) +
+    const char* name = module_kind_name(kind);
+    return std::string(name ? name : kind_name(kind)) +
            " needs the imgr::media module: link the app with imgr::media (CMake: target_link_libraries(app PRIVATE imgr::media))";
 }
 

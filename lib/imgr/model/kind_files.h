@@ -33,6 +33,10 @@ const KindFileCodec* kind_file_codec(ComponentKind kind);  // null: no module re
 ValueLoadResult load_value_file(ComponentKind kind, const std::string& path);
 bool accepts_files(ComponentKind kind);  // Image, and every kind a linked module gave a codec
 
+// Kinds the ComponentKind enum lists but a module defines (their traits, files and views come
+// from it): the name to say when the module is not linked; null for the core's kinds.
+const char* module_kind_name(ComponentKind kind);
+
 // "Audio needs the imgr::media module: link your app with imgr::media (CMake: target_link_libraries)".
 std::string missing_module_message(ComponentKind kind);
 

@@ -14,6 +14,7 @@
 #include "imgr/model/file_read.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/kind_files.h"
+#include "imgr/model/kinds/kind_traits.h"
 
 namespace imgr {
 
@@ -56,109 +57,59 @@ FlaggedRows read_flagged_rows(FileLogger& logger) {
 
 namespace {
 
-double json_number(const Json& j) {
-    if (j.is_number()) return j.get<double>();
-    if (j.is_string()) return std::stod(j.get<std::string>());  // "nan", "inf": JSON has no such numbers
-    throw std::invalid_argument("not a number");
-}
-
-// A Label cell: a plain class name, or the JSON flagging writes with confidences.
-LabelValue label_from_cell(const std::string& cell) {
-    if (cell.empty() || cell[0] != '{') return LabelValue(cell);
-    const Json j = Json::parse(cell);
-    LabelValue value;
-    if (j.contains("confidences")) {
-        for (const Json& c : j.at("confidences"))
-            value.confidences.emplace_back(c.at("label").get<std::string>(), json_number(c.at("confidence")));
-    } else {
-        value.label = j.value("label", "");
+// A cell naming the files of a kind flagged as files (model/kinds/: a flag_file_extension),
+// loaded from the flagging folder `dir`.
+Value value_from_files(ComponentKind kind, const Value& empty, const std::string& cell, const std::filesystem::path& dir) {
+    if (std::holds_alternative<Conversation>(empty)) {
+        const FileRead file = read_file(dir / cell);
+        if (!file) throw Error("cannot load the flagged conversation '" + cell + "': " + file.error);
+        try {
+            return conversation_from_json(Json::parse(file.content));
+        } catch (const std::exception& e) {
+            throw Error("the flagged conversation '" + cell + "' is not valid: " + e.what());
+        }
     }
-    return value;
-}
-
-PlotValue plot_from_cell(const std::string& cell) {
-    const Json j = Json::parse(cell);
-    PlotValue plot;
-    plot.title = j.value("title", "");
-    plot.x_label = j.value("x_label", "");
-    plot.y_label = j.value("y_label", "");
-    for (const Json& s : j.value("series", Json::array())) {
-        PlotSeries series;
-        series.name = s.value("name", "");
-        series.style = s.value("style", "line") == "scatter" ? PlotSeries::Style::Scatter : PlotSeries::Style::Line;
-        for (const Json& x : s.value("x", Json::array())) series.x.push_back(json_number(x));
-        for (const Json& y : s.value("y", Json::array())) series.y.push_back(json_number(y));
-        plot.series.push_back(std::move(series));
+    if (std::holds_alternative<ImageBuffer>(empty)) {
+        ImageLoadResult loaded = load_image_file((dir / cell).string());
+        if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
+        return std::move(loaded.image);
     }
-    return plot;
-}
-
-TableValue table_from_cell(const std::string& cell) {
-    const Json j = Json::parse(cell);
-    TableValue table;
-    table.headers = j.value("headers", StringList{});
-    for (const Json& row : j.value("data", Json::array())) table.rows.push_back(row.get<std::vector<Json>>());
-    return table;
+    if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
+    if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
+    if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
+    if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
+        ValueLoadResult loaded = codec->load((dir / cell).string());
+        if (!loaded) {
+            std::string what = kind_name(kind);
+            std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
+            throw Error("cannot load the flagged " + what + " " + loaded.error);
+        }
+        return std::move(loaded.value);
+    }
+    throw Error(std::string("a ") + kind_name(kind) + " cannot be loaded from a flagged row");
 }
 
 }  // namespace
 
+// A cell is read back by its kind (model/kinds/: from_cell); files by the flag file layer.
 Value value_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell,
                       const std::filesystem::path& dir) {
-    const Value empty = default_value(kind, props);
-    if (cell.empty() && kind != ComponentKind::Textbox) return empty;
+    if (!has_kind_traits(kind)) throw Error(missing_module_message(kind));
+    const KindTraits& traits = kind_traits(kind);
+    const Value empty = traits.default_value(props);
+    if (cell.empty()) return empty;
+    if (traits.from_cell) {
+        ValueOrError read = traits.from_cell(kind, props, cell);
+        if (auto* error = std::get_if<std::string>(&read)) throw Error(*error);
+        return std::get<Value>(std::move(read));
+    }
     try {
-        if (std::holds_alternative<double>(empty)) {
-            size_t used = 0;
-            const double number = std::stod(cell, &used);
-            if (used != cell.size()) throw std::invalid_argument(cell);
-            return number;
-        }
-        if (std::holds_alternative<std::string>(empty)) return cell;
-        if (std::holds_alternative<bool>(empty)) return cell == "true";
-        if (std::holds_alternative<StringList>(empty)) return Json::parse(cell).get<StringList>();
-        if (std::holds_alternative<Json>(empty)) return Json::parse(cell);
-        if (std::holds_alternative<Color>(empty)) {
-            if (auto color = color_from_hex(cell)) return *color;
-            throw std::invalid_argument(cell);
-        }
-        if (std::holds_alternative<Conversation>(empty)) {
-            const FileRead file = read_file(dir / cell);
-            if (!file) throw Error("cannot load the flagged conversation '" + cell + "': " + file.error);
-            try {
-                return conversation_from_json(Json::parse(file.content));
-            } catch (const std::exception& e) {
-                throw Error("the flagged conversation '" + cell + "' is not valid: " + e.what());
-            }
-        }
-        if (std::holds_alternative<LabelValue>(empty)) return label_from_cell(cell);
-        if (std::holds_alternative<PlotValue>(empty)) return plot_from_cell(cell);
-        if (std::holds_alternative<TableValue>(empty)) return table_from_cell(cell);
-        if (std::holds_alternative<ImageBuffer>(empty)) {
-            ImageLoadResult loaded = load_image_file((dir / cell).string());
-            if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
-            return std::move(loaded.image);
-        }
-        if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
-        if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
-        if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
-        if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
-            ValueLoadResult loaded = codec->load((dir / cell).string());
-            if (!loaded) {
-                std::string what = kind_name(kind);
-                std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
-                throw Error("cannot load the flagged " + what + " " + loaded.error);
-            }
-            return std::move(loaded.value);
-        }
-        if (std::holds_alternative<AudioBuffer>(empty) || std::holds_alternative<VideoValue>(empty))
-            throw Error(missing_module_message(kind));
+        return value_from_files(kind, empty, cell, dir);
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {
         throw Error(std::string("'") + cell + "' is not a value a " + kind_name(kind) + " can take");
     }
-    throw Error(std::string("a ") + kind_name(kind) + " cannot be loaded from a flagged row");
 }
 
 }  // namespace imgr

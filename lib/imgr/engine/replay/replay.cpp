@@ -122,7 +122,7 @@ private:
             const ReplayField& field = spec_.fields[spec_.outputs[j]];
             if (j < outputs.size() && outputs[j] && outputs[j]->new_value)
                 cell.replayed = coerce_value(field.props, *outputs[j]->new_value);  // as the engine would store it
-            cell.comparison = compare_values(cell.flagged, cell.replayed, options_.compare);
+            cell.comparison = compare_values(field.kind, cell.flagged, cell.replayed, options_.compare);
             if (!cell.comparison.same) {
                 row.status = ReplayStatus::Changed;
                 row.changes.push_back(cell.column + " " + cell.comparison.detail);

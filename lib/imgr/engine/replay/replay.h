@@ -6,7 +6,7 @@
 // order. Reads the folder only: nothing is ever written into it.
 #pragma once
 #include "imgr/engine/engine.h"
-#include "imgr/engine/replay/value_compare.h"
+#include "imgr/model/kinds/compare.h"
 
 #include <filesystem>
 #include <functional>

@@ -1,0 +1,43 @@
+// The core's kind units, one function per kind (each defined in the file of
+// its family), and what those units share. all_kinds.cpp registers them;
+// nothing else includes this header: other code asks kind_traits().
+#pragma once
+#include "imgr/model/kinds/compare.h"
+
+namespace imgr::kinds {
+
+KindTraits number();          // number_kinds.cpp
+KindTraits slider();
+KindTraits radio();           // choice_kinds.cpp
+KindTraits dropdown();
+KindTraits checkbox_group();
+KindTraits checkbox();
+KindTraits textbox();         // text_kinds.cpp
+KindTraits markdown();
+KindTraits button();
+KindTraits label();           // label_kind.cpp
+KindTraits color_picker();    // color_kind.cpp
+KindTraits json();            // json_kinds.cpp
+KindTraits plot();
+KindTraits dataframe();
+KindTraits chatbot();         // chatbot_kind.cpp
+KindTraits image();           // image_kinds.cpp
+KindTraits annotated_image();
+KindTraits image_slider();
+KindTraits gallery();
+
+// --- shared by the units ------------------------------------------------------
+std::string json_text(const Json& j);  // compact, invalid UTF-8 replaced
+// "Number needs a number, got \"x\"": what from_script() says of JSON of the wrong form.
+std::string needs(ComponentKind kind, const std::string& what, const Json& got);
+// "Label is not settable: it shows what handlers return".
+ValueOrError shows_handler_output(ComponentKind kind, const KindProps&, const Json&);
+// Text, the one comparison of every kind whose value is a string (Radio, Textbox, ...).
+Comparison compare_text(const Value& expected, const Value& actual, const CompareOptions&);
+Check expect_text(const Value& actual, const Json& expected, const CompareOptions& options);
+ValueOrError text_from_cell(ComponentKind, const KindProps&, const std::string& cell);
+// Values whose JSON form is the value (JSON, Plot, Chatbot): compared structurally.
+Comparison compare_as_json(const Value& expected, const Value& actual, const CompareOptions& options);
+Check expect_as_json(const Value& actual, const Json& expected, const CompareOptions& options);
+
+}  // namespace imgr::kinds
