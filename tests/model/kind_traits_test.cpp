@@ -145,3 +145,23 @@ TEST_CASE("a flagged Label whose label is not its top confidence reads back as f
     const LabelValue scores(std::vector<std::pair<std::string, double>>{{"cat", 0.75}, {"dog", 0.25}});
     CHECK(std::get<Value>(label.from_cell(ComponentKind::Label, LabelProps{}, to_cell(scores))) == Value(scores));
 }
+
+TEST_CASE("the kind coerces what it stores and says whether an Interface's person may correct it") {
+    // The engine and replay store a value as its kind coerces it (coerce_value.h asks the kind).
+    CHECK(std::get<double>(kind_traits(ComponentKind::Slider).coerce(SliderProps{0, 1, 0.1}, 0.26)) == 0.3);
+    CHECK(std::get<double>(kind_traits(ComponentKind::Number).coerce(NumberProps{.maximum = 5.0}, 7.0)) == 5.0);
+    const bool text_coerced = kind_traits(ComponentKind::Textbox).coerce != nullptr;
+    CHECK_FALSE(text_coerced);
+    auto correctable = [](ComponentKind kind, const KindProps& props) {
+        const KindTraits& traits = kind_traits(kind);
+        return traits.correctable && traits.correctable(props);
+    };
+    CHECK(correctable(ComponentKind::Number, NumberProps{}));
+    CHECK(correctable(ComponentKind::Textbox, TextboxProps{}));
+    CHECK(correctable(ComponentKind::Label, LabelProps{}));
+    CHECK(correctable(ComponentKind::Dropdown, ChoiceProps{{"a"}}));
+    CHECK_FALSE(correctable(ComponentKind::Dropdown, ChoiceProps{{"a"}, true}));
+    CHECK_FALSE(correctable(ComponentKind::Slider, SliderProps{}));
+    CHECK_FALSE(correctable(ComponentKind::Image, ImageProps{}));
+    CHECK_FALSE(correctable(ComponentKind::Markdown, KindProps{}));
+}

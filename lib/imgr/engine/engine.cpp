@@ -97,7 +97,7 @@ ComponentId Engine::add_component(ComponentSpec spec) {
     if (spec.value.index() != default_value(spec.kind, spec.props).index())
         spec.value = default_value(spec.kind, spec.props);
     state.spec = std::move(spec);
-    state.spec.value = coerce_value(state.spec.props, state.spec.value);
+    state.spec.value = coerce_value(state.spec.kind, state.spec.props, state.spec.value);
     components_.push_back(std::move(state));
     listeners_by_component_.emplace_back();
     busy_listeners_.push_back(0);
@@ -153,7 +153,7 @@ bool Engine::store_value(ComponentId id, Value value) {
                                       " cannot take the value " + describe(value));
         return false;
     }
-    value = coerce_value(state.spec.props, std::move(value));  // the user sees the clamp in the view
+    value = coerce_value(state.spec.kind, state.spec.props, std::move(value));  // the user sees the clamp in the view
     if (values_equal(value, state.spec.value)) return false;
     state.spec.value = std::move(value);
     ++state.version;

@@ -4,6 +4,7 @@
 // came; a correction lives in its own field, shown only while the output's
 // "Correct <label>" checkbox is checked, so the two are never confused.
 #include "imgr/engine/apps/interface.h"
+#include "imgr/model/kinds/kind_traits.h"
 
 #include <mutex>
 #include <set>
@@ -12,18 +13,10 @@ namespace imgr {
 
 namespace {
 
-// Outputs a person can correct by typing or choosing: one value a field can hold.
+// Outputs a person can correct by typing or choosing one value: the kind says (model/kinds/).
 bool correctable(const ComponentSpec& spec) {
-    switch (spec.kind) {
-    case ComponentKind::Textbox:
-    case ComponentKind::Number:
-    case ComponentKind::Label:
-        return true;
-    case ComponentKind::Dropdown:
-        return !std::get<ChoiceProps>(spec.props).multiselect;
-    default:
-        return false;
-    }
+    const KindTraits& traits = kind_traits(spec.kind);
+    return traits.correctable && traits.correctable(spec.props);
 }
 
 // The field a correction is typed in: the output's own kind, editable and

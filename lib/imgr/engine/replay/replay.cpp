@@ -121,7 +121,7 @@ private:
             ReplayCell& cell = expected[j];
             const ReplayField& field = spec_.fields[spec_.outputs[j]];
             if (j < outputs.size() && outputs[j] && outputs[j]->new_value)
-                cell.replayed = coerce_value(field.props, *outputs[j]->new_value);  // as the engine would store it
+                cell.replayed = coerce_value(field.kind, field.props, *outputs[j]->new_value);  // as the engine would store it
             cell.comparison = compare_values(field.kind, cell.flagged, cell.replayed, options_.compare);
             if (!cell.comparison.same) {
                 row.status = ReplayStatus::Changed;

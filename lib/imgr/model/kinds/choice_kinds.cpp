@@ -108,6 +108,7 @@ KindTraits checkbox_group() {
 KindTraits dropdown() {
     return {.name = "Dropdown",
             .default_value = [](const KindProps& props) { return multiselect(props) ? Value(StringList{}) : Value(std::string()); },
+            .correctable = [](const KindProps& props) { return !multiselect(props); },  // one choice
             .from_script = [](ComponentKind kind, const KindProps& props, const Json& json) {
                 return multiselect(props) ? many_choices(kind, props, json) : one_choice(kind, props, json);
             },

@@ -43,6 +43,13 @@ struct KindTraits {
     // Flagged as files, and what follows N in the file a column's numbering counts (".png", "_a.png",
     // "" for a Gallery's numbered folders); null: flagged as a CSV cell.
     const char* flag_file_extension = nullptr;
+    // The value a component of the kind stores for one it is given (the engine stores it so, and
+    // replay compares a new output so): a Number clamped and rounded, a Slider snapped to its step.
+    // Null: stored as given.
+    Value (*coerce)(const KindProps& props, Value value) = nullptr;
+    // Whether a person can correct an output of the kind by typing or choosing one value (an
+    // Interface's flagging_corrections). Null: not correctable.
+    bool (*correctable)(const KindProps& props) = nullptr;
     // A script's `set` (and a JSON example): the value, or what the kind takes instead. Strict: a
     // choice must be one of the choices; kinds that only show what handlers return say so.
     ValueOrError (*from_script)(ComponentKind kind, const KindProps& props, const Json& json) = nullptr;

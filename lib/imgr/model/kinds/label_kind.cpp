@@ -84,6 +84,7 @@ Check expect_label(const Value& actual, const Json& expected, const CompareOptio
 KindTraits label() {
     return {.name = "Label",
             .default_value = [](const KindProps&) { return Value(LabelValue{}); },
+            .correctable = [](const KindProps&) { return true; },  // by choosing its top class
             .from_script = shows_handler_output,
             .from_cell = label_from_cell,
             .compare = compare_labels,

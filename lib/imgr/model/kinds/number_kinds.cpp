@@ -2,6 +2,9 @@
 // snapping are the engine's, coerce_value.h); compared within the tolerance.
 #include "imgr/model/kinds/core_kinds.h"
 
+#include "imgr/model/decimal_step.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace imgr::kinds {
@@ -22,6 +25,32 @@ ValueOrError number_from_cell(ComponentKind kind, const KindProps&, const std::s
     } catch (const std::exception&) {
     }
     return "'" + cell + "' is not a value a " + kind_name(kind) + " can take";
+}
+
+// Clamped to minimum and maximum, rounded to the precision.
+Value coerce_number(const KindProps& props, Value value) {
+    auto* d = std::get_if<double>(&value);
+    const auto* number = std::get_if<NumberProps>(&props);
+    if (!d || !number) return value;
+    if (number->minimum && *d < *number->minimum) *d = *number->minimum;
+    if (number->maximum && *d > *number->maximum) *d = *number->maximum;
+    if (number->precision >= 0 && std::isfinite(*d)) {
+        const double factor = std::pow(10.0, number->precision);
+        *d = std::round(*d * factor) / factor;
+    }
+    return value;
+}
+
+// Clamped to the range and snapped to the step; NaN becomes the minimum.
+Value coerce_slider(const KindProps& props, Value value) {
+    auto* d = std::get_if<double>(&value);
+    const auto* slider = std::get_if<SliderProps>(&props);
+    if (!d || !slider) return value;
+    const double low = std::min(slider->minimum, slider->maximum), high = std::max(slider->minimum, slider->maximum);
+    if (std::isnan(*d)) *d = slider->minimum;
+    *d = std::clamp(*d, low, high);
+    if (slider->step > 0) *d = std::min(snap_to_step(*d, slider->minimum, slider->step), high);
+    return value;
 }
 
 Comparison compare_numbers(const Value& expected, const Value& actual, const CompareOptions& options) {
@@ -47,6 +76,8 @@ Check expect_number(const Value& actual, const Json& expected, const CompareOpti
 KindTraits number() {
     return {.name = "Number",
             .default_value = [](const KindProps&) { return Value(0.0); },
+            .coerce = coerce_number,
+            .correctable = [](const KindProps&) { return true; },
             .from_script = number_from_script,
             .from_cell = number_from_cell,
             .compare = compare_numbers,
@@ -60,6 +91,8 @@ KindTraits slider() {
         const auto* slider = std::get_if<SliderProps>(&props);
         return Value(slider ? slider->minimum : 0.0);
     };
+    traits.coerce = coerce_slider;
+    traits.correctable = nullptr;
     return traits;
 }
 

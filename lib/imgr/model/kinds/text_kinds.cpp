@@ -54,6 +54,7 @@ ValueOrError text_from_script(ComponentKind kind, const KindProps&, const Json& 
 KindTraits textbox() {
     return {.name = "Textbox",
             .default_value = empty_text,
+            .correctable = [](const KindProps&) { return true; },
             .from_script = text_from_script,
             .from_cell = text_from_cell,
             .compare = compare_text,
@@ -63,6 +64,7 @@ KindTraits textbox() {
 KindTraits markdown() {
     KindTraits traits = textbox();
     traits.name = "Markdown";
+    traits.correctable = nullptr;
     return traits;
 }
 
@@ -70,6 +72,7 @@ KindTraits markdown() {
 KindTraits button() {
     KindTraits traits = textbox();
     traits.name = "Button";
+    traits.correctable = nullptr;
     traits.from_script = [](ComponentKind, const KindProps&, const Json&) {
         return ValueOrError(std::string("Button is not settable: use click"));
     };
