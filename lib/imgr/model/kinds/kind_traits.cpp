@@ -28,10 +28,11 @@ Registry& registry() {
 }
 
 // A module's kind whose module is not linked: every answer is the message naming the module.
+// (A core kind is never missing: all_kinds.cpp registers each, kind_traits_test checks it.)
 template <ComponentKind K>
 const KindTraits& missing() {
     static const KindTraits traits = {
-        .name = module_kind_name(K),
+        .name = module_kind_name(K) ? module_kind_name(K) : "Component",
         .default_value = [](const KindProps&) { return Value(); },
         .flag_file_extension = nullptr,
         .from_script = [](ComponentKind kind, const KindProps&, const Json&) { return ValueOrError(missing_module_message(kind)); },
