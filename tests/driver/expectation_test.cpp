@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 #include <imgr/driver/expectation.h>
+#include <imgr/model/kind_files.h>
 
 #include <cmath>
 #include <limits>
@@ -232,4 +233,12 @@ TEST_CASE("a Gallery is compared by its number of images or its captions") {
     CHECK(holds(gallery, Json::parse(R"(["a", ""])")));
     CHECK(!holds(gallery, Json::parse(R"(["a"])")));
     CHECK(message(gallery, "two").find("a Gallery is compared with") != std::string::npos);
+}
+
+TEST_CASE("expect on a media component whose module is not linked names the module") {
+    // This program does not link imgr::media: an Audio component holds no value and has no traits.
+    const auto failed = check_expected(ComponentKind::Audio, Value(), Json{{"duration", 1}});
+    REQUIRE(failed);
+    CHECK(*failed == missing_module_message(ComponentKind::Audio));
+    CHECK_FALSE(check_expected(ComponentKind::Number, 2.0, Json(2)));
 }

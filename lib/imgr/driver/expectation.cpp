@@ -1,5 +1,6 @@
 #include "imgr/driver/expectation.h"
 
+#include "imgr/model/kind_files.h"
 #include "imgr/model/kinds/compare.h"
 
 namespace imgr {
@@ -12,6 +13,11 @@ std::optional<std::string> check_expected(const Value& actual, const Json& expec
     const KindTraits* traits = value_traits(actual);
     if (!traits) return mismatch(expected, describe(actual), "no linked module reads such a value: is its module linked?");
     return traits->expect(actual, expected, CompareOptions{});
+}
+
+std::optional<std::string> check_expected(ComponentKind kind, const Value& actual, const Json& expected) {
+    if (!has_kind_traits(kind)) return missing_module_message(kind);
+    return check_expected(actual, expected);
 }
 
 }  // namespace imgr

@@ -23,6 +23,7 @@
 //   Video       {"duration", "fps", "width", "height", "frames"}, any of the keys
 //   no value    null
 #pragma once
+#include "imgr/model/component.h"
 #include "imgr/model/value.h"
 
 #include <optional>
@@ -34,5 +35,8 @@ namespace imgr {
 // numbers in shortest form and strings quoted, and a hint in parentheses when
 // the expected JSON can never describe such a value.
 std::optional<std::string> check_expected(const Value& actual, const Json& expected);
+// The same for a component of `kind`: a module's kind without its module fails with the
+// message naming the module (its value is "no value", which would say less).
+std::optional<std::string> check_expected(ComponentKind kind, const Value& actual, const Json& expected);
 
 }  // namespace imgr

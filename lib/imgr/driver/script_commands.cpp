@@ -219,7 +219,7 @@ void ScriptPlayer::play(const ExpectCommand& command) {
     steps_.push_back([this, id = *id, expected = command.value, started]() mutable {
         if (started < 0) started = now();
         if ((!engine().idle() || !media_idle(engine())) && now() - started <= kExpectIdleSeconds) return Step::Continue;
-        if (auto mismatch = check_expected(engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
+        if (auto mismatch = check_expected(engine().component(id).spec.kind, engine().component(id).spec.value, expected)) expectation_failed(*mismatch);
         return Step::DoneNow;
     });
 }
@@ -231,7 +231,7 @@ void ScriptPlayer::play(const WaitUntilCommand& command) {
     double started = -1;
     steps_.push_back([this, id = *id, command, started]() mutable {
         if (started < 0) started = now();
-        const auto mismatch = check_expected(engine().component(id).spec.value, command.value);
+        const auto mismatch = check_expected(engine().component(id).spec.kind, engine().component(id).spec.value, command.value);
         if (!mismatch) return Step::DoneNow;
         if (now() - started > kWaitUntilSeconds) {
             fail("wait until: " + quoted(command.label) + " did not show " +
