@@ -28,6 +28,8 @@ KindTraits gallery();
 
 // --- shared by the units ------------------------------------------------------
 std::string json_text(const Json& j);  // compact, invalid UTF-8 replaced
+// A number in flagged JSON: a JSON number, or "nan", "inf", "-inf" (JSON has no such numbers).
+double json_number(const Json& j);
 // "Number needs a number, got \"x\"": what from_script() says of JSON of the wrong form.
 std::string needs(ComponentKind kind, const std::string& what, const Json& got);
 // "Label is not settable: it shows what handlers return".

@@ -13,12 +13,6 @@ std::string not_taken(ComponentKind kind, const std::string& cell) {
     return "'" + cell + "' is not a value a " + std::string(kind_name(kind)) + " can take";
 }
 
-double json_number(const Json& j) {
-    if (j.is_number()) return j.get<double>();
-    if (j.is_string()) return std::stod(j.get<std::string>());  // "nan", "inf": JSON has no such numbers
-    throw std::invalid_argument("not a number");
-}
-
 PlotValue plot_from_json(const Json& j) {
     PlotValue plot;
     plot.title = j.value("title", "");

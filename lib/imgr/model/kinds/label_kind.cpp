@@ -9,12 +9,6 @@ namespace imgr::kinds {
 
 namespace {
 
-double json_number(const Json& j) {
-    if (j.is_number()) return j.get<double>();
-    if (j.is_string()) return std::stod(j.get<std::string>());  // "nan", "inf": JSON has no such numbers
-    throw std::invalid_argument("not a number");
-}
-
 // A plain class name, or the JSON to_cell() writes with confidences.
 ValueOrError label_from_cell(ComponentKind kind, const KindProps&, const std::string& cell) {
     if (cell.empty() || cell[0] != '{') return Value(LabelValue(cell));

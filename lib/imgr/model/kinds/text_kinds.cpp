@@ -3,9 +3,17 @@
 // compares with compare_text. Also the helpers the units share.
 #include "imgr/model/kinds/core_kinds.h"
 
+#include <stdexcept>
+
 namespace imgr::kinds {
 
 std::string json_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+double json_number(const Json& j) {
+    if (j.is_number()) return j.get<double>();
+    if (j.is_string()) return std::stod(j.get<std::string>());
+    throw std::invalid_argument("not a number");
+}
 
 std::string needs(ComponentKind kind, const std::string& what, const Json& got) {
     return std::string(kind_name(kind)) + " needs " + what + ", got " + json_text(got);
