@@ -17,8 +17,7 @@ set(imgr_unity_alone
   imgr/view/components/chatbot_view.cpp
   imgr/view/components/gallery_view.cpp
   imgr/view/components/image_slider_view.cpp
-  imgr/driver/script.cpp
-  imgr/driver/value_from_json.cpp)
+  imgr/driver/script.cpp)
 list(TRANSFORM imgr_unity_alone PREPEND "${PROJECT_SOURCE_DIR}/lib/")
 set_property(SOURCE ${imgr_unity_alone} DIRECTORY "${PROJECT_SOURCE_DIR}/lib"
              PROPERTY SKIP_UNITY_BUILD_INCLUSION ON)
