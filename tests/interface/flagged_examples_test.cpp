@@ -135,7 +135,7 @@ TEST_CASE("flagged examples: Blocks show images as small thumbnails and load the
     auto image = demo.add(imgr::Image("Input image"));
     auto strength = demo.add(imgr::Slider("strength", 0, 1, 0.5));
     demo.flagged_examples(dir.string(), {image, strength});
-    const imgr::ComponentId thumbnail = by_label(demo, "Example from logs.jsonl:2");
+    const imgr::ComponentId thumbnail = by_label(demo, "Example from logs.jsonl:1");
     const auto& small = std::get<imgr::ImageBuffer>(demo.engine().component(thumbnail).spec.value);
     CHECK(small.width() == 96);  // the long side, scaled down with the aspect kept
     CHECK(small.height() == 72);

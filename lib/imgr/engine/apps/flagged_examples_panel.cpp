@@ -3,7 +3,6 @@
 // its values that loads them into the inputs, and the flag option it had.
 #include "imgr/engine/app/blocks.h"
 #include "imgr/engine/flagging/flagged_examples.h"
-#include "imgr/model/image_io.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -52,9 +51,7 @@ HandlerFn load_example(FlaggedExample example, std::vector<ExampleInput> inputs)
             } else if (path->empty()) {
                 out.push_back(Update().value(ImageBuffer{}));
             } else {
-                ImageLoadResult loaded = load_image_file(*path);
-                if (!loaded) throw Error("cannot load the flagged image: " + loaded.error);
-                out.push_back(Update().value(std::move(loaded.image)));
+                out.push_back(Update().value(load_example_image(example, i)));
             }
         }
         return out;
@@ -65,8 +62,11 @@ std::optional<ImageBuffer> first_thumbnail(const FlaggedExample& example, const 
     for (size_t i = 0; i < example.values.size(); ++i) {
         const auto* path = std::get_if<std::string>(&example.values[i]);
         if (inputs[i].kind != ComponentKind::Image || !path || path->empty()) continue;
-        ImageLoadResult loaded = load_image_file(*path);
-        if (loaded) return thumbnail_of(loaded.image);
+        try {
+            return thumbnail_of(load_example_image(example, i));
+        } catch (const std::exception&) {
+            // No thumbnail; a click says why.
+        }
     }
     return std::nullopt;
 }

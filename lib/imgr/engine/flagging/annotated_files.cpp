@@ -1,9 +1,11 @@
 #include "imgr/engine/flagging/annotated_files.h"
 
+#include "imgr/engine/flagging/folder_files.h"
 #include "imgr/engine/messages.h"
-#include "imgr/model/file_read.h"
 #include "imgr/model/file_write.h"
 #include "imgr/model/image_io.h"
+#include "imgr/model/quoted_text.h"
+#include "imgr/model/untrusted_json.h"
 
 #include <cerrno>
 
@@ -43,27 +45,22 @@ IoResult save_annotated_files(const std::filesystem::path& png_path, const std::
 
 AnnotatedImageValue load_annotated_files(const std::filesystem::path& dir, const std::string& cell) {
     AnnotatedImageValue value;
-    ImageLoadResult base = load_image_file((dir / cell).string());
-    if (!base) throw Error("cannot load the flagged image " + base.error);
-    value.image = std::move(base.image);
-    std::filesystem::path json_path = dir / cell;
-    json_path.replace_extension(".json");
-    const FileRead file = read_file(json_path);
-    if (!file && file.os_error == ENOENT) return value;  // an image flagged without annotations
-    if (!file) throw Error("cannot read the annotations " + file.error);
+    value.image = load_folder_image(dir, cell);
+    const std::string json_name = std::filesystem::path(cell).replace_extension(".json").string();
+    // An image flagged without annotations has no N.json; anything else wrong with it is said.
+    if (const BeneathFile file = open_beneath(dir, json_name); !file && !file.refused && file.os_error == ENOENT)
+        return value;
+    const nlohmann::json json = load_folder_json(dir, json_name, "annotations");
     try {
-        const nlohmann::json json = nlohmann::json::parse(file.content);
         if (json.contains("boxes")) value.boxes = boxes_from_json(json["boxes"]);
-        for (const nlohmann::json& mask : json.value("masks", nlohmann::json::array())) {
-            const std::string path = mask.at("path").get<std::string>();
-            ImageLoadResult loaded = load_image_file((dir / path).string());
-            if (!loaded) throw Error("cannot load the flagged mask " + loaded.error);
-            value.masks.push_back({mask.value("label", std::string()), std::move(loaded.image)});
-        }
+        // A mask's path is the folder's, like a cell: read inside the folder only.
+        for (const nlohmann::json& mask : json.value("masks", nlohmann::json::array()))
+            value.masks.push_back({mask.value("label", std::string()),
+                                   load_folder_image(dir, mask.at("path").get<std::string>(), "mask")});
     } catch (const Error&) {
         throw;
     } catch (const std::exception& e) {
-        throw Error("the annotations in '" + json_path.string() + "' cannot be read: " + e.what());
+        throw Error("the annotations in " + quoted_excerpt(json_name) + " cannot be read: " + json_error_message(e));
     }
     return value;
 }

@@ -21,7 +21,10 @@ struct ExampleInput {
 };
 
 struct FlaggedExample {
-    std::vector<Value> values;  // one per input; an Image's is the absolute path of its PNG ("" when none)
+    std::vector<Value> values;  // one per input; an Image's is the path of its PNG, for display ("" when none)
+    std::vector<std::string> cells;  // one per input, as the file spells it: an image is loaded by
+                                     // load_example_image(), inside `dir` only
+    std::filesystem::path dir;
     std::string flag;           // the row's `flag` cell ("" without one)
     std::string source;         // "logs.csv:3": where it came from, for messages
 };
@@ -31,6 +34,10 @@ struct FlaggedExamples {
     std::vector<std::string> problems;   // one line per file or row skipped, saying why
     bool has_flag_column = false;        // some file had a `flag` column
 };
+
+// The image an example's input i names, read inside its folder (folder_reader.h);
+// throws Error (FolderRefusal for what the folder may not give).
+ImageBuffer load_example_image(const FlaggedExample& example, size_t i);
 
 // Reads at most max_rows examples. A folder with no log file gives no rows
 // and a problem saying so; nothing throws, and nothing is written.

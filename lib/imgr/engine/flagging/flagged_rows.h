@@ -3,7 +3,10 @@
 // This is what the Interface's "Flagged" panel shows.
 #pragma once
 #include "imgr/engine/flagging/file_logger.h"
+#include "imgr/engine/messages.h"
 #include "imgr/model/component.h"
+
+#include <cstdint>
 
 #include <filesystem>
 #include <string>
@@ -23,6 +26,21 @@ struct FlaggedRows {
 FlaggedRows read_flagged_rows(FileLogger& logger);
 
 // --- a flagging folder read back row by row (replay, docs/replay.md) ---------
+//
+// The folder may be someone else's (docs/flagging.md, "Reading a folder you did
+// not write"): log files and the files cells name are opened inside it only,
+// and these limits make a row or a file that exceeds them unreadable.
+
+inline constexpr std::uint64_t kMaxFlaggedLogBytes = std::uint64_t(1) << 30;  // a log file
+inline constexpr size_t kMaxFlaggedRowBytes = size_t(16) << 20;                // a CSV record or a JSONL line
+
+// A cell the folder's reader refuses (it names something outside the folder,
+// not a regular file, or a file over the limit): the message stands alone,
+// "\"x\" is outside the flagged folder".
+class FolderRefusal : public Error {
+public:
+    using Error::Error;
+};
 
 // The log files of a flagging folder, in the order rows were written to them:
 // logs.csv, logs_1.csv, logs_2.csv, ..., then logs.jsonl, logs_1.jsonl, ...
@@ -59,8 +77,9 @@ struct FlaggedColumns {
 FlaggedColumns match_flagged_columns(const std::vector<std::string>& header, const std::vector<std::string>& names);
 
 // A cell back as the value a component of this kind holds; image cells are
-// loaded from dir; a Label, Plot or Dataframe from the JSON flagging writes.
-// Throws Error when the cell does not fit the kind.
+// loaded from dir, inside it only (folder_reader.h); a Label, Plot or
+// Dataframe from the JSON flagging writes. Throws Error when the cell does not
+// fit the kind, FolderRefusal when it names what the folder may not give.
 Value value_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell,
                       const std::filesystem::path& dir);
 

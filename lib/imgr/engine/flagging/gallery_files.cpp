@@ -1,7 +1,8 @@
 #include "imgr/engine/flagging/gallery_files.h"
 
+#include "imgr/engine/flagging/folder_files.h"
 #include "imgr/engine/messages.h"
-#include "imgr/model/file_read.h"
+#include "imgr/model/quoted_text.h"
 #include "imgr/model/file_write.h"
 #include "imgr/model/image_io.h"
 
@@ -60,22 +61,14 @@ IoResult save_gallery_files(const std::filesystem::path& folder, const GalleryVa
 }
 
 GalleryValue load_gallery_files(const std::filesystem::path& dir, const std::string& cell) {
-    const std::filesystem::path folder = dir / cell;
-    const FileRead file = read_file(folder / "captions.json");
-    if (!file) throw Error("cannot read the flagged gallery's captions " + file.error);
-    nlohmann::json captions;
-    try {
-        captions = nlohmann::json::parse(file.content);
-        if (!captions.is_array()) throw std::invalid_argument("not a JSON array");
-    } catch (const std::exception& e) {
-        throw Error("the captions in '" + (folder / "captions.json").string() + "' cannot be read: " + e.what());
-    }
+    const std::filesystem::path folder(cell);  // relative to dir, as every name a cell gives
+    const nlohmann::json captions = load_folder_json(dir, (folder / "captions.json").string(), "gallery's captions");
+    if (!captions.is_array())
+        throw Error("the flagged gallery's captions " + quoted_excerpt((folder / "captions.json").string()) + " are not a JSON array");
     GalleryValue value;
-    for (size_t i = 0; i < captions.size(); ++i) {
-        ImageLoadResult loaded = load_image_file((folder / (std::to_string(i) + ".png")).string());
-        if (!loaded) throw Error("cannot load the flagged gallery image " + loaded.error);
-        value.items.push_back({std::move(loaded.image), captions[i].is_string() ? captions[i].get<std::string>() : ""});
-    }
+    for (size_t i = 0; i < captions.size(); ++i)
+        value.items.push_back({load_folder_image(dir, (folder / (std::to_string(i) + ".png")).string(), "gallery image"),
+                               captions[i].is_string() ? captions[i].get<std::string>() : ""});
     return value;
 }
 

@@ -1,6 +1,8 @@
 #include "imgr/engine/flagging/slider_files.h"
 
+#include "imgr/engine/flagging/folder_files.h"
 #include "imgr/engine/messages.h"
+#include "imgr/model/quoted_text.h"
 #include "imgr/model/image_io.h"
 
 #include <unistd.h>
@@ -15,11 +17,6 @@ std::filesystem::path b_path_of(std::filesystem::path a_path) {
     return a_path.replace_filename(name);
 }
 
-ImageBuffer load(const std::filesystem::path& path) {
-    ImageLoadResult loaded = load_image_file(path.string());
-    if (!loaded) throw Error("cannot load the flagged image " + loaded.error);
-    return std::move(loaded.image);
-}
 }  // namespace
 
 IoResult save_slider_files(const std::filesystem::path& a_path, const ImageSliderValue& value) {
@@ -34,8 +31,8 @@ IoResult save_slider_files(const std::filesystem::path& a_path, const ImageSlide
 
 ImageSliderValue load_slider_files(const std::filesystem::path& dir, const std::string& cell) {
     if (!cell.ends_with(kSliderFileSuffix))
-        throw Error("'" + cell + "' does not name an ImageSlider's first file (<label>/N_a.png)");
-    return {load(dir / cell), load(b_path_of(dir / cell))};
+        throw Error(quoted_excerpt(cell) + " does not name an ImageSlider's first file (<label>/N_a.png)");
+    return {load_folder_image(dir, cell), load_folder_image(dir, b_path_of(cell).string())};
 }
 
 }  // namespace imgr

@@ -4,6 +4,7 @@
 #include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/coerce_value.h"
+#include "imgr/model/quoted_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -83,6 +84,9 @@ private:
         const ReplayField& f = spec_.fields[field];
         try {
             return value_from_cell(f.kind, f.props, cell, dir_);
+        } catch (const FolderRefusal& e) {
+            // The refusal leads ("\"x\" is outside the flagged folder"): it is about the folder, not the column.
+            throw FolderRefusal(std::string(e.what()) + " (column \"" + f.column + "\")");
         } catch (const Error& e) {
             throw Error("column \"" + f.column + "\": " + e.what());
         }
@@ -244,7 +248,7 @@ Values replay_row_inputs(const ReplaySpec& spec, const std::filesystem::path& di
 
 std::string format_replay_row(const ReplayRow& row) {
     std::string line = "row " + std::to_string(row.number);
-    if (!row.flag.empty()) line += " (" + row.flag + ")";
+    if (!row.flag.empty()) line += " (" + shortened(row.flag) + ")";
     line += ": ";
     line += replay_status_name(row.status);
     if (row.status == ReplayStatus::Changed) {
@@ -253,11 +257,10 @@ std::string format_replay_row(const ReplayRow& row) {
     } else if (!row.message.empty()) {
         line += ": " + row.message;
     }
-    if (!row.note.empty()) line += " (note: " + row.note + ")";
-    // One line a row, whatever the cells hold.
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    std::replace(line.begin(), line.end(), '\r', ' ');
-    return line;
+    if (!row.note.empty()) line += " (note: " + shortened(row.note) + ")";
+    // One line a row, whatever the cells hold: escape sequences, NUL and line
+    // breaks from someone else's folder are shown, never acted on by a terminal.
+    return printable(line);
 }
 
 std::string format_replay_summary(const ReplaySummary& s) {

@@ -63,10 +63,19 @@ ValueOrError many_choices(ComponentKind kind, const KindProps& props, const Json
 // Flagged as the JSON array to_cell() writes.
 ValueOrError list_from_cell(ComponentKind kind, const KindProps&, const std::string& cell) {
     try {
-        return Value(Json::parse(cell).get<StringList>());
+        return Value(cell_json(cell).get<StringList>());
     } catch (const std::exception&) {
-        return "'" + cell + "' is not a value a " + kind_name(kind) + " can take";
+        return not_a_value(kind, cell);
     }
+}
+
+// A single choice: a flagged cell that is not one of the app's choices cannot
+// be a value this component holds (a folder from another version of the app).
+ValueOrError choice_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell) {
+    const StringList& choices = choices_of(props);
+    if (!choices.empty() && !is_choice(choices, cell))
+        return not_a_value(kind, cell) + ": it is not one of the choices (" + choice_list(choices) + ")";
+    return Value(cell);
 }
 
 Comparison compare_lists(const Value& expected, const Value& actual, const CompareOptions&) {
@@ -90,7 +99,7 @@ KindTraits radio() {
     return {.name = "Radio",
             .default_value = [](const KindProps&) { return Value(std::string()); },
             .from_script = one_choice,
-            .from_cell = text_from_cell,
+            .from_cell = choice_from_cell,
             .compare = compare_text,
             .expect = expect_text};
 }
@@ -113,7 +122,7 @@ KindTraits dropdown() {
                 return multiselect(props) ? many_choices(kind, props, json) : one_choice(kind, props, json);
             },
             .from_cell = [](ComponentKind kind, const KindProps& props, const std::string& cell) {
-                return multiselect(props) ? list_from_cell(kind, props, cell) : text_from_cell(kind, props, cell);
+                return multiselect(props) ? list_from_cell(kind, props, cell) : choice_from_cell(kind, props, cell);
             },
             .compare = [](const Value& expected, const Value& actual, const CompareOptions& options) {
                 return std::holds_alternative<StringList>(expected) ? compare_lists(expected, actual, options)

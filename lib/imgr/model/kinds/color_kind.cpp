@@ -15,7 +15,7 @@ ValueOrError color_from_script(ComponentKind kind, const KindProps&, const Json&
 
 ValueOrError color_from_cell(ComponentKind kind, const KindProps&, const std::string& cell) {
     if (auto color = color_from_hex(cell)) return Value(*color);
-    return "'" + cell + "' is not a value a " + kind_name(kind) + " can take";
+    return not_a_value(kind, cell);
 }
 
 Comparison compare_colors(const Value& expected, const Value& actual, const CompareOptions&) {

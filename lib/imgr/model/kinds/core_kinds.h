@@ -32,6 +32,11 @@ std::string json_text(const Json& j);  // compact, invalid UTF-8 replaced
 double json_number(const Json& j);
 // "Number needs a number, got \"x\"": what from_script() says of JSON of the wrong form.
 std::string needs(ComponentKind kind, const std::string& what, const Json& got);
+// "'five' is not a value a Number can take": what from_cell() says of a cell it
+// cannot read, quoting at most ~80 characters of it, escaped (quoted_text.h).
+std::string not_a_value(ComponentKind kind, const std::string& cell);
+// A flagged cell's JSON, its nesting bounded first (untrusted_json.h); throws when it is neither.
+Json cell_json(const std::string& cell);
 // "Label is not settable: it shows what handlers return".
 ValueOrError shows_handler_output(ComponentKind kind, const KindProps&, const Json&);
 // Text, the one comparison of every kind whose value is a string (Radio, Textbox, ...).

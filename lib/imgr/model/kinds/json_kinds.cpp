@@ -10,7 +10,7 @@ namespace imgr::kinds {
 namespace {
 
 std::string not_taken(ComponentKind kind, const std::string& cell) {
-    return "'" + cell + "' is not a value a " + std::string(kind_name(kind)) + " can take";
+    return not_a_value(kind, cell);
 }
 
 PlotValue plot_from_json(const Json& j) {
@@ -40,7 +40,7 @@ TableValue table_from_json(const Json& j) {
 template <class Read>
 ValueOrError parsed(ComponentKind kind, const std::string& cell, Read read) {
     try {
-        return Value(read(Json::parse(cell)));
+        return Value(read(cell_json(cell)));
     } catch (const std::exception&) {
         return not_taken(kind, cell);
     }

@@ -13,7 +13,7 @@ namespace {
 ValueOrError label_from_cell(ComponentKind kind, const KindProps&, const std::string& cell) {
     if (cell.empty() || cell[0] != '{') return Value(LabelValue(cell));
     try {
-        const Json j = Json::parse(cell);
+        const Json j = cell_json(cell);
         LabelValue value;
         if (j.contains("confidences")) {
             for (const Json& c : j.at("confidences"))
@@ -25,7 +25,7 @@ ValueOrError label_from_cell(ComponentKind kind, const KindProps&, const std::st
         if (label != top_class(value)) value.label = label;
         return Value(std::move(value));
     } catch (const std::exception&) {
-        return "'" + cell + "' is not a value a " + kind_name(kind) + " can take";
+        return not_a_value(kind, cell);
     }
 }
 

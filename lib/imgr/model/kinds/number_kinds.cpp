@@ -24,7 +24,7 @@ ValueOrError number_from_cell(ComponentKind kind, const KindProps&, const std::s
         if (used == cell.size()) return Value(number);
     } catch (const std::exception&) {
     }
-    return "'" + cell + "' is not a value a " + kind_name(kind) + " can take";
+    return not_a_value(kind, cell);
 }
 
 // Clamped to minimum and maximum, rounded to the precision.

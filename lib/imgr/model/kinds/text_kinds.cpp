@@ -2,6 +2,8 @@
 // character diff; every kind whose value is a string (the single choices too)
 // compares with compare_text. Also the helpers the units share.
 #include "imgr/model/kinds/core_kinds.h"
+#include "imgr/model/quoted_text.h"
+#include "imgr/model/untrusted_json.h"
 
 #include <stdexcept>
 
@@ -17,6 +19,15 @@ double json_number(const Json& j) {
 
 std::string needs(ComponentKind kind, const std::string& what, const Json& got) {
     return std::string(kind_name(kind)) + " needs " + what + ", got " + json_text(got);
+}
+
+std::string not_a_value(ComponentKind kind, const std::string& cell) {
+    return "'" + printable(shortened(cell)) + "' is not a value a " + kind_name(kind) + " can take";
+}
+
+Json cell_json(const std::string& cell) {
+    check_json_nesting(cell);
+    return Json::parse(cell);
 }
 
 ValueOrError shows_handler_output(ComponentKind kind, const KindProps&, const Json&) {
