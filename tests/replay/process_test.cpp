@@ -5,7 +5,11 @@
 #include <doctest/doctest.h>
 #include <imgr/model/image_io.h>
 
+#include <sys/mount.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <filesystem>
 #include <fstream>
@@ -202,6 +206,40 @@ TEST_CASE("replay never writes into DIR: a read-only folder replays, a report in
     CHECK(inside.exit_code == 2);
     CHECK(inside.output.find("replay never writes there") != std::string::npos);
     CHECK_FALSE(fs::exists(folder.path() / "r.html"));
+}
+
+TEST_CASE("a report inside DIR is refused by identity: through a symlink or a bind mount of DIR too") {
+    const fs::path work = temp_folder("alias");
+    const fs::path flags = flag_calculator_rows(work);
+    fs::create_directory_symlink(flags, work / "link");
+    const auto linked = replay(flags, {"--replay-report", (work / "link" / "r.html").string()});
+    CHECK(linked.exit_code == 2);
+    CHECK(linked.output.find("replay never writes there") != std::string::npos);
+    CHECK_FALSE(fs::exists(flags / "r.html"));
+    // A bind mount has a name of its own; only device and inode say it is DIR.
+    fs::create_directories(work / "alias");
+    if (::mount(flags.c_str(), (work / "alias").c_str(), nullptr, MS_BIND, nullptr) != 0) {
+        MESSAGE("bind mount skipped: " << std::strerror(errno));
+        return;
+    }
+    const auto aliased = replay(flags, {"--replay-report", (work / "alias" / "r.html").string()});
+    ::umount((work / "alias").c_str());
+    INFO(aliased.output);
+    CHECK(aliased.exit_code == 2);
+    CHECK(aliased.output.find("replay never writes there") != std::string::npos);
+    CHECK_FALSE(fs::exists(flags / "r.html"));
+}
+
+TEST_CASE("flags that cannot be written are said at start-up, and lost rows make the app exit 1") {
+    const fs::path work = temp_folder("lost");
+    write_file(work / "flag.script", "click \"5, add, 7\"\nclick \"Submit\"\nclick \"Flag as other\"\nwait idle\n");
+    const std::string dir = "/proc/imgr_flags_" + std::to_string(getpid());
+    const auto result = run_process({CALCULATOR_OPTIONS_EXE, "--headless", "--pace", "fast", "--script",
+                                     (work / "flag.script").string(), "--flagging-dir", dir});
+    INFO(result.output);
+    CHECK(result.output.find("'" + dir + "' is on /proc, a file system of the kernel") != std::string::npos);
+    CHECK(result.output.find("1 flagged row(s) could not be written and are lost") != std::string::npos);
+    CHECK(result.exit_code == 1);
 }
 
 TEST_CASE("the report is one static page with every row, flagged and new side by side") {

@@ -214,11 +214,14 @@ public:
         Runner* running = &runner;
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
-        const int exit_code = runner.run();
+        int exit_code = runner.run();
         engine_.set_wake(nullptr);
         services_.clear();
-        app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
-        return report(exit_code);
+        const size_t lost = app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
+        exit_code = report(exit_code);
+        // A flag the person was told is waiting and that never reached the disk is a failure, not a note.
+        if (lost > 0 && exit_code == 0) exit_code = 1;
+        return exit_code;
     }
 
 private:

@@ -7,17 +7,37 @@
 #include <filesystem>
 #include <optional>
 
+#include <sys/stat.h>
+
 namespace imgr {
+
+namespace {
+
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+// Whether `path` or a folder above it is `folder` itself, by device and inode:
+// a bind mount, a symlink or another spelling of the folder is still the folder.
+bool is_within(const struct stat& folder, std::filesystem::path path) {
+    for (;;) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && same_file(st, folder)) return true;
+        if (path == path.parent_path() || path.empty()) return false;
+        path = path.parent_path();
+    }
+}
+
+}  // namespace
 
 std::string replay_report_refusal(const std::string& dir, const std::string& report) {
     if (report.empty()) return "";
+    struct stat folder {};
+    if (::stat(dir.c_str(), &folder) != 0) return "";  // not a folder: the replay says so
     std::error_code ec;
-    const std::filesystem::path folder = std::filesystem::weakly_canonical(dir, ec);
-    const std::filesystem::path file = std::filesystem::weakly_canonical(report, ec);
-    for (std::filesystem::path p = file.parent_path(); !p.empty(); p = p.parent_path()) {
-        if (p == folder) return "--replay-report '" + report + "' is inside '" + dir + "': replay never writes there";
-        if (p == p.parent_path()) break;
-    }
+    const std::filesystem::path absolute = std::filesystem::absolute(report, ec);
+    // Both the path as written (its folders looked up one by one) and with its symlinks resolved.
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(absolute, ec);
+    if (is_within(folder, absolute.parent_path()) || (!ec && is_within(folder, resolved.parent_path())))
+        return "--replay-report '" + report + "' is inside '" + dir + "': replay never writes there";
     return "";
 }
 

@@ -115,9 +115,11 @@ FlagWriter& Blocks::flag_writer(const std::shared_ptr<FlaggingCallback>& callbac
     return *flag_writers_.back();
 }
 
-void Blocks::finish_run() {
-    for (const auto& writer : flag_writers_) writer->drain();
+size_t Blocks::finish_run() {
+    size_t lost = 0;
+    for (const auto& writer : flag_writers_) lost += writer->drain();
     on_close();
+    return lost;
 }
 
 std::string Blocks::describe_trigger(ComponentId id, Event event) const {

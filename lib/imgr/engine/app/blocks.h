@@ -238,7 +238,8 @@ public:
     // before the window opens, once the command line is read...
     void prepare_to_run() { on_launch(); }
     // ... and after it closed: flags still waiting are written, then on_close().
-    void finish_run();
+    // Returns how many flagged rows could not be written and are lost (launch() exits 1 then).
+    size_t finish_run();
 
     // This app's --flagging-dir (launch() sets it from the command line); its flagging callbacks follow it.
     const std::shared_ptr<FlaggingDirOverride>& flagging_dir_override() const { return flagging_dir_override_; }

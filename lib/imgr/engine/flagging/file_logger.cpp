@@ -6,6 +6,7 @@
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/flagging/timestamp.h"
+#include "imgr/engine/flagging/writable_dir.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_write.h"
 #include "imgr/model/image_io.h"
@@ -102,7 +103,10 @@ void FileLogger::target(std::filesystem::path dir) {
     file_index_ = announced_index_ = 0;
     rows_ = 0;
     // Reading only (or repairing a crash's partial row): a demo that never flags creates nothing.
-    if (IoResult chosen = choose_log_file(); !chosen) note(chosen.error + "; trying again at the first flag");
+    if (IoResult chosen = choose_log_file(); !chosen)
+        note(chosen.error + "; trying again at the first flag");
+    else if (const std::string why = why_flags_cannot_be_written(dir_); !why.empty())
+        note(why + "; a flag will say it was not saved");
 }
 
 void FileLogger::follow_dir_override() {

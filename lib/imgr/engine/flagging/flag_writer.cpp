@@ -156,20 +156,29 @@ int FlagWriter::add_writer(Engine& engine, ListenerSpec admit, int source, Compo
 // The window is gone, but flags handed over are not: those still waiting (a
 // click just before closing, a slow disk) are written now, and rows the disk
 // refused get one more try. What still fails is said on stderr.
-void FlagWriter::drain() {
+size_t FlagWriter::drain() {
     const size_t waiting = queue_->waiting();
     if (waiting > 0) std::fprintf(stderr, "imgr: writing %zu flag(s) still waiting\n", waiting);
+    const size_t kept_before = callback_->pending_count();
     const std::vector<FlagQueue::Written> results = queue_->write_all(
         [&](const FlagRequest& request) { return write_row(*callback_, request); });
+    size_t failed = 0;
     for (const FlagQueue::Written& written : results)
-        if (!written.error.empty()) std::fprintf(stderr, "imgr: not flagged: %s\n", written.error.c_str());
-    if (callback_->pending_count() == 0) return;
+        if (!written.error.empty()) {
+            ++failed;
+            std::fprintf(stderr, "imgr: not flagged: %s\n", written.error.c_str());
+        }
+    // A row the callback did not keep for a retry (a callback of one's own keeps none) is lost now.
+    const size_t kept_now = callback_->pending_count() - std::min(kept_before, callback_->pending_count());
+    size_t lost = failed > kept_now ? failed - kept_now : 0;
+    if (callback_->pending_count() == 0) return lost;
     try {
         callback_->retry_pending();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "imgr: %zu flagged row(s) could not be written and are lost: %s\n",
                      callback_->pending_count(), e.what());
     }
+    return lost + callback_->pending_count();
 }
 
 }  // namespace imgr

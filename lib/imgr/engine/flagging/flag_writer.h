@@ -60,8 +60,9 @@ public:
 
     // At exit, when no more frames start writer runs: writes what is still
     // waiting, in order, and retries rows the disk refused. What still fails
-    // is said on stderr (the window is gone).
-    void drain();
+    // is said on stderr (the window is gone). Returns the rows lost: flagged,
+    // acknowledged as waiting, and never written (the app then exits 1).
+    size_t drain();
 
 private:
     // The admitting listener `admit` and its writer; returns the writer.
