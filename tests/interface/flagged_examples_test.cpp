@@ -145,3 +145,25 @@ TEST_CASE("flagged examples: Blocks show images as small thumbnails and load the
     CHECK(image.value() == large);
     CHECK(strength.value() == 0.25);
 }
+
+TEST_CASE("flagged examples: a huge log is not parsed to show its first rows; a hostile one is refused per row") {
+    const fs::path dir = fresh_dir("huge");
+    fs::create_directories(dir);
+    {
+        std::ofstream csv(dir / "logs.csv");
+        csv << "\xEF\xBB\xBFnum1,operation,num2,Output,timestamp\n";  // a BOM, as a spreadsheet saves it
+        csv << "1,multiply,2,3,t\n";                                  // not one of the Radio's choices
+        for (int i = 0; i < 5000; ++i) csv << i << ",add,1," << i + 1 << ",t\n";
+    }
+    const std::vector<imgr::ExampleInput> inputs = {{"num1", ComponentKind::Number, imgr::NumberProps{}},
+                                                    {"operation", ComponentKind::Radio, imgr::ChoiceProps{{"add", "subtract"}}},
+                                                    {"num2", ComponentKind::Number, imgr::NumberProps{}}};
+    const imgr::FlaggedExamples examples = imgr::read_flagged_examples(dir, inputs, 10);
+    REQUIRE(examples.rows.size() == 10);
+    CHECK(examples.rows[0].values == std::vector<imgr::Value>{0.0, std::string("add"), 1.0});
+    CHECK(examples.rows[0].source == "logs.csv:3");
+    REQUIRE(examples.problems.size() == 2);
+    CHECK(examples.problems[0].starts_with("logs.csv:2: "));
+    CHECK(examples.problems[0].find("'multiply' is not a value a Radio can take") != std::string::npos);
+    CHECK(examples.problems[1] == "only the first 10 flagged rows are shown");
+}

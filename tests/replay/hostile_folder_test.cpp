@@ -192,8 +192,13 @@ TEST_CASE("hostile folder: escape sequences, NUL and bad UTF-8 in a flag or note
                                               "row 2 (\\xff\\xfe): unchanged (note: a\\x00b)"});
     const std::string long_note(500, 'n');
     write_text(dir / "logs.csv", "num1,operation,num2,Output,note,timestamp\n1,add,2,3," + long_note + ",t\n");
-    CHECK(replay(calculator_spec(), dir.path()).lines ==
-          std::vector<std::string>{"row 1: unchanged (note: " + std::string(80, 'n') + "... (500 bytes))"});
+    const Collected long_one = replay(calculator_spec(), dir.path());
+    CHECK(long_one.lines == std::vector<std::string>{"row 1: unchanged (note: " + std::string(80, 'n') + "... (500 bytes))"});
+    // The report shows more of it, but not a cell of any size.
+    write_text(dir / "logs.csv", "num1,operation,num2,Output,note,timestamp\n1,add,2,3," + std::string(100'000, 'n') + ",t\n");
+    const Collected huge_note = replay(calculator_spec(), dir.path());
+    CHECK(huge_note.report.find(std::string(500, 'n') + "... (100000 bytes)") != std::string::npos);
+    CHECK(huge_note.report.find(std::string(501, 'n')) == std::string::npos);
 }
 
 TEST_CASE("CSV quirks: a BOM is skipped, a duplicated column refused, a Radio value outside its choices unreadable") {

@@ -14,6 +14,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr size_t kSkippedRowsRead = 1000;  // unreadable rows read past before a file's rest is left unread
+
 // One row's values for the inputs; throws Error naming what does not fit.
 FlaggedExample example_of(const FlaggedRecord& record, const std::vector<size_t>& columns, int flag_column,
                           const std::vector<ExampleInput>& inputs, const fs::path& dir) {
@@ -52,7 +54,10 @@ FlaggedExamples read_flagged_examples(const fs::path& dir, const std::vector<Exa
     if (files.empty()) result.problems.push_back("no flagged data in '" + dir.string() + "' (no logs.csv or logs.jsonl)");
     for (const fs::path& file : files) {
         const std::string name = file.filename().string();
-        const FlaggedLog log = read_flagged_log(file);
+        // A million rows are not parsed to show a hundred: what still fits, room for
+        // skipped rows, and one more to know whether rows were left out.
+        const size_t most = max_rows - result.rows.size() + 1 + kSkippedRowsRead;
+        const FlaggedLog log = read_flagged_log(file, most);
         if (!log.error.empty()) {
             result.problems.push_back(name + ": " + log.error);
             continue;
@@ -88,6 +93,8 @@ FlaggedExamples read_flagged_examples(const fs::path& dir, const std::vector<Exa
                 result.problems.push_back(where + ": " + e.what() + "; skipped");
             }
         }
+        if (log.records.size() >= most)
+            result.problems.push_back(name + ": only its first " + std::to_string(most) + " records were read");
     }
     return result;
 }

@@ -98,7 +98,7 @@ std::string duplicated_column(const std::vector<std::string>& header) {
     return "";
 }
 
-void read_csv_log(std::string_view content, FlaggedLog& log) {
+void read_csv_log(std::string_view content, FlaggedLog& log, size_t max_records) {
     size_t pos = 0;
     int line = 1;
     FlaggedRecord header = next_csv_record(content, pos, line);
@@ -111,7 +111,7 @@ void read_csv_log(std::string_view content, FlaggedLog& log) {
         log.error = duplicated;
         return;
     }
-    while (pos < content.size()) {
+    while (pos < content.size() && log.records.size() < max_records) {
         const bool blank = content[pos] == '\n' || content[pos] == '\r';
         if (blank) {  // written by no logger: skipped as Python's csv reader gives an empty row
             pos += content.compare(pos, 2, "\r\n") == 0 ? 2 : 1;
@@ -156,9 +156,9 @@ void read_jsonl_record(std::string_view text, FlaggedLog& log, FlaggedRecord& re
                                     std::to_string(log.header.size()));
 }
 
-void read_jsonl_log(std::string_view content, FlaggedLog& log) {
+void read_jsonl_log(std::string_view content, FlaggedLog& log, size_t max_records) {
     size_t pos = 0;
-    for (int line = 1; pos < content.size(); ++line) {
+    for (int line = 1; pos < content.size() && log.records.size() < max_records; ++line) {
         const size_t end = std::min(content.find('\n', pos), content.size());
         std::string_view text = content.substr(pos, end - pos);
         const bool last = end >= content.size();
@@ -200,7 +200,7 @@ std::vector<std::filesystem::path> flagged_log_files(const std::filesystem::path
     return files;
 }
 
-FlaggedLog read_flagged_log(const std::filesystem::path& file) {
+FlaggedLog read_flagged_log(const std::filesystem::path& file, size_t max_records) {
     FlaggedLog log;
     log.path = file;
     const BeneathRead read = read_beneath(file.parent_path(), file.filename().string(), kMaxFlaggedLogBytes);
@@ -210,9 +210,9 @@ FlaggedLog read_flagged_log(const std::filesystem::path& file) {
     }
     const std::string_view content = without_bom(read.content);
     if (file.extension() == ".jsonl")
-        read_jsonl_log(content, log);
+        read_jsonl_log(content, log, max_records);
     else
-        read_csv_log(content, log);
+        read_csv_log(content, log, max_records);
     return log;
 }
 

@@ -63,7 +63,8 @@ struct FlaggedLog {
 };
 
 // Reads one log file; each bad record is kept with its error, so the others still count.
-FlaggedLog read_flagged_log(const std::filesystem::path& file);
+// Parsing stops after max_records records (examples show the first 100 of a million).
+FlaggedLog read_flagged_log(const std::filesystem::path& file, size_t max_records = SIZE_MAX);
 
 // Where each column a reader needs sits in a log's header (-1: absent). The
 // optional columns (before `flag` and `timestamp`): `<label> (corrected)` for

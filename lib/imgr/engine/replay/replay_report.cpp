@@ -1,6 +1,7 @@
 #include "imgr/engine/replay/replay_report.h"
 
 #include "imgr/model/image_io.h"
+#include "imgr/model/quoted_text.h"
 
 #include <cstdint>
 
@@ -66,7 +67,8 @@ void ReplayReport::add(const ReplayRow& row) {
     tr += "<td>" + std::to_string(row.number) + "<br><small>" + html_escape(row.file) + ":" +
           std::to_string(row.line) + "</small></td>";
     tr += "<td class=\"status\">" + status + "</td>";
-    tr += "<td>" + html_escape(row.flag) + "</td><td>" + html_escape(row.note) + "</td><td>";
+    // A folder's flag and note cells are quoted, not dumped (at most 500 characters each).
+    tr += "<td>" + html_escape(shortened(row.flag, 500)) + "</td><td>" + html_escape(shortened(row.note, 500)) + "</td><td>";
     for (const ReplayCell& cell : row.inputs)
         tr += "<div><small>" + html_escape(cell.column) + "</small> " + html_value(cell.flagged) + "</div>";
     tr += "</td>";
