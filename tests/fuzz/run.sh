@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${IMGR_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${IMGR_FUZZ_SECONDS:-30}
 seed=${IMGR_FUZZ_SEED:-1}
-targets=(script csv_roundtrip safe_name image)
+targets=(script csv_roundtrip safe_name image flagged_folder)
 [[ -n "$(pkg-config --libs sndfile libavformat 2>/dev/null)" ]] && targets+=(media)
 
 # The libraries are compiled by clang too, with ASan+UBSan and coverage
