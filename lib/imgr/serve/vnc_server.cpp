@@ -109,6 +109,7 @@ std::unique_ptr<VncServer> VncServer::start(const VncServerOptions& options, std
     screen->screenData = server.get();
     screen->desktopName = server->options_.title.c_str();
     screen->alwaysShared = TRUE;  // several viewers: a new one never disconnects the others
+    screen->cursor = nullptr;     // no cursor drawn into the frame: each viewer shows its own pointer
     screen->newClientHook = Callbacks::new_client;
     screen->ptrAddEvent = Callbacks::pointer;
     screen->kbdAddEvent = Callbacks::key;
