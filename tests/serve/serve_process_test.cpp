@@ -293,6 +293,8 @@ TEST_CASE("a browser shows the served app through noVNC, in a tab titled with th
         for (int x = 0; x < image.width(); ++x)
             if (is_primary_orange(image, x, y)) ++orange;
     CHECK(orange > 1000);
-    CHECK(app.stop() == 0);
+    const int stopped = app.stop();
+    INFO(app.output());
+    CHECK(stopped == 0);
 }
 #endif

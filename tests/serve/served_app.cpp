@@ -95,14 +95,18 @@ int ServedApp::stop() {
     if (pid_ <= 0) return -1;
     kill(pid_, SIGINT);
     int status = 0;
-    for (int i = 0; i < 200; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
         read_output(100);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));  // poll returns at once at the pipe's end
         if (waitpid(pid_, &status, WNOHANG) == pid_) {
             pid_ = -1;
             read_output(0);
+            if (WIFSIGNALED(status)) output_ += "[ended by signal " + std::to_string(WTERMSIG(status)) + "]\n";
             return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         }
     }
+    output_ += "[still running 20 s after SIGINT]\n";
     return -1;
 }
 

@@ -58,7 +58,12 @@ PageServer::~PageServer() {
         (void)!write(wake_pipe_[1], "x", 1);
         acceptor_.join();
     }
-    while (active_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));  // each ends within its limits
+    {
+        // A browser keeps idle connections open: they are woken now rather than at their time limit.
+        std::lock_guard lock(open_mutex_);
+        for (int connection : open_) shutdown(connection, SHUT_RDWR);
+    }
+    while (active_.load() > 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     for (int fd : wake_pipe_)
         if (fd >= 0) close(fd);
     close_sockets(sockets_);
@@ -81,6 +86,10 @@ void PageServer::accept_loop() {
                 continue;
             }
             ++active_;
+            {
+                std::lock_guard lock(open_mutex_);
+                open_.insert(connection);
+            }
             std::thread([this, connection] { answer(connection); }).detach();  // the destructor waits for active_
         }
     }
@@ -112,7 +121,11 @@ void PageServer::answer(int connection) {
                                  bytes);
     }
     shutdown(connection, SHUT_WR);
-    close(connection);
+    {
+        std::lock_guard lock(open_mutex_);
+        open_.erase(connection);
+        close(connection);
+    }
     --active_;
 }
 

@@ -9,6 +9,8 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -31,7 +33,9 @@ private:
     std::filesystem::path folder_;
     int wake_pipe_[2] = {-1, -1};
     std::thread acceptor_;
-    std::atomic<int> active_{0};  // connections being answered, each on a detached thread
+    std::mutex open_mutex_;
+    std::set<int> open_;           // connections being answered, each on a detached thread
+    std::atomic<int> active_{0};
 };
 
 // What a request line asks for, as a path relative to the folder ("index.html"
