@@ -298,3 +298,23 @@ TEST_CASE("a browser shows the served app through noVNC, in a tab titled with th
     CHECK(stopped == 0);
 }
 #endif
+
+TEST_CASE("--serve-password FILE: a viewer with the password is served, one without it is not") {
+    const fs::path dir = temp_folder("serve_password");
+    std::ofstream(dir / "password.txt") << "s3cret\n";
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--serve-password", (dir / "password.txt").string(),
+                   "--flagging-dir", (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer wrong(app.port(), "guess");
+    CHECK_FALSE(wrong.connected());
+    VncViewer right(app.port(), "s3cret");
+    REQUIRE(right.connected());
+    CHECK(right.settle());
+    CHECK(right.width() == 640);
+    CHECK(app.stop() == 0);
+    const ProcessResult unreadable = run_process({CALCULATOR_OPTIONS_EXE, "--serve", "127.0.0.1:5999",
+                                                  "--serve-password", (dir / "missing.txt").string()});
+    CHECK(unreadable.exit_code == 1);
+    CHECK(unreadable.output.find("cannot read the password file") != std::string::npos);
+}

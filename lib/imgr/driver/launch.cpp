@@ -36,7 +36,7 @@ std::string program_name(int argc, char** argv) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Ctrl+C while recording ends the recording properly (the video is finalised)
+// Ctrl+C while recording (or serving) ends the run properly (the video is finalised)
 // instead of killing the process with a half-written file.
 std::atomic<int> g_stop_requested{0};  // lock-free: safe in a signal handler and read by the serve watch thread
 extern "C" void request_stop(int) { g_stop_requested = 1; }
