@@ -148,28 +148,32 @@ TEST_CASE("a VNC viewer sees the app's own screenshot, clicks, types, and flags 
     REQUIRE(app.serving());
     VncViewer viewer(app.port());
     REQUIRE(viewer.connected());
-    REQUIRE(viewer.settle());
+    // Each step waits for the picture to answer, not for a fixed time: a loaded machine draws slowly.
+    const std::vector<uint8_t> expected = rgb_of(idle);
+    for (int i = 0; i < 100 && viewer.rgb() != expected; ++i) viewer.pump(100);
     CHECK(viewer.width() == idle.width());
     CHECK(viewer.height() == idle.height());
     const std::vector<uint8_t> seen = viewer.rgb();
-    CHECK(seen == rgb_of(idle));  // the same pixels as the app's own screenshot
-    if (seen != rgb_of(idle))     // kept beside idle.png, to look at
+    CHECK(seen == expected);  // the same pixels as the app's own screenshot
+    if (seen != expected)     // kept beside idle.png, to look at
         (void)imgr::save_png((dir / "viewer.png").string(), imgr::ImageBuffer(viewer.width(), viewer.height(), 3, seen));
 
-    viewer.click(num1.x, num1.y);        // into the field, as a person
-    viewer.pump(200);
-    viewer.key(XK_End);
-    viewer.key(XK_BackSpace);
-    viewer.type("12");
-    viewer.key(XK_Return);               // the number is taken
-    viewer.click(add.x, add.y);
-    viewer.pump(300);
-    auto before_submit = viewer.rgb();
-    viewer.click(submit.x, submit.y);
-    REQUIRE(viewer.wait_for_change(before_submit));
-    viewer.settle();
-    viewer.click(flag.x, flag.y);
-    viewer.settle();
+    auto act = [&viewer](auto action) {
+        const std::vector<uint8_t> before = viewer.rgb();
+        action();
+        CHECK(viewer.wait_for_change(before));
+        viewer.settle(300);
+    };
+    act([&] { viewer.click(num1.x, num1.y); });  // into the field, as a person: the caret shows
+    act([&] {
+        viewer.key(XK_End);
+        viewer.key(XK_BackSpace);
+        viewer.type("12");
+        viewer.key(XK_Return);  // the number is taken
+    });
+    act([&] { viewer.click(add.x, add.y); });
+    act([&] { viewer.click(submit.x, submit.y); });
+    act([&] { viewer.click(flag.x, flag.y); });  // "Saved (1)"
     const int stopped = app.stop();  // SIGINT: a clean end, the flag written
     INFO(app.output());
     CHECK(stopped == 0);
