@@ -123,7 +123,7 @@
 //   demo.flagged_examples(dir, inputs)  a flagging folder's rows as a table of examples that load into inputs
 //   demo.replay_with(event, fields)  what --replay DIR runs for a Blocks app's flagged rows (docs/replay.md)
 //   demo.replay_panel()        a "Replay" panel: replays the flagged rows, shows the table, loads a row back
-//   run_replay, compare_values the replay itself and its comparison per kind (imgr/engine/replay/)
+//   --replay DIR               the replay itself and its comparison per kind are internal (imgr/engine/replay/, docs/replay.md)
 //
 // [SECTION] Running (docs/command-line.md)
 //   demo.launch(argc, argv)    reads the command line, opens the window, plays --script; returns the exit code
@@ -134,10 +134,13 @@
 //   apply_theme(theme)         imgr's ImGui style (imgr/view/theme.h)
 //
 // [SECTION] Not for users: visible through these includes, but internal and free to change
-//   Engine, ListenerSpec, Trigger, ComponentState   the event graph under Blocks (engine.h)
-//   engine(), layout(), add_spec, prepare_to_run, finish_run  how Interface and the driver reach the engine
+//   demo.engine()                                    the event graph under Blocks: an opaque Engine& here; its header
+//                                                    (imgr/engine/engine.h) is internal, for the view, the driver and tests
+//   BlocksAccess                                     the driver's one door into a Blocks: the run's steps around the window,
+//                                                    the layout, the replay, --flagging-dir (imgr/engine/app/blocks_access.h,
+//                                                    not included here, as imgui_internal.h is not included by imgui.h)
 //   MessageScope, post_message                       where toasts go: the engine of the running handler (messages.h)
-//   detail::*, InputsFor, OutputsFor, erase_handler  handler type checking (handler_traits.h)
+//   detail::*, InputsFor, OutputsFor, erase_handler  handler type checking (handler_traits.h, listener_request.h)
 #pragma once
 #include "imgr/driver/launch.h"
 #include "imgr/engine/app/blocks.h"

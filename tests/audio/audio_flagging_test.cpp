@@ -1,6 +1,7 @@
 // Flagging an Audio component: the clip is saved as <label>/N.wav (the cell is
 // the relative path), numbered as images are, and loads back from the row as
 // the Flagged panel's "Load into the demo" does (value_from_cell).
+#include "imgr/engine/engine.h"
 #include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 

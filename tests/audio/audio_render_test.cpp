@@ -1,6 +1,7 @@
 // Real rendering under Xvfb: an Audio output drawn by the view in a hidden
 // window; the pixels read back show the waveform where the clip is loud and
 // a flat line where it is silent, and the spectrogram texture bright at the tone's row.
+#include "imgr/engine/engine.h"
 #include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 #include <imgr/platform/runner.h>

@@ -1,6 +1,7 @@
 // The Audio component drawn headless, with no sound device (as on this
 // machine, a server, CI): it says "no audio device", and everything else
 // works — uploads, the waveform, seeking, trimming, the spectrogram, handlers, flags.
+#include "imgr/engine/engine.h"
 #include "imgr/media/audio_builder.h"
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>

@@ -5,6 +5,7 @@
 #include <imgr/engine/apps/chat_interface.h>
 
 #include "flagging/flagging_support.h"
+#include "imgr/engine/engine.h"
 #include "support/settle.h"
 
 #include <atomic>

@@ -5,6 +5,7 @@
 #include <imgr/view/blocks_view.h>
 #include <imgr/view/chatbot_view_state.h>
 
+#include "imgr/engine/engine.h"
 #include "support/headless_imgui.h"
 
 #include <chrono>

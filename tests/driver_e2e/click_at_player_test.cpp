@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <imgr/driver/script_player.h>
 
+#include "imgr/engine/engine.h"
 #include "support/headless_imgui.h"
 
 #include <chrono>

@@ -6,6 +6,8 @@
 #include <imgr/model/image_io.h>
 #include <imgui_internal.h>  // the open popups
 
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include "support/headless_imgui.h"
 
 #include <atomic>
@@ -91,7 +93,7 @@ struct Harness {
 };
 
 NodeId node_labelled(Blocks& blocks, const std::string& label) {
-    const Layout& layout = blocks.layout();
+    const Layout& layout = BlocksAccess::layout(blocks);
     for (int i = 0; i < (int)layout.size(); ++i)
         if (layout.node(NodeId(i)).label == label) return NodeId(i);
     FAIL("no layout node is labelled " << label);

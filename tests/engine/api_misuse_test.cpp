@@ -1,5 +1,6 @@
 // The public API used wrongly: a clear imgr::UsageError naming the problem,
 // never a null dereference or a listener wired to another demo's component.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/engine/apps/interface.h>

@@ -1,5 +1,6 @@
 // The event graph without a window: listeners, trigger modes, chains,
 // failures and cycles, as in Gradio's Blocks.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <support/settle.h>

@@ -2,6 +2,7 @@
 // float parameters for Number and Slider, std::string_view for text, a string
 // literal or an int returned for a Textbox or a Number. (Types that cannot
 // convert are compile errors: tests/engine/compile_fail.)
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/engine/apps/interface.h>

@@ -1,4 +1,6 @@
 // Components and values as data: defaults, clamping, conversions.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -130,7 +132,7 @@ TEST_CASE("the layout records rows, columns, tabs and accordions in order") {
         demo.add(imgr::Number("b"));
     });
     demo.tabs([&] { demo.tab("first", [&] { demo.accordion("more", [&] { demo.add(imgr::Number("c")); }, false); }); });
-    const imgr::Layout& layout = demo.layout();
+    const imgr::Layout& layout = imgr::BlocksAccess::layout(demo);
     const auto& root = layout.node(layout.root());
     REQUIRE(root.children.size() == 2);
     const auto& row = layout.node(root.children[0]);

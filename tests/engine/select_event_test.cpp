@@ -1,5 +1,6 @@
 // select events: Engine::fire_select hands its SelectData to handlers that take
 // an imgr::SelectData parameter (after their inputs' values, before Progress&).
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 

@@ -2,6 +2,7 @@
 // every value in order when the UI keeps up, latest-wins and bounded when it
 // does not, failures mid-stream, chains after the end, cancellation at a
 // co_yield and at a Progress report, timers that stream.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/engine/apps/interface.h>

@@ -1,6 +1,8 @@
 // Two apps in one process, headless (engine level, no window): each has its
 // own messages and its own flagging folder, and nothing of one reaches the
 // other — not while both run, and not after one of them is gone.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/engine/flagging/csv.h>
@@ -78,8 +80,8 @@ TEST_CASE("two apps in one process: each gets its own handlers' messages and wri
     App first("first", root / "requested_first");
     App second("second", root / "requested_second");
     // As launch() does with each app's --flagging-dir.
-    first.blocks.flagging_dir_override()->set((root / "first").string());
-    second.blocks.flagging_dir_override()->set((root / "second").string());
+    imgr::BlocksAccess::flagging_dir_override(first.blocks)->set((root / "first").string());
+    imgr::BlocksAccess::flagging_dir_override(second.blocks)->set((root / "second").string());
 
     for (int round = 0; round < 3; ++round) {
         // A new value each round: a flag of what was already saved writes no row (docs/flagging.md).

@@ -4,7 +4,9 @@
 // accepted is written, in order; none is dropped silently.
 #include "faults/gated_callback.h"
 
+#include "imgr/engine/app/blocks_access.h"
 #include "imgr/engine/apps/interface.h"
+#include "imgr/engine/engine.h"
 #include "imgr/engine/flagging/flag_queue.h"
 
 #include <doctest/doctest.h>
@@ -130,7 +132,7 @@ TEST_CASE("flag backlog: flags still waiting when the window closes are written,
 
     // The window closes: no more frames, so the engine starts no more writer runs.
     disk->open();
-    demo.finish_run();  // as launch() does when the window closes
+    imgr::BlocksAccess::finish_run(demo);  // as launch() does when the window closes
     const std::vector<imgr::test::GatedCallback::Row> rows = disk->rows();
     REQUIRE(rows.size() == 4);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);
@@ -206,7 +208,7 @@ TEST_CASE("Blocks flag_button: flags still waiting when the window closes are wr
     CHECK(engine.busy(flag.id()));  // "Saving…"
     REQUIRE(disk.rows().empty());
     disk.open();
-    demo.finish_run();  // as launch() does when the window closes: no more frames
+    imgr::BlocksAccess::finish_run(demo);  // as launch() does when the window closes: no more frames
     const std::vector<imgr::test::GatedCallback::Row> rows = disk.rows();
     REQUIRE(rows.size() == 4);
     for (size_t i = 0; i < rows.size(); ++i) CHECK(std::get<double>(rows[i].values[0]) == (double)i);

@@ -1,5 +1,7 @@
 // Notes, corrected outputs and repeated clicks on an Interface's (and a Blocks
 // app's) flag buttons, driven through the engine, files checked exactly.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>
@@ -273,7 +275,7 @@ TEST_CASE("an old log file without the new columns still loads in the Flagged pa
     std::ofstream(dir / "logs.csv") << "num1,operation,num2,Output,flag,timestamp\n"
                                        "5,subtract,7,-2,wrong sign,2022-02-04 11:40:51.093412\n";
     Calculator app(dir, false, false);
-    app.demo.prepare_to_run();  // as launch() does: the panel reads the file
+    imgr::BlocksAccess::prepare_to_run(app.demo);  // as launch() does: the panel reads the file
     settle(app.engine());
     const auto& table = value_of<imgr::TableValue>(app.demo, "Flagged samples");
     REQUIRE(table.rows.size() == 1);

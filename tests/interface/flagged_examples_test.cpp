@@ -1,6 +1,7 @@
 // A flagging folder as examples (issue 12 §2): folders written by the real
 // loggers, read back as example rows, shown with thumbnails and the flag
 // option, loaded into the inputs by a click, for an Interface and for Blocks.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>

@@ -1,5 +1,7 @@
 // Interface and flagging together, without a window: the seed's demos built
 // as the samples build them, driven through the engine, files checked exactly.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>
@@ -343,7 +345,7 @@ TEST_CASE("Blocks flag_button: Saving… then Saved (N) on the button, rows in t
     auto button = demo.add(imgr::Button("Flag"));
     callback.setup({text}, (dir / "requested").string());
     demo.flag_button(button, callback, {text});
-    demo.flagging_dir_override()->set((dir / "given").string());  // as launch() does with --flagging-dir
+    imgr::BlocksAccess::flagging_dir_override(demo)->set((dir / "given").string());  // as launch() does with --flagging-dir
     for (const char* value : {"one", "two"}) {
         demo.engine().set_from_user(text.id(), std::string(value));
         demo.engine().fire(button.id(), imgr::Event::Click);

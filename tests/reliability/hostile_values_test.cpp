@@ -1,6 +1,7 @@
 // Hostile values through every component: NaN and infinities, empty and
 // invalid UTF-8 text, empty and extreme images. The view draws them, and
 // nothing crashes or hangs.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/view/blocks_view.h>
 

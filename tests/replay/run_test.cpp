@@ -1,6 +1,8 @@
 // run_replay on folders the tests write: rows in flagged order whatever order
 // they finish in, on several threads; each kind of bad row; corrections as
 // the expected answer; and the lines and the summary exactly as documented.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>
@@ -205,7 +207,7 @@ TEST_CASE("an Interface replays its function, a Blocks app replays the event it 
     Interface demo(calculator, {Number("num1"), Radio("operation", {"add", "subtract"}), Number("num2")}, Number(),
                    {.flagging_options = {"wrong sign"}});
     std::string why;
-    const std::optional<ReplaySpec> spec = demo.replay_spec(why);
+    const std::optional<ReplaySpec> spec = BlocksAccess::replay_spec(demo, why);
     REQUIRE(spec);
     CHECK(spec->fields.size() == 4);
     CHECK(spec->fields[3].column == "Output");
@@ -217,10 +219,10 @@ TEST_CASE("an Interface replays its function, a Blocks app replays the event it 
     auto doubled = blocks.add(Number("doubled"));
     auto hidden = blocks.add(Number("hidden"));
     auto run = a.change([](double x) { return 2 * x; }, {a}, doubled);
-    CHECK_FALSE(blocks.replay_spec(why));
+    CHECK_FALSE(BlocksAccess::replay_spec(blocks, why));
     CHECK(why.find("replay_with") != std::string::npos);
     blocks.replay_with(run, {a, doubled});
-    const std::optional<ReplaySpec> named = blocks.replay_spec(why);
+    const std::optional<ReplaySpec> named = BlocksAccess::replay_spec(blocks, why);
     REQUIRE(named);
     TempDir dir;
     write_text(dir / "logs.csv", "a,doubled,timestamp\n2,4,t\n3,5,t\n");
@@ -228,7 +230,7 @@ TEST_CASE("an Interface replays its function, a Blocks app replays the event it 
     // An input the flagged rows do not hold cannot be replayed: said, not guessed.
     auto from_hidden = hidden.change([](double x) { return x; }, {hidden}, doubled);
     blocks.replay_with(from_hidden, {a, doubled});
-    CHECK_FALSE(blocks.replay_spec(why));
+    CHECK_FALSE(BlocksAccess::replay_spec(blocks, why));
     CHECK(why.find("'hidden'") != std::string::npos);
 }
 
@@ -236,7 +238,7 @@ TEST_CASE("a Slider output replays as the engine stores it: snapped to its step,
     // The function returns its input; the Slider (0 to 1 by 0.1) stores 0.26 as 0.3 and NaN as 0.
     Interface demo([](double x) { return x; }, {Number("x")}, Slider("level", 0, 1).step(0.1));
     std::string why;
-    const std::optional<ReplaySpec> spec = demo.replay_spec(why);
+    const std::optional<ReplaySpec> spec = BlocksAccess::replay_spec(demo, why);
     REQUIRE(spec);
     TempDir dir;
     write_text(dir / "logs.csv", "x,level,timestamp\n0.26,0.3,t\nnan,0,t\n");

@@ -1,6 +1,7 @@
 // The engine side of video: the threaded player (open, seek, step, the no-camera
 // path), frame streaming's always_last pacing (counted, not timed), and
 // flagging a video as <label>/N.mp4 and loading it back.
+#include "imgr/engine/engine.h"
 #include "support/settle.h"
 #include "video/synthetic_video.h"
 

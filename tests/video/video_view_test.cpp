@@ -2,6 +2,7 @@
 // what its player publishes and fires its frame event, so a stream handler runs
 // on the frame on screen; an Image or Video with the webcam source on a machine
 // without a camera leaves everything else alone.
+#include "imgr/engine/engine.h"
 #include "support/headless_imgui.h"
 #include "video/synthetic_video.h"
 

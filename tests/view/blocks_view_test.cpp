@@ -1,5 +1,7 @@
 // The view in a headless ImGui context: simulated mouse and keyboard, real
 // layout, real engine events. No window, no GL.
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/view/blocks_view.h>
@@ -123,8 +125,8 @@ TEST_CASE("tab and accordion headers are recorded by layout node, with whether t
     ui.frame(view);
     ui.frame(view);
     auto node = [&](const std::string& label) {
-        for (int i = 0; i < (int)demo.layout().size(); ++i)
-            if (demo.layout().node(imgr::NodeId(i)).label == label) return imgr::NodeId(i);
+        for (int i = 0; i < (int)imgr::BlocksAccess::layout(demo).size(); ++i)
+            if (imgr::BlocksAccess::layout(demo).node(imgr::NodeId(i)).label == label) return imgr::NodeId(i);
         return imgr::NodeId();
     };
     const imgr::ActionTargets& targets = view.targets();

@@ -1,5 +1,6 @@
 // A person clicking the same flag button twice in the drawn window: one row,
 // and the button says the sample is already saved. Headless ImGui, real engine.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv.h>

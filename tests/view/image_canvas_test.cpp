@@ -1,6 +1,7 @@
 // The image canvas in a headless ImGui context: zoom at the cursor, pan, fit,
 // the screen <-> image mapping at every zoom, linked views, and select events
 // that report image coordinates however the image is zoomed and panned.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>

@@ -2,6 +2,7 @@
 // links the core view only, not imgr::media): the component is drawn as a
 // message naming the module, a file for it is refused with that message, and
 // nothing crashes.
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/model/kind_files.h>
 #include <imgr/view/blocks_view.h>

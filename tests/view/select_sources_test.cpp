@@ -1,6 +1,7 @@
 // select events from lists, through the view in a headless ImGui context: a
 // Radio's and a Dropdown's choice, a Label's class, a Dataframe's cell each
 // reach the handler as SelectData (index, value; column for a cell).
+#include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
 #include <imgr/engine/app/blocks.h>
 #include <imgr/view/blocks_view.h>

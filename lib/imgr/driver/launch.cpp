@@ -2,6 +2,8 @@
 // up, with the demo-script player and the recorder when asked for.
 #include "imgr/driver/launch.h"
 
+#include "imgr/engine/app/blocks_access.h"
+
 #include <imgui.h>
 
 #include <atomic>
@@ -226,7 +228,7 @@ public:
         if (request_.options.serve && !start_remote_view(runner)) {
             engine_.set_wake(nullptr);
             services_.clear();
-            app_.finish_run();
+            BlocksAccess::finish_run(app_);
             return 1;
         }
         int exit_code = runner.run();
@@ -234,7 +236,7 @@ public:
         remote_.reset();  // viewers are disconnected before the flags still waiting are written
         engine_.set_wake(nullptr);
         services_.clear();
-        const size_t lost = app_.finish_run();  // flags still waiting are written; e.g. an Interface's on_close
+        const size_t lost = BlocksAccess::finish_run(app_);  // flags still waiting are written; e.g. an Interface's on_close
         exit_code = report(exit_code);
         // A flag the person was told is waiting and that never reached the disk is a failure, not a note.
         if (lost > 0 && exit_code == 0) exit_code = 1;
@@ -391,25 +393,25 @@ int launch_app(Blocks& app, int argc, char** argv) {
     if (const int* exit_code = std::get_if<int>(&read)) return *exit_code;
     LaunchRequest& request = std::get<LaunchRequest>(read);
     // This app's flagging callbacks follow its --flagging-dir (another app in the process keeps its own).
-    if (!request.options.flagging_dir.empty()) app.flagging_dir_override()->set(request.options.flagging_dir);
+    if (!request.options.flagging_dir.empty()) BlocksAccess::flagging_dir_override(app)->set(request.options.flagging_dir);
     if (!request.options.replay.empty() && request.options.headless)
         return run_replay_command(app, request.options, request.name);  // no window needed
-    app.prepare_to_run();  // e.g. an Interface lists the rows already flagged in the (overridden) folder
+    BlocksAccess::prepare_to_run(app);  // e.g. an Interface lists the rows already flagged in the (overridden) folder
     const CommandLine& options = request.options;
     if (const std::string refusal = replay_report_refusal(options.replay, options.replay_report); !refusal.empty()) {
         std::fprintf(stderr, "%s: %s\n", request.name.c_str(), refusal.c_str());
         return 2;
     }
-    if (std::string why; !options.replay.empty() && !app.replay_spec(why)) {
+    if (std::string why; !options.replay.empty() && !BlocksAccess::replay_spec(app, why)) {
         std::fprintf(stderr, "%s: cannot replay: %s\n", request.name.c_str(), why.c_str());
         return 2;
     }
     // The window's Replay panel; with --replay DIR it runs at once, and its result is the exit code.
-    app.start_replay_panel(options.replay, !options.replay.empty(), options.replay_tolerance, options.replay_report);
+    BlocksAccess::start_replay_panel(app, options.replay, !options.replay.empty(), options.replay_tolerance, options.replay_report);
     WindowSession session(app, request);
     const int exit_code = session.run();
     if (options.replay.empty() || exit_code != 0) return exit_code;
-    const int replayed = app.replay_panel_exit_code();
+    const int replayed = BlocksAccess::replay_panel_exit_code(app);
     if (replayed >= 0) return replayed;
     std::fprintf(stderr, "%s: the window was closed before the replay ended\n", request.name.c_str());
     return 1;

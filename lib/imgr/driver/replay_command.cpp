@@ -1,5 +1,6 @@
 #include "imgr/driver/replay_command.h"
 
+#include "imgr/engine/app/blocks_access.h"
 #include "imgr/engine/replay/replay_report.h"
 #include "imgr/model/file_write.h"
 
@@ -43,7 +44,7 @@ std::string replay_report_refusal(const std::string& dir, const std::string& rep
 
 int run_replay_command(const Blocks& app, const CommandLine& options, const std::string& program) {
     std::string why;
-    const std::optional<ReplaySpec> spec = app.replay_spec(why);
+    const std::optional<ReplaySpec> spec = BlocksAccess::replay_spec(app, why);
     if (!spec) {
         std::fprintf(stderr, "%s: cannot replay: %s\n", program.c_str(), why.c_str());
         return 2;

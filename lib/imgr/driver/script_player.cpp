@@ -2,6 +2,7 @@
 // the commands are in script_commands.cpp, the steps they are made of in
 // script_steps.cpp, setting a value by kind in script_set_by_kind.cpp.
 #include "imgr/driver/script_player.h"
+#include "imgr/engine/app/blocks_access.h"
 #include "imgr/driver/script_player_pace.h"
 
 #include <imgui_internal.h>  // hovered/active item ids, popup and window lookup, SetScrollY
@@ -19,7 +20,7 @@ using namespace script_pace;
 
 ScriptPlayer::ScriptPlayer(BlocksView& view, ScriptParseResult script, ScriptPlayerOptions options)
     : view_(view), script_(std::move(script)), options_(options) {
-    const Layout& layout = view_.blocks().layout();
+    const Layout& layout = BlocksAccess::layout(view_.blocks());
     node_parent_.assign(layout.size(), NodeId());
     component_node_.assign(engine().component_count(), NodeId());
     for (NodeId n(0); (size_t)n < layout.size(); n = NodeId(n.index + 1)) {

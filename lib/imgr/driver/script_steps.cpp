@@ -2,6 +2,7 @@
 // of: waiting until it can be acted on, opening its tab, scrolling to it,
 // moving the pointer, pressing, typing; and drawing the pointer.
 #include "imgr/driver/script_player.h"
+#include "imgr/engine/app/blocks_access.h"
 #include "imgr/driver/script_player_pace.h"
 
 #include <imgui_internal.h>  // hovered/active item ids, popup and window lookup, SetScrollY
@@ -54,7 +55,7 @@ std::optional<ComponentId> ScriptPlayer::resolve_kind(const std::string& label, 
 
 bool ScriptPlayer::shown(ComponentId id) const {
     if (!engine().component(id).spec.common.visible) return false;
-    const Layout& layout = view_.blocks().layout();
+    const Layout& layout = BlocksAccess::layout(view_.blocks());
     for (NodeId n = component_node_.at((size_t)id); n.valid(); n = node_parent_[(size_t)n])
         if (!layout.node(n).visible) return false;
     return true;
@@ -100,7 +101,7 @@ ScriptPlayer::StepFn ScriptPlayer::open_ancestors(ComponentId id, int attempts) 
             missed("a tab or accordion header did not open");
             return Step::DoneNow;
         }
-        const Layout& layout = view_.blocks().layout();
+        const Layout& layout = BlocksAccess::layout(view_.blocks());
         std::vector<NodeId> path;  // from the component up to the root's child
         for (NodeId n = node_parent_[(size_t)component_node_.at((size_t)id)]; n.valid() && n != layout.root();
              n = node_parent_[(size_t)n])

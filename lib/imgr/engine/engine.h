@@ -3,6 +3,7 @@
 // and their results are applied by poll() at the start of the next frame.
 #pragma once
 #include "imgr/engine/background_work.h"
+#include "imgr/engine/events.h"
 #include "imgr/engine/executor.h"
 #include "imgr/engine/messages.h"
 #include "imgr/engine/progress.h"
@@ -22,38 +23,6 @@
 #include <vector>
 
 namespace imgr {
-
-enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select, Frame };  // Frame: a video shows a new frame (.stream())
-const char* event_name(Event event);
-
-// As in Gradio: Once ignores triggers while a run is pending; Multiple queues
-// them (bounded); AlwaysLast keeps only the newest pending run.
-enum class TriggerMode { Once, Multiple, AlwaysLast };
-
-struct Trigger {
-    ComponentId component = -1;
-    Event event = Event::Change;
-};
-
-class Blocks;
-
-// A listener as the event handle a listener returns (EventChain) names it, for
-// EventOptions::cancels: `auto run = train.click(...); stop.click(nullptr, {}, {}, {.cancels = {run}});`
-struct EventRef {
-    const Blocks* owner = nullptr;             // checked when the listener that cancels it is added
-    int listener = -1;
-};
-
-struct EventOptions {
-    std::optional<TriggerMode> trigger_mode;   // default: AlwaysLast for change/input, Once otherwise
-    int concurrency_limit = 1;                 // runs of this listener at the same time
-    bool show_progress = true;                 // dim the outputs and show a spinner while running
-    std::vector<EventRef> cancels;             // these events' runs stop when this event fires (Gradio's cancels=)
-};
-
-using Values = std::vector<Value>;
-using HandlerOutputs = std::vector<std::optional<Update>>;        // one per output; nullopt leaves it
-using HandlerFn = std::function<HandlerOutputs(const Values& inputs, Progress& progress)>;
 
 struct ListenerSpec {
     std::vector<Trigger> triggers;

@@ -1,4 +1,5 @@
 #include "imgr/engine/frame_stream.h"
+#include "imgr/model/media_channel.h"
 
 namespace imgr {
 

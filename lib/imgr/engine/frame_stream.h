@@ -3,8 +3,7 @@
 // without the app API; the typed side, StreamInputs and Handle<T>::stream, is
 // app/frame_stream_inputs.h and app/frame_stream_listener.h.
 #pragma once
-#include "imgr/engine/engine.h"
-#include "imgr/model/media_channel.h"
+#include "imgr/engine/events.h"
 
 #include <cstddef>
 #include <memory>
@@ -12,6 +11,8 @@
 #include <vector>
 
 namespace imgr {
+
+class MediaChannel;
 
 // The engine handler of a stream: each Video input's value is replaced by the
 // newest frame its player has published when the run starts (so a run that

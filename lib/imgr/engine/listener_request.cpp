@@ -1,4 +1,5 @@
 #include "imgr/engine/listener_request.h"
+#include "imgr/engine/engine.h"
 
 namespace imgr::detail {
 

@@ -3,10 +3,14 @@
 // engine's ListenerSpec in one place (listener_spec), so a new option or rule
 // is added once. Internal: a user wires events through Handle and Blocks.
 #pragma once
-#include "imgr/engine/engine.h"
+#include "imgr/engine/events.h"
 
 #include <string>
 #include <vector>
+
+namespace imgr {
+struct ListenerSpec;
+}
 
 namespace imgr::detail {
 

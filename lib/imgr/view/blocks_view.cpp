@@ -25,16 +25,16 @@ double toast_lifetime(const Message& m) { return m.level == MessageLevel::Error 
 
 }  // namespace
 
-BlocksView::BlocksView(Blocks& blocks) : blocks_(blocks) {}
+BlocksView::BlocksView(Blocks& blocks) : blocks_(blocks), layout_(BlocksAccess::layout(blocks)) {}
 
 bool BlocksView::node_visible(NodeId id) const {
-    const LayoutNode& node = blocks_.layout().node(id);
+    const LayoutNode& node = layout_.node(id);
     if (node.type == NodeType::Component) return blocks_.engine().component(node.component).spec.common.visible;
     return node.visible;
 }
 
 RowItem BlocksView::row_item(NodeId id) const {
-    const LayoutNode& node = blocks_.layout().node(id);
+    const LayoutNode& node = layout_.node(id);
     if (node.type == NodeType::Component) {
         const CommonProps& common = blocks_.engine().component(node.component).spec.common;
         return {common.scale, common.min_width * em()};
@@ -65,13 +65,13 @@ void BlocksView::draw() {
     Engine& engine = blocks_.engine();
     if (!layout_observed_ && observe_text_) {
         // Tab and accordion titles are text too (Chinese ones need their glyphs).
-        for (size_t i = 0; i < blocks_.layout().size(); ++i) observe_text_(blocks_.layout().node(NodeId((int)i)).label);
+        for (size_t i = 0; i < layout_.size(); ++i) observe_text_(layout_.node(NodeId((int)i)).label);
         layout_observed_ = true;
     }
     engine.poll();
     caches_.resize(engine.component_count());
-    targets_.begin_frame(engine.component_count(), blocks_.layout().size());
-    line_heights_.resize(blocks_.layout().size(), 0.0f);
+    targets_.begin_frame(engine.component_count(), layout_.size());
+    line_heights_.resize(layout_.size(), 0.0f);
     any_busy_ = false;
     idle_ = engine.idle();
     idle_runs_started_ = engine.runs_started();
@@ -90,7 +90,7 @@ void BlocksView::draw() {
     ImGui::PopStyleVar();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
-    draw_stack(blocks_.layout().node(blocks_.layout().root()).children, width, false);
+    draw_stack(layout_.node(layout_.root()).children, width, false);
     ImGui::End();
 
     for (Message& message : engine.take_messages()) {
@@ -120,7 +120,7 @@ float BlocksView::draw_stack(const std::vector<NodeId>& children, float width, b
 }
 
 float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_group) {
-    const LayoutNode& node = blocks_.layout().node(id);
+    const LayoutNode& node = layout_.node(id);
     const ImVec2 start = ImGui::GetCursorScreenPos();
     float height = 0;
     ImGui::PushID(id.index);
@@ -154,7 +154,7 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
         case NodeType::Tabs: {
             if (ImGui::BeginTabBar("##tabs")) {
                 for (NodeId tab : node.children) {
-                    const LayoutNode& tab_node = blocks_.layout().node(tab);
+                    const LayoutNode& tab_node = layout_.node(tab);
                     if (!node_visible(tab)) continue;
                     ImGui::PushID(tab.index);
                     const bool selected = ImGui::BeginTabItem(tab_node.label.c_str());

@@ -2,7 +2,7 @@
 // ImGui window, and turns what the person does into engine events. Needs an
 // ImGui context (with a built font atlas), not a window: tests run it headless.
 #pragma once
-#include "imgr/engine/app/blocks.h"
+#include "imgr/engine/app/blocks_access.h"
 #include "imgr/view/action_targets.h"
 #include "imgr/view/component_context.h"
 #include "imgr/view/row_layout.h"
@@ -68,6 +68,7 @@ private:
     RowItem row_item(NodeId id) const;
 
     Blocks& blocks_;
+    const Layout& layout_;  // blocks_' rows, columns, tabs and components (BlocksAccess)
     FontRoles fonts_;
     TextureSource* textures_ = nullptr;
     std::function<void(std::string_view)> observe_text_;

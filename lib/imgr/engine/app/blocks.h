@@ -17,12 +17,9 @@
 #include "imgr/engine/app/frame_stream_inputs.h"
 #include "imgr/engine/app/handler_traits.h"
 #include "imgr/engine/app/usage_error.h"
-#include "imgr/engine/engine.h"
-#include "imgr/engine/flagging/flag_writer.h"
+#include "imgr/engine/events.h"
 #include "imgr/engine/flagging/flagging_callback.h"
-#include "imgr/engine/flagging/flagging_dir.h"
 #include "imgr/engine/listener_request.h"
-#include "imgr/engine/replay/replay.h"
 #include "imgr/model/layout.h"
 #include "imgr/model/theme.h"
 
@@ -34,6 +31,13 @@
 namespace imgr {
 
 class Blocks;
+// Internal, declared here so that Blocks can name them (their headers are not public).
+class Engine;
+class FlagWriter;
+class MediaChannel;
+struct BlocksState;
+struct ListenerSpec;
+struct ReplaySpec;
 
 // What a listener returns: add steps that run after it.
 class EventChain {
@@ -171,7 +175,7 @@ public:
     // A flag button, wired as Gradio's `btn.click(lambda *args: callback.flag(args), [...])`
     // but with what flagging needs: a click saves the values of `fields`
     // through `callback` off the UI thread, in the order clicked and bounded
-    // (flag_writer.h); the button shows "Saving…", then "Saved (N)" (the rows
+    // (engine/flagging/flag_writer.h); the button shows "Saving…", then "Saved (N)" (the rows
     // in the file once its own row is in) or "Not saved"; rows still waiting
     // when the window closes are written before launch() returns. `option`
     // fills the `flag` column (setup() with FlagSetup::flag_column). The
@@ -198,18 +202,10 @@ public:
     //   demo.flag_button(btn, callback, {img_input, strength, img_output});
     //   demo.replay_with(run, {img_input, strength, img_output});
     void replay_with(const EventChain& event, AnyInputs flagged_fields);
-    // The replay of this app, or nothing and `why` (an app that never called replay_with).
-    std::optional<ReplaySpec> replay_spec(std::string& why) const;
     // A "Replay" panel where it is called (an Interface puts one under its
     // Flagged panel): a button that replays the flagged rows with a progress
     // bar, the table of results, and a chosen row loaded into the demo.
     void replay_panel(bool open = false);
-    // For launch(), before the window opens: the panel's folder (DIR, or the
-    // flagging folder when empty) and, with --replay DIR, a replay started at
-    // once whose lines are also printed (a panel is added when the app has none).
-    void start_replay_panel(const std::string& dir, bool run_now, double tolerance, const std::string& report = "");
-    // After --replay DIR in a window: the replay's exit code (docs/replay.md), or -1 if it had not ended.
-    int replay_panel_exit_code() const;
 
     // Examples from a flagging folder (Gradio's `examples="flagged_dir"`): a
     // table, here in the layout, of the rows flagged in `dir` (logs.csv,
@@ -222,7 +218,7 @@ public:
     void flagged_examples(const std::string& dir, AnyInputs inputs);
     // Flags admitted and not yet written, per callback, before a flag is refused
     // (at most FlagWriter::kMaxWaiting); for callbacks not yet wired.
-    void set_max_waiting_flags(size_t count) { max_waiting_flags_ = count; }
+    void set_max_waiting_flags(size_t count);
 
     // Runs the app: opens the window, parses the command line (docs/), runs a
     // --script, records, takes screenshots; returns the process exit code.
@@ -234,24 +230,15 @@ public:
     int launch(int argc, char** argv) {
         return launch_app(static_cast<Self&>(*this), argc, argv);
     }
-    // The steps of a run around the window, for the driver (and for tests):
-    // before the window opens, once the command line is read...
-    void prepare_to_run() { on_launch(); }
-    // ... and after it closed: flags still waiting are written, then on_close().
-    // Returns how many flagged rows could not be written and are lost (launch() exits 1 then).
-    size_t finish_run();
-
-    // This app's --flagging-dir (launch() sets it from the command line); its flagging callbacks follow it.
-    const std::shared_ptr<FlaggingDirOverride>& flagging_dir_override() const { return flagging_dir_override_; }
 
     const std::string& title() const { return title_; }
     Theme theme() const { return theme_; }
     void set_theme(Theme theme) { theme_ = theme; }
-    Engine& engine() { return engine_; }
-    const Engine& engine() const { return engine_; }
-    const Layout& layout() const { return layout_; }
 
-    std::string describe_trigger(ComponentId id, Event event) const;
+    // Internal: the event graph under this app (imgr/engine/engine.h, not part of
+    // the public headers), for the view, the driver and tests.
+    Engine& engine();
+    const Engine& engine() const;
 
 protected:
     // Called by launch() once the command line is read, before the window opens.
@@ -260,16 +247,29 @@ protected:
     virtual void on_close() {}
     // The writer of a callback's flags in this app (one per callback, so one order per file).
     FlagWriter& flag_writer(const std::shared_ptr<FlaggingCallback>& callback);
-    virtual int register_listener(ListenerSpec spec) { return engine_.add_listener(std::move(spec)); }
+    virtual int register_listener(ListenerSpec spec);
     // In apps/flagged_examples_panel.cpp, with Blocks::flagged_examples.
     void add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& inputs);
-    NodeId current() const { return stack_.back(); }
+    // replay_with(): the listener a flagged row replays, and the flagged columns' components.
+    void set_replay(int listener, std::vector<ComponentId> fields, bool flag_column);
+
+private:
+    // The driver's door (engine/app/blocks_access.h): the run's steps around the window,
+    // the layout the view draws, the replay and the --flagging-dir.
+    friend class BlocksAccess;
+    template <class>
+    friend class Handle;
+    friend class EventChain;
+    friend struct ComponentRef;
+
     template <class Body>
     void nest(LayoutNode node, Body& body) {
-        stack_.push_back(layout_.add(current(), std::move(node)));
+        open_node(std::move(node));
         body();
-        stack_.pop_back();
+        close_node();
     }
+    void open_node(LayoutNode node);  // under the current node, which it becomes
+    void close_node();                // back to its parent
     static LayoutNode simple_node(NodeType type, std::string label) {
         LayoutNode node;
         node.type = type;
@@ -279,25 +279,13 @@ protected:
     static LayoutNode row_node(const RowOptions& options);
     static LayoutNode column_node(const ColumnOptions& options);
 
-    std::string title_;
-    Theme theme_;
-    Engine engine_;
-    Layout layout_;
-    std::vector<NodeId> stack_{layout_.root()};
-    std::shared_ptr<FlaggingDirOverride> flagging_dir_override_ = std::make_shared<FlaggingDirOverride>();
-    std::vector<std::unique_ptr<FlagWriter>> flag_writers_;
-    size_t max_waiting_flags_ = 32;
-    // replay_with(): the listener a flagged row replays, and the flagged columns' components.
-    void set_replay(int listener, std::vector<ComponentId> fields, bool flag_column);
-    int replay_listener_ = -1;
-    std::shared_ptr<struct ReplayPanelState> replay_panel_;
-    std::vector<ComponentId> replay_fields_;
-    bool replay_flag_column_ = false;
-
-private:
-    template <class>
-    friend class Handle;
-    friend class EventChain;
+    // What the typed templates of Handle, EventChain and ComponentRef reach through.
+    const ComponentSpec& component_spec(ComponentId id) const;
+    void set_component_value(ComponentId id, Value value);
+    void make_likeable(ComponentId chatbot);  // a Chatbot shows its like buttons once someone listens
+    // The Video inputs among `inputs` (their positions) and the channels their players publish frames on.
+    std::vector<std::pair<size_t, std::shared_ptr<MediaChannel>>> video_channels(const std::vector<HandleRef>& inputs) const;
+    std::string describe_trigger(ComponentId id, Event event) const;
     // Each handle's component id, after checking that it is one of this Blocks'
     // components (else a UsageError naming `role` and `listener`).
     std::vector<ComponentId> own(const std::vector<HandleRef>& handles, const char* role,
@@ -307,6 +295,17 @@ private:
                                          const std::vector<HandleRef>& outputs, const EventOptions& options,
                                          const std::string& listener) const;
     EventChain listen(detail::ListenerRequest request);
+
+    // Through BlocksAccess only.
+    void prepare_to_run() { on_launch(); }
+    size_t finish_run();  // flags still waiting are written, then on_close(); returns the flagged rows lost
+    void start_replay_panel(const std::string& dir, bool run_now, double tolerance, const std::string& report);
+    int replay_panel_exit_code() const;
+    std::optional<ReplaySpec> replay_spec(std::string& why) const;
+
+    std::string title_;
+    Theme theme_;
+    std::unique_ptr<BlocksState> state_;  // the engine, layout, flag writers and replay (blocks_state.h)
 };
 
 // --- templates ----------------------------------------------------------------
@@ -364,18 +363,18 @@ IMGR_HANDLE_LISTENER(select, Event::Select, TriggerMode::AlwaysLast)  // the new
 template <class T>
 ComponentRef::ComponentRef(const Handle<T>& handle) : id(handle.id()), owner(handle.blocks()) {
     if (!owner) throw UsageError("imgr: a Handle used before demo.add() gave it a component cannot name a component");
-    const ComponentSpec& spec = owner->engine().component(id).spec;
+    const ComponentSpec& spec = owner->component_spec(id);
     label = spec.common.label;
     kind = spec.kind;
 }
 
 template <class T>
 const T& Handle<T>::value() const {
-    return std::get<T>(owner(".value()").engine().component(id_).spec.value);
+    return std::get<T>(owner(".value()").component_spec(id_).value);
 }
 template <class T>
 void Handle<T>::set(T value) const {
-    owner(".set()").engine().set_from_program(id_, Value(std::move(value)));
+    owner(".set()").set_component_value(id_, Value(std::move(value)));
 }
 
 template <class F>

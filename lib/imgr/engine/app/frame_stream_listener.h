@@ -13,13 +13,8 @@ EventChain Handle<T>::stream(F fn, StreamInputsFor<F> inputs, OutputsFor<F> outp
     const std::string description = blocks.describe_trigger(id_, Event::Frame);
     // Frames come fast: a spinner on every run would flicker (the user may still ask for it).
     if (!options.trigger_mode) options.show_progress = false;
-    std::vector<std::pair<size_t, std::shared_ptr<MediaChannel>>> videos;
     const std::vector<HandleRef> refs = inputs.list();
-    for (size_t i = 0; i < refs.size(); ++i) {
-        if (!refs[i].owner) continue;
-        const ComponentState& state = refs[i].owner->engine().component(refs[i].id);
-        if (const auto* video = std::get_if<VideoProps>(&state.spec.props)) videos.emplace_back(i, video->channel);
-    }
+    auto videos = blocks.video_channels(refs);
     const size_t output_count = outputs.list().size();
     detail::ListenerRequest request = blocks.make_request(
         frame_stream_handler(erase_handler(std::move(fn)), std::move(videos), output_count), refs, outputs.list(),

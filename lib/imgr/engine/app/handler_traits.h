@@ -11,7 +11,7 @@
 // Besides its inputs' values a handler may take, last, `imgr::SelectData` (what a
 // select event chose: a pixel, an item; select_event.h) and then `imgr::Progress&`.
 #pragma once
-#include "imgr/engine/engine.h"
+#include "imgr/engine/events.h"
 #include "imgr/engine/stream.h"
 #include "imgr/engine/select_event.h"
 

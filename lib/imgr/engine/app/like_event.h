@@ -22,9 +22,7 @@ EventChain Handle<T>::like(F fn, OutputsFor<F> outputs, EventOptions options) co
     if (!options.trigger_mode) options.trigger_mode = TriggerMode::Multiple;
     Blocks& blocks = owner(".like()");
     // The buttons show once someone listens, as in Gradio.
-    ChatbotProps props = std::get<ChatbotProps>(blocks.engine().component(id_).spec.props);
-    props.likeable = true;
-    blocks.engine().set_props(id_, props);
+    blocks.make_likeable(id_);
     if constexpr (arity == 1) {
         auto wrapped = [fn = std::move(fn)](const Conversation& conversation) mutable {
             return fn(like_data(conversation));

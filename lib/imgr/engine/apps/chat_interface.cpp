@@ -1,5 +1,7 @@
 #include "imgr/engine/apps/chat_interface.h"
 
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/engine/listener_request.h"
 #include "imgr/engine/messages.h"
@@ -249,7 +251,7 @@ StringList flagged_conversations(FileLogger& logger) {
 // reply, value. A Flag click fills Chatbot; a like or dislike fills the other three.
 void ChatInterface::wire_flagging() {
     logger_ = std::make_shared<CSVLogger>();
-    logger_->follow_flagging_dir(flagging_dir_override());
+    logger_->follow_flagging_dir(BlocksAccess::flagging_dir_override(*this));
     logger_->setup({{options_.chatbot_label, ComponentKind::Chatbot},
                     {"message", ComponentKind::Textbox},
                     {"reply", ComponentKind::Textbox},
@@ -295,9 +297,9 @@ void ChatInterface::wire_flagging() {
 void ChatInterface::on_launch() {
     if (!logger_) return;
     try {
-        engine_.apply_update(flagged_choice_.id(), Update().choices(flagged_conversations(*logger_)));
+        engine().apply_update(flagged_choice_.id(), Update().choices(flagged_conversations(*logger_)));
     } catch (const std::exception& e) {
-        engine_.post(MessageLevel::Error, e.what());
+        engine().post(MessageLevel::Error, e.what());
     }
 }
 

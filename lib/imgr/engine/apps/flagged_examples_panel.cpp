@@ -2,6 +2,7 @@
 // examples, one line per row: a thumbnail of its first image, a button with
 // its values that loads them into the inputs, and the flag option it had.
 #include "imgr/engine/app/blocks.h"
+#include "imgr/engine/app/blocks_state.h"
 #include "imgr/engine/flagging/flagged_examples.h"
 
 #include <algorithm>
@@ -80,7 +81,7 @@ void Blocks::flagged_examples(const std::string& dir, AnyInputs inputs) {
 void Blocks::add_flagged_examples(const std::string& dir, const std::vector<ComponentId>& input_ids) {
     std::vector<ExampleInput> inputs;
     for (ComponentId id : input_ids) {
-        const ComponentSpec& spec = engine_.component(id).spec;
+        const ComponentSpec& spec = state_->engine.component(id).spec;
         inputs.push_back({spec.common.label, spec.kind, spec.props});
     }
     const FlaggedExamples examples = read_flagged_examples(dir, inputs);

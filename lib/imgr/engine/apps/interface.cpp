@@ -1,6 +1,9 @@
 #include "imgr/engine/apps/interface.h"
 
+#include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/engine.h"
 #include "imgr/engine/flagging/csv_logger.h"
+#include "imgr/engine/flagging/flag_writer.h"
 #include "imgr/engine/flagging/flagged_rows.h"
 #include "imgr/model/image_io.h"
 #include "imgr/model/row_choice.h"
@@ -121,7 +124,7 @@ void Interface::build(HandlerFn fn, std::vector<ComponentSpec> input_specs, std:
     set_replay(run_listener_, flagged(), !options_.flagging_options.empty());  // --replay runs the function
     add_flag_buttons();
     if (options_.flagging_mode == FlaggingMode::Auto)
-        flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine_, run_listener_, flagged(),
+        flag_listeners_.push_back(flag_writer(options_.flagging_callback).add_after(engine(), run_listener_, flagged(),
                                                                                       "automatic flag"));
     if (options_.show_flagged && options_.flagging_mode != FlaggingMode::Never) {
         add_flagged_panel();
@@ -185,8 +188,8 @@ std::vector<ComponentId> Interface::flagged() const {
 
 void Interface::setup_flagging() {
     std::vector<FlagField> fields;
-    for (ComponentId id : flagged()) fields.push_back({engine_.component(id).spec.common.label, engine_.component(id).spec.kind});
-    options_.flagging_callback->follow_flagging_dir(flagging_dir_override());  // this app's --flagging-dir
+    for (ComponentId id : flagged()) fields.push_back({engine().component(id).spec.common.label, engine().component(id).spec.kind});
+    options_.flagging_callback->follow_flagging_dir(BlocksAccess::flagging_dir_override(*this));  // this app's --flagging-dir
     options_.flagging_callback->setup(std::move(fields), options_.flagging_dir, flag_setup());
 }
 
@@ -198,7 +201,7 @@ void Interface::add_run_listener(HandlerFn fn) {
     } else {
         triggers.push_back({submit_, Event::Click});
         for (ComponentId id : inputs_)
-            if (engine_.component(id).spec.kind == ComponentKind::Textbox) triggers.push_back({id, Event::Submit});
+            if (engine().component(id).spec.kind == ComponentKind::Textbox) triggers.push_back({id, Event::Submit});
     }
     ListenerSpec run = listener(std::move(triggers), std::move(fn), inputs_, outputs_,
                                 options_.live ? TriggerMode::AlwaysLast : TriggerMode::Once,
@@ -212,7 +215,7 @@ void Interface::add_run_listener(HandlerFn fn) {
 void Interface::add_flag_buttons() {
     for (const FlagButton& button : flag_buttons_)
         flag_listeners_.push_back(flag_writer(options_.flagging_callback)
-                                      .add_button(engine_, button.id, flagged(), button.option_value,
+                                      .add_button(engine(), button.id, flagged(), button.option_value,
                                                   "click of '" + button.text + "'", flag_additions_));
 }
 
@@ -229,7 +232,7 @@ void Interface::add_clear_listener() {
 void Interface::add_examples() {
     add(Markdown("**Examples**"));
     std::vector<ComponentKind> kinds;
-    for (ComponentId id : inputs_) kinds.push_back(engine_.component(id).spec.kind);
+    for (ComponentId id : inputs_) kinds.push_back(engine().component(id).spec.kind);
     const std::filesystem::path base = examples_base(options_.examples_dir);
     row([&] {
         for (size_t e = 0; e < options_.examples.size(); ++e) {
@@ -291,7 +294,7 @@ void Interface::add_flagged_panel() {
     fields.insert(fields.end(), outputs_.begin(), outputs_.end());
     int image_column = -1;
     for (size_t i = 0; i < fields.size() && image_column < 0; ++i)
-        if (engine_.component(fields[i]).spec.kind == ComponentKind::Image) image_column = (int)i;
+        if (engine().component(fields[i]).spec.kind == ComponentKind::Image) image_column = (int)i;
     ComponentId thumbnail = -1;
     accordion("Flagged", [&] {
         flagged_table_ = add(Dataframe("Flagged samples")).id();
@@ -325,7 +328,7 @@ void Interface::add_flagged_panel() {
     }
     // Load: the chosen row's input cells become the inputs' values again.
     std::vector<std::pair<ComponentKind, KindProps>> kinds;
-    for (ComponentId id : inputs_) kinds.emplace_back(engine_.component(id).spec.kind, engine_.component(id).spec.props);
+    for (ComponentId id : inputs_) kinds.emplace_back(engine().component(id).spec.kind, engine().component(id).spec.props);
     register_listener(listener({{load, Event::Click}}, [logger, kinds](const Values& values, Progress&) {
         const std::optional<size_t> number = row_choice_number(std::get<std::string>(values[0]));
         if (!number) throw Error("choose a flagged sample first");
@@ -344,18 +347,18 @@ void Interface::refresh_flagged_panel() {
     if (flagged_table_ < 0 || !logger) return;
     try {
         HandlerOutputs updates = flagged_panel_updates(*logger);
-        engine_.apply_update(flagged_table_, *updates[0]);
-        engine_.apply_update(flagged_choice_, *updates[1]);
+        engine().apply_update(flagged_table_, *updates[0]);
+        engine().apply_update(flagged_choice_, *updates[1]);
     } catch (const std::exception& e) {
-        engine_.post(MessageLevel::Error, e.what());
+        engine().post(MessageLevel::Error, e.what());
     }
 }
 
 void Interface::on_launch() {
     refresh_flagged_panel();
     if (auto_notice_ < 0) return;
-    const std::string dir = flagging_dir_override()->apply(options_.flagging_dir);
-    engine_.set_from_program(auto_notice_, "**Every submission is saved** (with its result) to `" + dir +
+    const std::string dir = BlocksAccess::flagging_dir_override(*this)->apply(options_.flagging_dir);
+    engine().set_from_program(auto_notice_, "**Every submission is saved** (with its result) to `" + dir +
                                                "/`, as this demo flags all data automatically.");
 }
 

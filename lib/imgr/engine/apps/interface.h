@@ -12,6 +12,7 @@
 // return type the output's (a std::tuple for several): checked at compile time.
 #pragma once
 #include "imgr/engine/app/blocks.h"
+#include "imgr/engine/flagging/flag_additions.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
 #include <memory>

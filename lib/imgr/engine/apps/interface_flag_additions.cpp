@@ -4,6 +4,7 @@
 // came; a correction lives in its own field, shown only while the output's
 // "Correct <label>" checkbox is checked, so the two are never confused.
 #include "imgr/engine/apps/interface.h"
+#include "imgr/engine/engine.h"
 #include "imgr/model/kinds/kind_traits.h"
 
 #include <mutex>
@@ -63,7 +64,7 @@ void Interface::add_flag_note() {
 }
 
 void Interface::add_correction(size_t field, ComponentId output) {
-    const ComponentSpec spec = engine_.component(output).spec;  // a copy: adding components moves them
+    const ComponentSpec spec = engine().component(output).spec;  // a copy: adding components moves them
     if (!correctable(spec)) return;
     const std::string label = spec.common.label;
     const ComponentKind kind = spec.kind;

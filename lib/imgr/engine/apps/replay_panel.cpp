@@ -4,6 +4,7 @@
 // replay/, because it builds components and listeners through Blocks, and
 // replay/ stays below the app API.
 #include "imgr/engine/app/blocks.h"
+#include "imgr/engine/app/blocks_state.h"
 
 #include "imgr/engine/flagging/file_logger.h"
 #include "imgr/engine/replay/replay_report.h"
@@ -110,12 +111,12 @@ HandlerFn load_panel_row(std::shared_ptr<ReplayPanelState> state) {
 }  // namespace
 
 void Blocks::replay_panel(bool open) {
-    if (replay_panel_) return;  // one a window
-    auto state = replay_panel_ = std::make_shared<ReplayPanelState>();
+    if (state_->replay_panel) return;  // one a window
+    auto state = state_->replay_panel = std::make_shared<ReplayPanelState>();
     LayoutNode node = simple_node(NodeType::Accordion, "Replay");
     node.open = open;
-    state->accordion = layout_.add(current(), std::move(node));
-    stack_.push_back(state->accordion);
+    state->accordion = state_->layout.add(state_->current(), std::move(node));
+    state_->stack.push_back(state->accordion);
     state->button = add(Button("Replay flagged rows")).id();
     state->summary = add(Markdown("Runs the function again on every flagged row and compares the outputs.")).id();
     state->table = add(Dataframe("Replayed rows")).id();
@@ -123,7 +124,7 @@ void Blocks::replay_panel(bool open) {
         state->choice = add(Dropdown("Replayed row", {})).id();
         state->load = add(Button("Load the row into the demo")).id();
     });
-    stack_.pop_back();
+    state_->stack.pop_back();
     detail::ListenerRequest run;
     run.triggers = {{state->button, Event::Click}};
     run.handler = [state](const Values&, Progress& progress) { return run_panel_replay(*state, progress); };
@@ -133,12 +134,12 @@ void Blocks::replay_panel(bool open) {
 }
 
 void Blocks::start_replay_panel(const std::string& dir, bool run_now, double tolerance, const std::string& report) {
-    if (!replay_panel_ && !run_now) return;
-    if (!replay_panel_) {
-        stack_ = {layout_.root()};
+    if (!state_->replay_panel && !run_now) return;
+    if (!state_->replay_panel) {
+        state_->stack = {state_->layout.root()};
         replay_panel(true);
     }
-    ReplayPanelState& state = *replay_panel_;
+    ReplayPanelState& state = *state_->replay_panel;
     std::lock_guard lock(state.mutex);
     state.spec = replay_spec(state.why);
     state.compare.tolerance = tolerance;
@@ -146,7 +147,7 @@ void Blocks::start_replay_panel(const std::string& dir, bool run_now, double tol
     state.report = report;
     state.dir = dir;
     if (dir.empty())  // the folder this app flags into
-        for (const auto& writer : flag_writers_)
+        for (const auto& writer : state_->flag_writers)
             if (auto logger = std::dynamic_pointer_cast<FileLogger>(writer->callback())) {
                 state.dir = logger->log_path().parent_path();
                 break;
@@ -156,22 +157,22 @@ void Blocks::start_replay_panel(const std::string& dir, bool run_now, double tol
         // Loading a row fills the replayed event's inputs.
         detail::ListenerRequest load;
         load.triggers = {{state.load, Event::Click}};
-        load.handler = load_panel_row(replay_panel_);
+        load.handler = load_panel_row(state_->replay_panel);
         load.inputs = {state.choice};
-        load.outputs = engine_.listener(replay_listener_).inputs;
+        load.outputs = state_->engine.listener(state_->replay_listener).inputs;
         load.description = "click of 'Load the row into the demo'";
         register_listener(detail::listener_spec(std::move(load)));
     }
     if (run_now) {
-        layout_.node(state.accordion).open = true;
-        engine_.fire(state.button, Event::Click);
+        state_->layout.node(state.accordion).open = true;
+        state_->engine.fire(state.button, Event::Click);
     }
 }
 
 int Blocks::replay_panel_exit_code() const {
-    if (!replay_panel_) return -1;
-    std::lock_guard lock(replay_panel_->mutex);
-    return replay_panel_->exit_code;
+    if (!state_->replay_panel) return -1;
+    std::lock_guard lock(state_->replay_panel->mutex);
+    return state_->replay_panel->exit_code;
 }
 
 }  // namespace imgr

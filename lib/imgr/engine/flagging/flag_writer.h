@@ -15,6 +15,7 @@
 // One FlagWriter per callback of an app, so all rows of one file share one order.
 #pragma once
 #include "imgr/engine/engine.h"
+#include "imgr/engine/flagging/flag_additions.h"
 #include "imgr/engine/flagging/flag_queue.h"
 #include "imgr/engine/flagging/flagging_callback.h"
 
@@ -23,18 +24,6 @@
 #include <vector>
 
 namespace imgr {
-
-// What a person adds to a flag beside the flagged values, read from these
-// components at the click (FlagRow's note and corrections).
-struct FlagAdditions {
-    ComponentId note = -1;  // a Textbox whose text fills the `note` column; emptied once the row is saved
-    struct Correction {
-        size_t field = 0;         // the flagged field (an output) it corrects
-        ComponentId toggle = -1;  // a Checkbox: the correction counts only while it is checked; -1: always
-        ComponentId value = -1;   // the component holding the corrected value
-    };
-    std::vector<Correction> corrections;
-};
 
 class FlagWriter {
 public:
