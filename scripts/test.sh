@@ -10,9 +10,11 @@
 # the last line sums them all: "N passed, N failed" (a fuzz target is one).
 #   IMGR_SANITIZERS=0  skip the ASan and TSan runs     IMGR_FUZZ=0  skip fuzzing
 # Arguments go to the normal and the ASan ctest runs (e.g. -R flagging).
-# The sanitizer builds compile the library layers as unity files (IMGR_UNITY_BUILD:
-# under a third of the CPU time, bench/README.md); the normal build compiles each file
-# alone, which keeps every file's includes honest.
+# The sanitizer builds are clang's (as the fuzzing build is): the same ASan, UBSan and
+# TSan runtimes, in about half of gcc's compile time for the same files, and they compile
+# the library layers as unity files (IMGR_UNITY_BUILD: under a third of the CPU time) and
+# the tests' own code at -O0 (bench/README.md, "the test command"). The normal build is
+# gcc's and compiles each file alone, which keeps every file's includes honest.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${IMGR_BUILD_DIR:-$root/build}
@@ -105,7 +107,7 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   # LeakSanitizer's tracer then crashed reading it at exit, in about one run of
   # five of imgui_demo's tour. Not recording dynamic TLS avoids it (10 runs of 10).
   keep_loaded=$root/build-asan/libimgr_keep_loaded.so
-  if build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" &&
+  if CC=clang CXX=clang++ build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" &&
      { cc -shared -fPIC -O2 -o "$keep_loaded" "$supp/keep_loaded.c" || { failed=$((failed + 1)); false; }; }; then
     LD_PRELOAD=$keep_loaded \
     ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:verify_asan_link_order=0:intercept_tls_get_addr=0 \
@@ -120,12 +122,12 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   # audio's background work. Only those test programs are built, and only they run
   # (their names, anchored: "engine" alone would also match tests not built here).
   tsan=$root/build-tsan
-  if cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
+  if CC=clang CXX=clang++ cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
        -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON >/dev/null; then
     mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
       sed -n 's/^\.\.\. \(\(\(engine\|flagging\|interface\|replay\)[a-z_]*\|chat_interface\|video_engine\|audio_model\|audio_flagging\)_test\)$/\1/p')
     tsan_tests="^($(IFS='|'; echo "${tsan_targets[*]}")):"
-    if build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" \
+    if CC=clang CXX=clang++ build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" \
          "${tsan_targets[@]}"; then
       TSAN_OPTIONS="suppressions=$supp/tsan.supp second_deadlock_stack=1" \
         run_ctest "$tsan" -L headless -R "$tsan_tests"

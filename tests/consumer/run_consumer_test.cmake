@@ -9,7 +9,9 @@ function(step)
 endfunction()
 step(${CMAKE_COMMAND} --install "${IMGR_BUILD_DIR}" --prefix "${WORK_DIR}/prefix")
 step(${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/build"
-     "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" -DCMAKE_BUILD_TYPE=Release)
+     "-DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix" -DCMAKE_BUILD_TYPE=Release
+     # the compiler imgr was built with: a sanitizer build's libraries need its runtime
+     "-DCMAKE_CXX_COMPILER=${IMGR_CXX_COMPILER}")
 step(${CMAKE_COMMAND} --build "${WORK_DIR}/build" -j 2)
 step("${WORK_DIR}/build/consumer" --headless --frames 2)
 message(STATUS "consumer built against ${WORK_DIR}/prefix and ran")

@@ -18,7 +18,7 @@ targets=(script csv_roundtrip safe_name image flagged_folder)
 # (tests/fuzz/CMakeLists.txt); the tests, samples and benchmarks are not needed here.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DIMGR_SANITIZE=address -DIMGR_BUILD_FUZZERS=ON -DIMGR_BUILD_TESTS=OFF -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF \
-  -DIMGR_LINE_TABLES_ONLY=ON >/dev/null
+  -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON >/dev/null
 cmake --build "$build" -j "$(nproc)" --target imgr_fuzzers
 
 failed=0

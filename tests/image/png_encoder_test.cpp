@@ -52,7 +52,8 @@ std::vector<Chunk> chunks_of(const std::vector<uint8_t>& png) {
 
 TEST_CASE("encoded PNGs read back exactly, at any size and channel count") {
     for (int channels : {1, 3, 4})
-        for (auto [w, h] : {std::pair{1, 1}, {1, 50}, {77, 1}, {301, 203}}) {
+        for (std::pair<int, int> size : {std::pair{1, 1}, {1, 50}, {77, 1}, {301, 203}}) {
+            const int w = size.first, h = size.second;  // not a structured binding: CAPTURE's lambda takes them
             CAPTURE(channels);
             CAPTURE(w);
             CAPTURE(h);

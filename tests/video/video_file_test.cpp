@@ -71,7 +71,9 @@ TEST_CASE("a seek lands on the first frame at or after the time, also between ke
     VideoDecoder decoder;
     REQUIRE(decoder.open((dir / "clip.mp4").string()).ok());
     DecodedFrame frame;
-    for (const auto& [seconds, expected] : std::vector<std::pair<double, int>>{{1.0, 25}, {1.52, 38}, {0.0, 0}, {1.96, 49}, {0.37, 10}}) {
+    for (const std::pair<double, int>& case_ : std::vector<std::pair<double, int>>{{1.0, 25}, {1.52, 38}, {0.0, 0}, {1.96, 49}, {0.37, 10}}) {
+        const double seconds = case_.first;  // not a structured binding: CAPTURE's lambda takes it (clang 14)
+        const int expected = case_.second;
         CAPTURE(seconds);
         REQUIRE(decoder.seek(seconds).ok());
         REQUIRE(decoder.read(frame).got_frame);
