@@ -223,7 +223,9 @@ void show_outputs(Blocks& demo) {
     Handle<double> temperature;
     Handle<imgr::LabelValue> label;
     Handle<imgr::Json> json;
-    const auto [first_label, first_json] = classify(1);
+    const auto first = classify(1);  // not a structured binding: the lambdas below take it (clang 14 cannot)
+    const auto& first_label = std::get<0>(first);
+    const auto& first_json = std::get<1>(first);
     demo.row([&] {
         demo.column([&] {
             explain(demo, "**Label** shows a class, or classes with confidences as bars; `.num_top_classes(3)` keeps "
@@ -1055,7 +1057,7 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "imgui_demo: IMGR_DEMO_TAB='%s' names no tab; opening on the first\n", wanted);
     }
     demo.tabs([&] {
-        for (const auto& [name, show] : areas) demo.tab(name, [&] { show(demo); });
+        for (const auto& area : areas) demo.tab(area.first, [&] { area.second(demo); });
     });
     return demo.launch(argc, argv);
 }
