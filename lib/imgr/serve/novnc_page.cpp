@@ -1,12 +1,25 @@
 #include "imgr/serve/novnc_page.h"
 
-#include "imgr/engine/replay/replay_report.h"  // html_escape
-
 #include <cstdlib>
 #include <fstream>
 #include <system_error>
 
 namespace imgr::serve {
+namespace {
+std::string escape_html(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+}  // namespace
 
 std::string novnc_index_page(const std::string& title, int rfb_port) {
     // noVNC's own page in a frame: its toolbar (clipboard, keys, scaling) stays,
@@ -14,7 +27,7 @@ std::string novnc_index_page(const std::string& title, int rfb_port) {
     // which libvncserver answers as WebSocket too. resize=scale: the app's frame
     // is scaled to the browser's window (the app keeps its --size).
     const std::string port = std::to_string(rfb_port);
-    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
+    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape_html(title) +
            "</title>\n<style>html,body,iframe{margin:0;padding:0;border:0;width:100%;height:100%;"
            "overflow:hidden;display:block}</style></head>\n<body><iframe src=\"vnc.html?autoconnect=1&amp;"
            "reconnect=1&amp;resize=scale&amp;show_dot=1&amp;path=&amp;port=" +
