@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "imgr/model/sanitizer_build.h"
 #include "support/process.h"
 
 using imgr::test::run_process;
@@ -187,7 +188,7 @@ TEST_CASE("--pace fast records far fewer frames than the human pace") {
 }
 
 // Sanitizers' shadow memory and quarantine make peak RSS their own figure.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(IMGR_ADDRESS_SANITIZER) || defined(IMGR_THREAD_SANITIZER)
 constexpr bool kSanitized = true;
 #else
 constexpr bool kSanitized = false;

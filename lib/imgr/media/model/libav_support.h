@@ -1,6 +1,7 @@
 // What the libav*-based files of the model share (video_files.cpp defines the
 // functions): error text, quieter logs, and how many threads a codec may use.
 #pragma once
+#include "imgr/model/sanitizer_build.h"
 #include <string>
 
 namespace imgr {
@@ -14,7 +15,7 @@ void quiet_libav_logs();              // errors only: libx264's per-file statist
 // reference counts look like races between its own threads; with none, TSan
 // checks what is imgr's (the player thread against the UI).
 constexpr int codec_threads() {
-#if defined(__SANITIZE_THREAD__)
+#if defined(IMGR_THREAD_SANITIZER)
     return 1;
 #else
     return 0;
