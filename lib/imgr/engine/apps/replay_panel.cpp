@@ -115,8 +115,8 @@ void Blocks::replay_panel(bool open) {
     auto state = state_->replay_panel = std::make_shared<ReplayPanelState>();
     LayoutNode node = simple_node(NodeType::Accordion, "Replay");
     node.open = open;
-    state->accordion = state_->layout.add(state_->current(), std::move(node));
-    state_->stack.push_back(state->accordion);
+    open_node(std::move(node));
+    state->accordion = state_->current();
     state->button = add(Button("Replay flagged rows")).id();
     state->summary = add(Markdown("Runs the function again on every flagged row and compares the outputs.")).id();
     state->table = add(Dataframe("Replayed rows")).id();
@@ -124,7 +124,7 @@ void Blocks::replay_panel(bool open) {
         state->choice = add(Dropdown("Replayed row", {})).id();
         state->load = add(Button("Load the row into the demo")).id();
     });
-    state_->stack.pop_back();
+    close_node();
     detail::ListenerRequest run;
     run.triggers = {{state->button, Event::Click}};
     run.handler = [state](const Values&, Progress& progress) { return run_panel_replay(*state, progress); };
