@@ -27,6 +27,9 @@ imgr_optional_package(SNDFILE "libsndfile" libsndfile1-dev sndfile)
 imgr_optional_package(PORTAUDIO "PortAudio" portaudio19-dev portaudio-2.0)
 imgr_optional_package(FFTW "FFTW (single precision)" libfftw3-dev fftw3f)
 imgr_optional_package(ESPEAK "eSpeak NG" libespeak-ng-dev espeak-ng)
+# The serve module (--serve): libvncserver, and libvncclient for its tests.
+imgr_optional_package(VNCSERVER "libvncserver" libvncserver-dev libvncserver)
+imgr_optional_package(VNCCLIENT "libvncclient" libvncserver-dev libvncclient)
 
 # OpenCV's core module, for the cv::Mat adapter only. Debian's
 # libopencv-core-dev has no CMake package file (only libopencv-dev, with every

@@ -2,9 +2,11 @@
 # media_libraries_test.sh --without APP... --with APP...
 # Fails when an app listed after --without loads a media library (libav*,
 # libsndfile, FFTW, PortAudio, JACK, PulseAudio, SDL2), or one after --with loads none.
+# --libraries REGEX first checks other libraries the same way (libvncserver for imgr::serve).
 set -u
 media='lib(av(codec|format|device|util|filter)|swresample|swscale|sndfile|fftw3|portaudio|jack|pulse|SDL2)'
 mode="" failed=0
+if [[ ${1:-} == --libraries ]]; then media=$2; shift 2; fi
 for arg in "$@"; do
   case "$arg" in
     --without|--with) mode=$arg; continue ;;

@@ -59,10 +59,16 @@ TEST_CASE("a screenshot into a missing folder is one clear line and exit 1") {
     CHECK(r.output.find("folder '/nonexistent/folder' does not exist") != std::string::npos);
 }
 
-TEST_CASE("no display is one clear line and exit 1, not a crash or a hang") {
-    auto r = run_process({IMGR_DEMO_EXE, "--headless", "--frames", "2"}, {"DISPLAY=", "WAYLAND_DISPLAY="}, 20);
+TEST_CASE("no display: a window is one clear line and exit 1, not a crash or a hang") {
+    auto r = run_process({IMGR_DEMO_EXE, "--frames", "2"}, {"DISPLAY=", "WAYLAND_DISPLAY="}, 20);
     CHECK(r.exit_code == 1);
     CHECK(r.output.find("no X display") != std::string::npos);
+}
+
+TEST_CASE("no display: --headless starts an X server of its own and runs (docs/remote.md)") {
+    auto r = run_process({IMGR_DEMO_EXE, "--headless", "--frames", "2"}, {"DISPLAY=", "WAYLAND_DISPLAY="}, 30);
+    CHECK(r.exit_code == 0);
+    CHECK(r.output.find("no X display") == std::string::npos);
 }
 
 TEST_CASE("a display that does not exist is one clear line and exit 1") {

@@ -72,3 +72,36 @@ TEST_CASE("the replay options: a folder, a tolerance from 0 to 1, a report file"
     CHECK_FALSE(parse_command_line({"--replay-tolerance", "abc"}).error.empty());
     CHECK_FALSE(parse_command_line({"--replay", ""}).error.empty());
 }
+
+TEST_CASE("--serve takes an optional [HOST:]PORT, 127.0.0.1:5900 by default") {
+    auto plain = parse_command_line({"--serve", "--size", "800x600"});
+    REQUIRE(plain.error.empty());
+    CHECK(plain.options.serve);
+    CHECK(plain.options.serve_host == "127.0.0.1");
+    CHECK(plain.options.serve_port == 5900);
+    CHECK(plain.options.width == 800);
+    auto port = parse_command_line({"--serve", "5901"});
+    REQUIRE(port.error.empty());
+    CHECK(port.options.serve_host == "127.0.0.1");
+    CHECK(port.options.serve_port == 5901);
+    auto both = parse_command_line({"--serve=localhost:6000", "--serve-view-only"});
+    REQUIRE(both.error.empty());
+    CHECK(both.options.serve_host == "localhost");
+    CHECK(both.options.serve_port == 6000);
+    CHECK(both.options.serve_view_only);
+    CHECK(parse_command_line({"--serve", "127.0.0.1:99999"}).error.find("--serve needs [HOST:]PORT") == 0);
+}
+
+TEST_CASE("--serve on an address other machines reach needs --serve-password, and says why") {
+    auto refused = parse_command_line({"--serve", "0.0.0.0:5900"});
+    CHECK(refused.error.find("needs --serve-password FILE") != std::string::npos);
+    CHECK(refused.error.find("VNC authentication is not encryption") != std::string::npos);
+    CHECK(refused.error.find("SSH tunnel") != std::string::npos);
+    auto allowed = parse_command_line({"--serve", "0.0.0.0:5900", "--serve-password", "pw.txt"});
+    CHECK(allowed.error.empty());
+    CHECK(allowed.options.serve_password == "pw.txt");
+    CHECK(parse_command_line({"--serve-password", "pw.txt"}).error == "--serve-password needs --serve");
+    CHECK(imgr::is_loopback_host("127.0.0.2"));
+    CHECK(imgr::is_loopback_host("::1"));
+    CHECK_FALSE(imgr::is_loopback_host("192.168.1.4"));
+}

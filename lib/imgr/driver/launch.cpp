@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -15,6 +16,7 @@
 #include <variant>
 
 #include "imgr/driver/recorder.h"
+#include "imgr/driver/remote_view.h"
 #include "imgr/driver/replay_command.h"
 #include "imgr/driver/script.h"
 #include "imgr/driver/script_player.h"
@@ -36,9 +38,9 @@ std::string program_name(int argc, char** argv) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// Ctrl+C while recording ends the recording properly (the video is finalised)
+// Ctrl+C while recording (or serving) ends the run properly (the video is finalised)
 // instead of killing the process with a half-written file.
-volatile std::sig_atomic_t g_stop_requested = 0;
+std::atomic<int> g_stop_requested{0};  // lock-free: safe in a signal handler and read by the serve watch thread
 extern "C" void request_stop(int) { g_stop_requested = 1; }
 
 struct StopOnSignal {
@@ -135,6 +137,12 @@ std::variant<LaunchRequest, int> read_request(int argc, char** argv) {
         std::fputs(usage(request.name).c_str(), stdout);
         return 0;
     }
+    if (request.options.serve && !remote_view_factory()) {
+        std::fprintf(stderr, "%s: --serve needs the imgr::serve module: link it to the app "
+                             "(target_link_libraries(%s PRIVATE imgr::serve), docs/remote.md)\n",
+                     request.name.c_str(), request.name.c_str());
+        return 2;
+    }
     if (std::optional<int> exit_code = prepare_script_and_recorder(request)) return *exit_code;
     return request;
 }
@@ -187,13 +195,14 @@ public:
             player_ = std::make_unique<ScriptPlayer>(view_, std::move(*request_.script),
                                                      ScriptPlayerOptions{.fast = request_.options.pace_fast});
         }
-        if (request_.recorder) stop_on_signal_.install();
+        if (request_.recorder || request_.options.serve) stop_on_signal_.install();
         if (request_.recorder && player_) engine_.set_stream_lockstep(true);  // one yielded value a recorded frame
         params_.before_frame = [this](Runner&) { before_frame(); };
         params_.draw = [this](Runner& runner) { draw(runner); };
         params_.after_render = [this](Runner& runner) { after_render(runner); };
         params_.wants_redraw = [this] {
             if (view_.animating() || (player_ && !player_->finished())) return true;
+            if (remote_ && remote_->wants_redraw()) return true;
             for (const RunService& service : services_)
                 if (service.wants_redraw && service.wants_redraw()) return true;
             return false;
@@ -216,7 +225,15 @@ public:
         Runner* running = &runner;
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
+        if (request_.options.serve && !start_remote_view(runner)) {
+            engine_.set_wake(nullptr);
+            services_.clear();
+            BlocksAccess::finish_run(app_);
+            return 1;
+        }
         int exit_code = runner.run();
+        stop_signal_watch();
+        remote_.reset();  // viewers are disconnected before the flags still waiting are written
         engine_.set_wake(nullptr);
         services_.clear();
         const size_t lost = BlocksAccess::finish_run(app_);  // flags still waiting are written; e.g. an Interface's on_close
@@ -227,7 +244,36 @@ public:
     }
 
 private:
+    // The serve module's view of this run, and a watch that wakes the (possibly
+    // sleeping) loop when Ctrl+C asks a served app to stop.
+    bool start_remote_view(Runner& runner) {
+        RemoteViewOptions options{.host = request_.options.serve_host, .port = request_.options.serve_port,
+                                  .password_file = request_.options.serve_password,
+                                  .view_only = request_.options.serve_view_only, .title = params_.title,
+                                  .width = params_.width, .height = params_.height};
+        Runner* running = &runner;
+        RemoteViewStart started = remote_view_factory()(options, [running] { running->notify_input(); });
+        if (!started.view) {
+            std::fprintf(stderr, "%s: cannot serve: %s\n", request_.name.c_str(), started.error.c_str());
+            return false;
+        }
+        remote_ = std::move(started.view);
+        signal_watch_ = std::thread([this, running] {
+            while (!watch_done_.load()) {
+                if (g_stop_requested) running->request_redraw();
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        });
+        return true;
+    }
+
+    void stop_signal_watch() {
+        watch_done_ = true;
+        if (signal_watch_.joinable()) signal_watch_.join();
+    }
+
     void before_frame() {
+        if (remote_) remote_->before_frame(ImGui::GetIO());
         if (!player_) return;
         if (request_.recorder && !player_->finished()) settle(engine_);
         player_->before_frame(ImGui::GetIO());
@@ -245,6 +291,7 @@ private:
     }
 
     void after_render(Runner& runner) {
+        if (remote_) remote_->after_render(runner);
         if (ended_) return;
         if (request_.recorder && !capture_frame(runner)) return;
         if (g_stop_requested) {
@@ -332,6 +379,9 @@ private:
     std::string final_screenshot_;
     StopOnSignal stop_on_signal_;
     std::unique_ptr<GlTextureCache> textures_;
+    std::unique_ptr<RemoteView> remote_;  // --serve: the viewers
+    std::thread signal_watch_;
+    std::atomic<bool> watch_done_{false};
     bool ended_ = false, interrupted_ = false;
     std::chrono::steady_clock::time_point recording_start_;
 };

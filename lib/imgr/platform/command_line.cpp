@@ -30,7 +30,39 @@ bool parse_tolerance(const std::string& text, double& out) {
     return true;
 }
 
+// "PORT", "HOST:PORT" or "HOST" (then port 5900).
+bool parse_serve_address(const std::string& text, std::string& host, int& port) {
+    if (text.empty()) return false;
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos) {
+        if (text.find_first_not_of("0123456789") == std::string::npos) return parse_int(text, port, 1) && port <= 65535;
+        host = text;
+        return true;
+    }
+    host = text.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    return !host.empty() && parse_int(text.substr(colon + 1), port, 1) && port <= 65535;
+}
+
+// A server others can reach must ask for a password; said before anything opens.
+std::string serve_refusal(const CommandLine& o) {
+    if (!o.serve) {
+        if (!o.serve_password.empty()) return "--serve-password needs --serve";
+        if (o.serve_view_only) return "--serve-view-only needs --serve";
+        return {};
+    }
+    if (!is_loopback_host(o.serve_host) && o.serve_password.empty())
+        return "--serve " + o.serve_host + ":" + std::to_string(o.serve_port) +
+               " is reachable from other machines: it needs --serve-password FILE. VNC authentication is not "
+               "encryption; across networks, serve on 127.0.0.1 and use an SSH tunnel (docs/remote.md)";
+    return {};
+}
+
 }  // namespace
+
+bool is_loopback_host(const std::string& host) {
+    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
 
 std::string usage(const std::string& program_name) {
     return "Usage: " + program_name + " [options]\n"
@@ -52,7 +84,14 @@ std::string usage(const std::string& program_name) {
         "                       DIR holds no flagged data or the app cannot replay\n"
         "  --replay-tolerance X relative tolerance for numbers when replaying (default 1e-9)\n"
         "  --replay-report FILE.html\n"
-        "                       also write the comparison as one self-contained HTML page\n";
+        "                       also write the comparison as one self-contained HTML page\n"
+        "  --serve [HOST:]PORT  show and drive the app from another machine: VNC on PORT\n"
+        "                       (default 127.0.0.1:5900) and noVNC in a browser on 6080 or\n"
+        "                       the next free port; no display needed (docs/remote.md)\n"
+        "  --serve-password FILE\n"
+        "                       VNC authentication with the password in FILE; required for\n"
+        "                       an address other machines can reach\n"
+        "  --serve-view-only    viewers watch, nobody acts\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {
@@ -76,6 +115,7 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
         {"--replay-tolerance", {[&](const std::string& v) { return parse_tolerance(v, o.replay_tolerance); },
                                 "a number from 0 to 1"}},
         {"--replay-report", {[&](const std::string& v) { o.replay_report = v; return !v.empty(); }, "a file"}},
+        {"--serve-password", {[&](const std::string& v) { o.serve_password = v; return !v.empty(); }, "a file"}},
     };
     for (size_t i = 0; i < args.size(); ++i) {
         std::string flag = args[i], value;
@@ -87,6 +127,17 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
         }
         if (flag == "--help" || flag == "-h") { o.help = true; continue; }
         if (flag == "--headless") { o.headless = true; continue; }
+        if (flag == "--serve-view-only") { o.serve_view_only = true; continue; }
+        if (flag == "--serve") {  // its address is optional: the next argument is one unless it is an option
+            o.serve = true;
+            if (!has_inline_value && i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) value = args[++i];
+            else if (!has_inline_value) continue;
+            if (!parse_serve_address(value, o.serve_host, o.serve_port)) {
+                result.error = "--serve needs [HOST:]PORT, e.g. 127.0.0.1:5900, not '" + value + "'";
+                return result;
+            }
+            continue;
+        }
         auto it = with_value.find(flag);
         if (it == with_value.end()) {
             result.error = "unknown option '" + args[i] + "'";
@@ -104,6 +155,7 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
             return result;
         }
     }
+    result.error = serve_refusal(o);
     return result;
 }
 

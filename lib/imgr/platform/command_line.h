@@ -21,7 +21,15 @@ struct CommandLine {
     std::string replay;          // --replay DIR: run every flagged row of DIR again and compare (docs/replay.md)
     double replay_tolerance = 1e-9;  // --replay-tolerance X: relative tolerance for numbers
     std::string replay_report;   // --replay-report FILE.html: the comparison as one self-contained page
+    bool serve = false;          // --serve [HOST:]PORT: show and drive the app through VNC and a browser (docs/remote.md)
+    std::string serve_host = "127.0.0.1";
+    int serve_port = 5900;
+    std::string serve_password;  // --serve-password FILE: VNC authentication, the password read from FILE
+    bool serve_view_only = false;  // --serve-view-only: viewers watch, nobody acts
 };
+
+// True for an address only this machine can reach (127.x.x.x, localhost, ::1).
+bool is_loopback_host(const std::string& host);
 
 struct CommandLineResult {
     CommandLine options;

@@ -2,6 +2,7 @@
 
 #include "imgr/model/image_io.h"
 #include "imgr/platform/offscreen_target.h"
+#include "imgr/platform/private_display.h"
 #include "imgr/view/theme.h"
 
 // glad before GLFW: GLFW must not pull in the system's GL header.
@@ -61,6 +62,7 @@ struct Runner::Window {
     bool glfw_initialised = false;
     bool imgui_context = false, glfw_backend = false, gl_backend = false;
     OffscreenTarget offscreen;
+    PrivateDisplay display;   // Xvfb of our own: a hidden window on a machine without a display
     GLuint font_texture = 0;  // ours, not the backend's: see upload_font_texture
 };
 
@@ -98,7 +100,7 @@ void apply_command_line(const CommandLine& command_line, RunnerParams& params) {
         params.width = command_line.width;
         params.height = command_line.height;
     }
-    if (command_line.headless) params.headless = true;
+    if (command_line.headless || command_line.serve) params.headless = true;  // viewers see the offscreen frames
     if (command_line.frames > 0) params.max_frames = command_line.frames;
     if (!command_line.screenshot.empty()) params.screenshot_path = command_line.screenshot;
     if (command_line.pace_fast) params.headless_frame_interval = 0;  // tests: as fast as before, still bounded
@@ -112,6 +114,9 @@ Runner::Runner(RunnerParams params) : params_(std::move(params)), window_(std::m
 Runner::~Runner() { close(); }
 
 IoResult Runner::open() {
+    if (params_.headless && PrivateDisplay::needed()) {
+        if (IoResult started = window_->display.start(params_.width, params_.height); !started) return started;
+    }
     glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {
         const char* display = std::getenv("DISPLAY");
@@ -180,6 +185,7 @@ void Runner::close() {
     window_->handle = nullptr;
     if (window_->glfw_initialised) glfwTerminate();
     window_->glfw_initialised = false;
+    window_->display.stop();
 }
 
 void Runner::apply_scaled_style() {
@@ -282,6 +288,11 @@ ImageBuffer Runner::capture() const {
 
 void Runner::request_redraw() {
     wake_requests_.fetch_add(1, std::memory_order_release);
+    glfwPostEmptyEvent();
+}
+
+void Runner::notify_input() {
+    input_events_.fetch_add(1, std::memory_order_relaxed);
     glfwPostEmptyEvent();
 }
 

@@ -58,6 +58,7 @@ public:
     int run();
 
     void request_redraw();                 // thread-safe: wakes the loop for a frame
+    void notify_input();                   // thread-safe: input came from elsewhere (a remote viewer); draws as after a key
     void request_exit(int exit_code);      // thread-safe: ends the loop after the current frame
     ImageBuffer capture() const;           // the frame just rendered, RGB8 (valid in after_render)
     bool cover_text(std::string_view text) { return fonts_.cover(text); }  // makes characters displayable

@@ -1,0 +1,324 @@
+// Served apps driven by real clients: libvncclient sees what the app's own
+// --screenshot sees, clicks and types as a person, and a hostile client cannot
+// bring the app down. The positions of widgets come from the app itself: each
+// is where a one-line script changes the picture.
+#include <doctest/doctest.h>
+#include <imgr/model/image_io.h>
+
+#include <netinet/in.h>
+#include <rfb/keysym.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "serve/served_app.h"
+#include "serve/vnc_viewer.h"
+#include "support/process.h"
+
+using namespace imgr::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSize = "900x560";
+
+fs::path temp_folder(const std::string& name) {
+    fs::path dir = fs::path(IMGR_TEST_TMP) / (name + "_" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The app's own picture after a script (empty: the first idle frame).
+imgr::ImageBuffer app_screenshot(const fs::path& dir, const std::string& name, const std::string& script) {
+    std::vector<std::string> argv = {CALCULATOR_OPTIONS_EXE, "--headless", "--pace", "fast", "--size", kSize,
+                                     "--flagging-dir", (dir / "scratch_flags").string(),
+                                     "--screenshot", (dir / (name + ".png")).string()};
+    if (!script.empty()) {
+        std::ofstream(dir / (name + ".tour")) << script;
+        argv.push_back("--script");
+        argv.push_back((dir / (name + ".tour")).string());
+    }
+    const ProcessResult run = run_process(argv);
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    imgr::ImageLoadResult loaded = imgr::load_image_file((dir / (name + ".png")).string());
+    REQUIRE(loaded.ok());
+    return loaded.image;
+}
+
+struct Point {
+    int x = -1, y = -1;
+};
+
+// The centre of what differs between two pictures of the app.
+Point centre_of_change(const imgr::ImageBuffer& a, const imgr::ImageBuffer& b) {
+    int x0 = a.width(), y0 = a.height(), x1 = -1, y1 = -1;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            for (int c = 0; c < 3; ++c)
+                if (a.sample(x, y, c) != b.sample(x, y, c)) {
+                    x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+                }
+    REQUIRE(x1 >= 0);
+    return {(x0 + x1) / 2, (y0 + y1) / 2};
+}
+
+bool is_primary_orange(const imgr::ImageBuffer& image, int x, int y) {
+    return image.sample(x, y, 0) > 220 && image.sample(x, y, 1) > 90 && image.sample(x, y, 1) < 140 &&
+           image.sample(x, y, 2) < 60;
+}
+
+// Submit, the one primary (orange) button: a click's effect moves other things too, so its colour finds it.
+Point centre_of_primary_button(const imgr::ImageBuffer& image) {
+    int x0 = image.width(), y0 = image.height(), x1 = -1, y1 = -1;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (is_primary_orange(image, x, y))
+                x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    REQUIRE(x1 >= 0);
+    return {(x0 + x1) / 2, (y0 + y1) / 2};
+}
+
+std::vector<uint8_t> rgb_of(const imgr::ImageBuffer& image) {
+    std::vector<uint8_t> rgb;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            for (int c = 0; c < 3; ++c) rgb.push_back(image.sample(x, y, c));
+    return rgb;
+}
+
+// A raw RFB 3.8 client up to the end of the handshake (no authentication, shared).
+int handshake(int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons((uint16_t)port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(fd, (sockaddr*)&address, sizeof address) == 0);
+    char buffer[4096];
+    REQUIRE(read(fd, buffer, 12) == 12);          // "RFB 003.008\n"
+    REQUIRE(write(fd, "RFB 003.008\n", 12) == 12);
+    REQUIRE(read(fd, buffer, 2) == 2);            // one security type
+    REQUIRE(write(fd, "\x01", 1) == 1);           // None
+    REQUIRE(read(fd, buffer, 4) == 4);            // SecurityResult OK
+    REQUIRE(write(fd, "\x01", 1) == 1);           // ClientInit, shared
+    REQUIRE(read(fd, buffer, 24) == 24);          // ServerInit without the name
+    uint32_t name_length = ntohl(*(uint32_t*)(buffer + 20));
+    REQUIRE(read(fd, buffer, name_length) == (ssize_t)name_length);
+    return fd;
+}
+
+// True when the server closed the connection (it reads EOF or an error) within 5 s.
+bool closed_by_server(int fd) {
+    timeval timeout{5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    char buffer[65536];
+    for (int i = 0; i < 100; ++i) {
+        const ssize_t got = read(fd, buffer, sizeof buffer);
+        if (got <= 0) return got == 0 || errno == ECONNRESET;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a VNC viewer sees the app's own screenshot, clicks, types, and flags a row on the server") {
+    const fs::path dir = temp_folder("serve_drive");
+    const imgr::ImageBuffer idle = app_screenshot(dir, "idle", "");
+    const Point num1 = centre_of_change(idle, app_screenshot(dir, "num1", "set \"num1\" 5\n"));
+    const Point add = centre_of_change(idle, app_screenshot(dir, "add", "set \"operation\" \"add\"\n"));
+    const Point flag = centre_of_change(idle, app_screenshot(dir, "flag", "click \"Flag as wrong sign\"\nwait idle\n"));
+    const Point submit = centre_of_primary_button(idle);
+
+    // As on a GPU server: no display; the app starts its own.
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", kSize, "--flagging-dir", (dir / "flags").string()},
+                  {"DISPLAY=", "WAYLAND_DISPLAY="});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer viewer(app.port());
+    REQUIRE(viewer.connected());
+    // Each step waits for the picture to answer, not for a fixed time: a loaded machine draws slowly.
+    const std::vector<uint8_t> expected = rgb_of(idle);
+    for (int i = 0; i < 100 && viewer.rgb() != expected; ++i) viewer.pump(100);
+    CHECK(viewer.width() == idle.width());
+    CHECK(viewer.height() == idle.height());
+    const std::vector<uint8_t> seen = viewer.rgb();
+    CHECK(seen == expected);  // the same pixels as the app's own screenshot
+    if (seen != expected)     // kept beside idle.png, to look at
+        (void)imgr::save_png((dir / "viewer.png").string(), imgr::ImageBuffer(viewer.width(), viewer.height(), 3, seen));
+
+    auto act = [&viewer](auto action) {
+        const std::vector<uint8_t> before = viewer.rgb();
+        action();
+        CHECK(viewer.wait_for_change(before));
+        viewer.settle(300);
+    };
+    act([&] { viewer.click(num1.x, num1.y); });  // into the field, as a person: the caret shows
+    act([&] {
+        viewer.key(XK_End);
+        viewer.key(XK_BackSpace);
+        viewer.type("12");
+        viewer.key(XK_Return);  // the number is taken
+    });
+    act([&] { viewer.click(add.x, add.y); });
+    act([&] { viewer.click(submit.x, submit.y); });
+    act([&] { viewer.click(flag.x, flag.y); });  // "Saved (1)"
+    const int stopped = app.stop();  // SIGINT: a clean end, the flag written
+    INFO(app.output());
+    CHECK(stopped == 0);
+    const std::string log = read_file(dir / "flags" / "logs.csv");
+    INFO(log);
+    CHECK(log.find("num1,operation,num2,Output,flag,timestamp") == 0);
+    CHECK(log.find("\n12,add,0,12,wrong sign,") != std::string::npos);
+}
+
+TEST_CASE("hostile clients are disconnected, and the app and the other viewers go on") {
+    const fs::path dir = temp_folder("serve_hostile");
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--flagging-dir", (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer watcher(app.port());
+    REQUIRE(watcher.connected());
+    REQUIRE(watcher.settle());
+
+    const int garbage = handshake(app.port());  // an unknown message type after the handshake
+    std::string junk(4096, '\xee');
+    CHECK(write(garbage, junk.data(), junk.size()) > 0);
+    CHECK(closed_by_server(garbage));
+    close(garbage);
+
+    const int huge = handshake(app.port());  // ClientCutText announcing 2 GB
+    const unsigned char cut[8] = {6, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff};
+    CHECK(write(huge, cut, sizeof cut) == (ssize_t)sizeof cut);
+    CHECK(closed_by_server(huge));
+    close(huge);
+
+    const int early = handshake(app.port());  // leaves mid-message
+    CHECK(write(early, "\x05\x00", 2) == 2);
+    close(early);
+
+    const int noise = socket(AF_INET, SOCK_STREAM, 0);  // garbage instead of a handshake
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons((uint16_t)app.port());
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(connect(noise, (sockaddr*)&address, sizeof address) == 0);
+    CHECK(write(noise, junk.data(), 64) == 64);
+    CHECK(closed_by_server(noise));
+    close(noise);
+
+    CHECK(app.alive());
+    CHECK(watcher.pump(300));  // the first viewer is still connected
+    VncViewer late(app.port());  // and a new one is served
+    REQUIRE(late.connected());
+    REQUIRE(late.settle());
+    CHECK(late.rgb() == watcher.rgb());
+    CHECK(app.stop() == 0);
+}
+
+TEST_CASE("--serve-view-only: a viewer's clicks change nothing") {
+    const fs::path dir = temp_folder("serve_view_only");
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--serve-view-only", "--flagging-dir",
+                   (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer viewer(app.port());
+    REQUIRE(viewer.settle());
+    const auto before = viewer.rgb();
+    for (int y = 20; y < 380; y += 20) viewer.click(320, y);
+    viewer.settle();
+    CHECK(viewer.rgb() == before);
+    CHECK(app.stop() == 0);
+}
+
+TEST_CASE("an app without imgr::serve says which target to link, and a reachable address without a password is refused") {
+    const ProcessResult unlinked = run_process({CALCULATOR_EXE, "--serve"});
+    CHECK(unlinked.exit_code == 2);
+    CHECK(unlinked.output.find("--serve needs the imgr::serve module") != std::string::npos);
+    const ProcessResult open = run_process({CALCULATOR_OPTIONS_EXE, "--serve", "0.0.0.0:5999"});
+    CHECK(open.exit_code == 2);
+    CHECK(open.output.find("VNC authentication is not encryption") != std::string::npos);
+}
+
+TEST_CASE("--headless without a display starts its own (Xvfb) and takes the same screenshot") {
+    const fs::path dir = temp_folder("serve_no_display");
+    const imgr::ImageBuffer with_display = app_screenshot(dir, "with", "");
+    const ProcessResult run = run_process({CALCULATOR_OPTIONS_EXE, "--headless", "--size", kSize, "--flagging-dir",
+                                           (dir / "scratch_flags").string(), "--screenshot",
+                                           (dir / "without.png").string()},
+                                          {"DISPLAY=", "WAYLAND_DISPLAY="});
+    INFO(run.output);
+    REQUIRE(run.exit_code == 0);
+    imgr::ImageLoadResult without = imgr::load_image_file((dir / "without.png").string());
+    REQUIRE(without.ok());
+    CHECK(rgb_of(without.image) == rgb_of(with_display));
+}
+
+#ifdef CHROMIUM_EXE
+// The browser test: Debian's chromium opens the served page (Debian's noVNC)
+// and its screenshot shows the app; the PNG stays in the test folder to look at.
+TEST_CASE("a browser shows the served app through noVNC, in a tab titled with the app's title") {
+    const fs::path dir = temp_folder("serve_browser");
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "900x560", "--flagging-dir", (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    REQUIRE(app.http_port() > 0);
+    const std::string url = "http://127.0.0.1:" + std::to_string(app.http_port()) + "/";
+    const std::vector<std::string> browser = {CHROMIUM_EXE, "--headless", "--no-sandbox", "--disable-gpu",
+                                              "--hide-scrollbars", "--user-data-dir=" + (dir / "profile").string()};
+    std::vector<std::string> dom = browser;
+    dom.insert(dom.end(), {"--dump-dom", url});
+    const ProcessResult page = run_process(dom, {}, 60);
+    CHECK(page.output.find("<title>") != std::string::npos);
+    CHECK(page.output.find("vnc.html?autoconnect=1") != std::string::npos);
+    std::vector<std::string> shot = browser;
+    const fs::path png = dir / "browser.png";
+    shot.insert(shot.end(), {"--window-size=1000,700", "--virtual-time-budget=10000", "--screenshot=" + png.string(),
+                             url});
+    const ProcessResult run = run_process(shot, {}, 90);
+    INFO(run.output);
+    imgr::ImageLoadResult loaded = imgr::load_image_file(png.string());
+    REQUIRE(loaded.ok());
+    // The Submit button's orange, only the app draws it: the framebuffer reached the page.
+    int orange = 0;
+    const imgr::ImageBuffer& image = loaded.image;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (is_primary_orange(image, x, y)) ++orange;
+    CHECK(orange > 1000);
+    const int stopped = app.stop();
+    INFO(app.output());
+    CHECK(stopped == 0);
+}
+#endif
+
+TEST_CASE("--serve-password FILE: a viewer with the password is served, one without it is not") {
+    const fs::path dir = temp_folder("serve_password");
+    std::ofstream(dir / "password.txt") << "s3cret\n";
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--serve-password", (dir / "password.txt").string(),
+                   "--flagging-dir", (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer wrong(app.port(), "guess");
+    CHECK_FALSE(wrong.connected());
+    VncViewer right(app.port(), "s3cret");
+    REQUIRE(right.connected());
+    CHECK(right.settle());
+    CHECK(right.width() == 640);
+    CHECK(app.stop() == 0);
+    const ProcessResult unreadable = run_process({CALCULATOR_OPTIONS_EXE, "--serve", "127.0.0.1:5999",
+                                                  "--serve-password", (dir / "missing.txt").string()});
+    CHECK(unreadable.exit_code == 1);
+    CHECK(unreadable.output.find("cannot read the password file") != std::string::npos);
+}
