@@ -18,7 +18,16 @@
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${IMGR_BUILD_DIR:-$root/build}
+# Each stage's wall time, printed before the closing line: where CI's time goes.
+stage_times=()
+stage_start=$SECONDS
+stage_done() {
+  stage_times+=("$1 $((SECONDS - stage_start)) s")
+  stage_start=$SECONDS
+}
+
 "$root/scripts/install_deps.sh" || exit 1
+stage_done "installing"
 jobs=$(nproc)
 supp=$root/tests/sanitizers
 
@@ -93,6 +102,7 @@ else
   echo "imgr: the build in $build failed"
   failed=$((failed + 1))
 fi
+stage_done "normal build and suite"
 
 if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   # 2. The whole suite under ASan+UBSan (the benchmarks, which are no tests,
@@ -110,22 +120,23 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   if CC=clang CXX=clang++ build_in "$root/build-asan" "-DIMGR_SANITIZE=address -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" &&
      { cc -shared -fPIC -O2 -o "$keep_loaded" "$supp/keep_loaded.c" || { failed=$((failed + 1)); false; }; }; then
     LD_PRELOAD=$keep_loaded \
-    ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:verify_asan_link_order=0:intercept_tls_get_addr=0 \
+    ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:verify_asan_link_order=0:intercept_tls_get_addr=0:suppressions=$supp/asan.supp \
     LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 IMGR_RETRY_LSAN_CRASH=1 \
     CXXFLAGS="-fsanitize=address,undefined" LDFLAGS="-fsanitize=address,undefined" \
       run_ctest "$root/build-asan" "$@"
   fi
+  stage_done "ASan+UBSan build and suite"
 
   # 3. The threaded code under TSan: the engine, interface and flagging tests, replay's
   # worker pool, ChatInterface's streamed replies, the video player's decoding thread,
-  # audio's background work. Only those test programs are built, and only they run
+  # audio's background work, the VNC server's byte bridge. Only those test programs are built, and only they run
   # (their names, anchored: "engine" alone would also match tests not built here).
   tsan=$root/build-tsan
   if CC=clang CXX=clang++ cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
        -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON >/dev/null; then
     mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
-      sed -n 's/^\.\.\. \(\(\(engine\|flagging\|interface\|replay\)[a-z_]*\|chat_interface\|video_engine\|audio_model\|audio_flagging\)_test\)$/\1/p')
+      sed -n 's/^\.\.\. \(\(\(engine\|flagging\|interface\|replay\)[a-z_]*\|chat_interface\|video_engine\|audio_model\|audio_flagging\|serve_units\)_test\)$/\1/p')
     tsan_tests="^($(IFS='|'; echo "${tsan_targets[*]}")):"
     if CC=clang CXX=clang++ build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" \
          "${tsan_targets[@]}"; then
@@ -136,6 +147,7 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
     echo "imgr: configuring $tsan failed"
     failed=$((failed + 1))
   fi
+  stage_done "TSan build and tests"
 fi
 
 # 4. Fuzzing: each target's outcome counts as one test.
@@ -148,7 +160,9 @@ if [[ ${IMGR_FUZZ:-1} != 0 ]]; then
   passed=$((passed + fuzz_ok))
   failed=$((failed + fuzz_bad))
   rm -f "$fuzz_log"
+  stage_done "fuzzing"
 fi
 
+echo "imgr: stage times: $(IFS=';'; echo "${stage_times[*]}" | sed 's/;/, /g')"
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -98,14 +98,19 @@ std::vector<uint8_t> rgb_of(const imgr::ImageBuffer& image) {
     return rgb;
 }
 
-// A raw RFB 3.8 client up to the end of the handshake (no authentication, shared).
-int handshake(int port) {
+int connect_to(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons((uint16_t)port);
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     REQUIRE(connect(fd, (sockaddr*)&address, sizeof address) == 0);
+    return fd;
+}
+
+// A raw RFB 3.8 client up to the end of the handshake (no authentication, shared).
+int handshake(int port) {
+    const int fd = connect_to(port);
     char buffer[4096];
     REQUIRE(read(fd, buffer, 12) == 12);          // "RFB 003.008\n"
     REQUIRE(write(fd, "RFB 003.008\n", 12) == 12);
@@ -208,37 +213,54 @@ TEST_CASE("hostile clients are disconnected, and the app and the other viewers g
     CHECK(write(early, "\x05\x00", 2) == 2);
     close(early);
 
-    const int noise = socket(AF_INET, SOCK_STREAM, 0);  // garbage instead of a handshake
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons((uint16_t)app.port());
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(connect(noise, (sockaddr*)&address, sizeof address) == 0);
+    const int noise = connect_to(app.port());  // garbage instead of a handshake
     CHECK(write(noise, junk.data(), 64) == 64);
     CHECK(closed_by_server(noise));
     close(noise);
 
+    // A WebSocket request whose empty header libvncserver 0.9.14 would read past its buffer.
+    const int empty_header = connect_to(app.port());
+    const std::string request = "GET / HTTP/1.1\r\nHost: x\r\nOrigin: x\r\nSec-WebSocket-Key: a\r\n"
+                                "Sec-WebSocket-Version: \r\n\r\n";
+    CHECK(write(empty_header, request.data(), request.size()) == (ssize_t)request.size());
+    CHECK(closed_by_server(empty_header));
+    close(empty_header);
+
+    // A flood of connections that say nothing, and one that starts a request and stops.
+    std::vector<int> flood;
+    for (int i = 0; i < 200; ++i) flood.push_back(connect_to(app.port()));
+    const int stalled = connect_to(app.port());
+    CHECK(write(stalled, "GET /", 5) == 5);
+
     CHECK(app.alive());
     CHECK(watcher.pump(300));  // the first viewer is still connected
-    VncViewer late(app.port());  // and a new one is served
+    for (int connection : flood) close(connection);
+    VncViewer late(app.port());  // and a new one is served, the stalled request still open
     REQUIRE(late.connected());
     REQUIRE(late.settle());
     CHECK(late.rgb() == watcher.rgb());
+    close(stalled);
     CHECK(app.stop() == 0);
 }
 
 TEST_CASE("--serve-view-only: a viewer's clicks change nothing") {
     const fs::path dir = temp_folder("serve_view_only");
-    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--serve-view-only", "--flagging-dir",
+    const imgr::ImageBuffer idle = app_screenshot(dir, "idle", "");
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", kSize, "--serve-view-only", "--flagging-dir",
                    (dir / "flags").string()});
     INFO(app.output());
     REQUIRE(app.serving());
     VncViewer viewer(app.port());
-    REQUIRE(viewer.settle());
-    const auto before = viewer.rgb();
-    for (int y = 20; y < 380; y += 20) viewer.click(320, y);
+    REQUIRE(viewer.connected());
+    const std::vector<uint8_t> expected = rgb_of(idle);  // the first frame, whenever a loaded machine draws it
+    for (int i = 0; i < 100 && viewer.rgb() != expected; ++i) viewer.pump(100);
+    REQUIRE(viewer.rgb() == expected);
+    for (int y = 20; y < idle.height() - 20; y += 20) viewer.click(idle.width() / 2, y);
+    viewer.type("12");
+    CHECK(viewer.request_size(700, 450));
     viewer.settle();
-    CHECK(viewer.rgb() == before);
+    CHECK(viewer.rgb() == expected);
+    CHECK(viewer.width() == idle.width());
     CHECK(app.stop() == 0);
 }
 
@@ -321,4 +343,23 @@ TEST_CASE("--serve-password FILE: a viewer with the password is served, one with
                                                   "--serve-password", (dir / "missing.txt").string()});
     CHECK(unreadable.exit_code == 1);
     CHECK(unreadable.output.find("cannot read the password file") != std::string::npos);
+}
+
+TEST_CASE("a viewer that asks for another desktop size (noVNC's remote resizing) resizes the app for every viewer") {
+    const fs::path dir = temp_folder("serve_resize");
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", kSize, "--flagging-dir", (dir / "flags").string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer asking(app.port()), watching(app.port());
+    REQUIRE(asking.settle());
+    REQUIRE(watching.settle());
+    CHECK(asking.request_size(700, 450));
+    CHECK(asking.wait_for_size(700, 450));
+    CHECK(watching.wait_for_size(700, 450));
+    watching.settle();
+    CHECK(watching.rgb().size() == 700u * 450u * 3u);
+    CHECK(asking.request_size(50, 50));  // refused: under the 200-pixel side, nothing changes
+    asking.settle();
+    CHECK(asking.width() == 700);
+    CHECK(app.stop() == 0);
 }

@@ -1,7 +1,10 @@
 // The serve module's parts that need no network and no window: which tiles of
 // a frame changed, how viewers' input reaches ImGui a frame at a time, what a
-// keysym means, and the browser page.
+// keysym means, the browser page, what a new connection may send first, and
+// the bridge between the network and libvncserver.
 #include <doctest/doctest.h>
+#include <imgr/serve/byte_bridge.h>
+#include <imgr/serve/first_bytes_check.h>
 #include <imgr/serve/frame_tiles.h>
 #include <imgr/serve/keysyms.h>
 #include <imgr/serve/novnc_page.h>
@@ -10,6 +13,10 @@
 
 #include <imgui.h>
 #include <rfb/keysym.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
 
 using namespace imgr;
 using namespace imgr::serve;
@@ -165,4 +172,63 @@ TEST_CASE("the page server answers a GET of a file in its folder, nothing else")
     CHECK(requested_file("GET /%2e%2e/etc/passwd HTTP/1.1").empty());
     CHECK(requested_file("POST / HTTP/1.1").empty());
     CHECK(requested_file("garbage").empty());
+}
+
+TEST_CASE("first bytes: a complete, well-formed WebSocket request passes, and what libvncserver misreads does not") {
+    using imgr::serve::FirstBytes;
+    using imgr::serve::judge_first_bytes;
+    const std::string good = "GET /websockify HTTP/1.1\r\nHost: localhost:5900\r\nOrigin: http://localhost:6080\r\n"
+                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                             "Sec-WebSocket-Protocol: binary\r\n\r\n";
+    CHECK(judge_first_bytes(good) == FirstBytes::admit);
+    for (size_t cut : {1ul, 4ul, 30ul, good.size() - 1}) CHECK(judge_first_bytes(good.substr(0, cut)) == FirstBytes::wait);
+    std::string why;
+    const auto refused = [&](const std::string& sent, const std::string& reason) {
+        why.clear();
+        CHECK(judge_first_bytes(sent, &why) == FirstBytes::refuse);
+        CHECK(why.find(reason) != std::string::npos);
+    };
+    std::string empty_version = good;
+    empty_version.replace(empty_version.find(": 13"), 4, ": ");
+    refused(empty_version, "empty 'sec-websocket-version' header");
+    refused("GET / HTTP/1.1\r\nhost:  \t\r\n\r\n", "empty 'host' header");
+    refused("GET / HTTP/1.1\r\nSec-WebSocket-Version: \v\f\r\n\r\n", "empty 'sec-websocket-version' header");
+    refused("\x16\x03\x01", "other than a WebSocket request");       // TLS
+    refused("RFB 003.008\n", "other than a WebSocket request");        // a viewer never speaks first
+    refused("GET / HTTP/1.0\r\n\r\n", "not an HTTP/1.1 request line");
+    refused("GET / HTTP/1.1\r\nSec-WebSocket-Key1: 1\r\n\r\n", "Hixie");
+    refused("GET / HTTP/1.1\r\nHost: a\nb\r\n\r\n", "bare CR or LF");
+    refused(good + "\x81\x80", "data after the WebSocket request");
+    refused("GET /" + std::string(5000, 'a'), "over 4000 bytes");
+    refused("GET /" + std::string(3990, 'a') + " HTTP/1.1\r\n\r\n", "over 4000 bytes");
+    std::string with_nul = good;
+    with_nul[20] = '\0';
+    refused(with_nul, "NUL byte");
+}
+
+TEST_CASE("the byte bridge copies both ways, and when one side ends the other is closed") {
+    int outside[2], inside[2];
+    REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, outside) == 0);
+    REQUIRE(socketpair(AF_UNIX, SOCK_STREAM, 0, inside) == 0);
+    imgr::serve::ByteBridge bridge;
+    bridge.add(outside[1], inside[1]);
+    const std::string big(1 << 20, 'x');  // more than the bridge buffers: it must wait for the reader
+    std::thread writer([&] { CHECK(write(outside[0], big.data(), big.size()) == (ssize_t)big.size()); });
+    std::string received;
+    char chunk[65536];
+    while (received.size() < big.size()) {
+        const ssize_t got = read(inside[0], chunk, sizeof chunk);
+        REQUIRE(got > 0);
+        received.append(chunk, (size_t)got);
+    }
+    writer.join();
+    CHECK(received == big);
+    CHECK(write(inside[0], "RFB 003.008\n", 12) == 12);
+    CHECK(read(outside[0], chunk, 12) == 12);
+    CHECK(std::string(chunk, 12) == "RFB 003.008\n");
+    close(inside[0]);                              // libvncserver let go of the viewer:
+    CHECK(read(outside[0], chunk, 1) == 0);        // the network side is closed too
+    close(outside[0]);
+    for (int i = 0; i < 200 && bridge.bridged() > 0; ++i) usleep(5000);
+    CHECK(bridge.bridged() == 0);
 }

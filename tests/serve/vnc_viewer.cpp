@@ -22,6 +22,7 @@ VncViewer::VncViewer(int port, const std::string& password, bool lossless) : pas
     rfbClientLog = quiet;
     rfbClientErr = quiet;
     rfbClient* client = rfbGetClient(8, 3, 4);
+    free(client->serverHost);  // rfbGetClient's own empty one
     client->serverHost = strdup("127.0.0.1");
     client->serverPort = port;
     client->canHandleNewFBSize = TRUE;
@@ -36,7 +37,9 @@ VncViewer::VncViewer(int port, const std::string& password, bool lossless) : pas
 }
 
 VncViewer::~VncViewer() {
-    if (client_) rfbClientCleanup(client_);
+    if (!client_) return;
+    free(client_->frameBuffer);  // libvncclient's cleanup leaves the frame to its owner
+    rfbClientCleanup(client_);
 }
 
 void VncViewer::got_update(rfbClient* client, int, int, int, int) {
@@ -77,6 +80,15 @@ bool VncViewer::wait_for_change(const std::vector<uint8_t>& before, int limit_ms
     while (now_ms() < end) {
         if (!pump(20)) return false;
         if (rgb() != before) return true;
+    }
+    return false;
+}
+
+bool VncViewer::wait_for_size(int width, int height, int limit_ms) {
+    const long end = now_ms() + limit_ms;
+    while (now_ms() < end) {
+        if (!pump(20)) return false;
+        if (this->width() == width && this->height() == height) return true;
     }
     return false;
 }

@@ -34,6 +34,8 @@ public:
     void press(int x, int y);
     void release(int x, int y);
     void click(int x, int y);  // press and release the left button
+    bool request_size(int width, int height) { return client_ && SendExtDesktopSize(client_, width, height); }
+    bool wait_for_size(int width, int height, int limit_ms = 10000);
     void key(uint32_t keysym);  // press and release
     void type(const std::string& ascii);
     void send_clipboard(const std::string& text);

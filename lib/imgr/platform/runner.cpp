@@ -212,6 +212,11 @@ void Runner::framebuffer_size(int& width, int& height) const {
     glfwGetFramebufferSize(window_->handle, &width, &height);
 }
 
+void Runner::resize_window(int width, int height) {
+    glfwSetWindowSize(window_->handle, width, height);
+    request_redraw();
+}
+
 IoResult Runner::draw_frame() {
     if (fonts_.needs_rebuild() || scale_changed_) {
         if (IoResult rebuilt = rebuild_fonts(); !rebuilt) return rebuilt;

@@ -65,6 +65,7 @@ public:
     const FontSet& fonts() const { return fonts_; }
     int frame_index() const { return frame_index_; }
     void framebuffer_size(int& width, int& height) const;
+    void resize_window(int width, int height);  // UI thread: the next frames have that size (a viewer asked, --serve)
     float content_scale() const { return content_scale_; }
 
 private:

@@ -50,6 +50,9 @@ public:
     // Nobody watching: no frame is read back (an unwatched served app costs what a hidden one does).
     void after_render(Runner& runner) override {
         if (server_->viewers() > 0) server_->show(runner.capture());
+        else server_->join_finished_viewers();
+        int width = 0, height = 0;
+        if (server_->take_size_request(width, height)) runner.resize_window(width, height);
     }
 
     bool wants_redraw() const override { return server_->input().pending(); }

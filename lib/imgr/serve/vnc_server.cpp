@@ -1,12 +1,16 @@
 #include "imgr/serve/vnc_server.h"
 
 #include <rfb/rfb.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 namespace imgr::serve {
 namespace {
@@ -56,19 +60,40 @@ std::string utf8_to_latin1(const std::string& text) {
 struct VncServer::Callbacks {
     static VncServer& of(rfbClientPtr client) { return *static_cast<VncServer*>(client->screen->screenData); }
 
+    // On the listening thread, before the viewer's own thread starts.
     static enum rfbNewClientAction new_client(rfbClientPtr client) {
         VncServer& server = of(client);
+        {
+            // Each viewer costs two threads and four descriptors, and libvncserver's select()
+            // must never see a descriptor past FD_SETSIZE: a flood of connections is refused.
+            std::lock_guard lock(server.threads_mutex_);
+            if (server.viewers_ >= max_viewers) return RFB_CLIENT_REFUSE;
+            ++server.viewers_;
+        }
         client->viewOnly = server.options_.view_only ? TRUE : FALSE;
         client->clientGoneHook = client_gone;
-        ++server.viewers_;
         server.wake_();  // frames are read back only while someone watches: the newcomer needs the current one
         return RFB_CLIENT_ACCEPT;
     }
+    // On the viewer's own thread, as its last act: nobody holds the client any more.
     static void client_gone(rfbClientPtr client) {
         VncServer& server = of(client);
-        --server.viewers_;
+        // What libvncserver 0.9.14 never frees: a viewer's wake-up pipe (two descriptors
+        // per connection) and a browser's WebSocket state (45 KB per connection).
+        for (int& end : client->pipe_notify_client_thread) {
+            if (end >= 0) close(end);
+            end = -1;
+        }
+        free(client->wsctx);
+        client->wsctx = nullptr;
         server.input_.release_all();  // a button it held must not stay pressed
-        server.wake_();
+        {
+            std::lock_guard lock(server.threads_mutex_);
+            server.finished_threads_.push_back(pthread_self());  // joined by the UI thread
+            --server.viewers_;
+        }
+        server.viewer_left_.notify_all();
+        if (!server.stopping_) server.wake_();
     }
     static void pointer(int mask, int x, int y, rfbClientPtr client) {
         VncServer& server = of(client);
@@ -77,6 +102,20 @@ struct VncServer::Callbacks {
     static void key(rfbBool down, rfbKeySym keysym, rfbClientPtr client) {
         VncServer& server = of(client);
         if (server.input_.key(down != FALSE, keysym)) server.wake_();
+    }
+    // The app follows on the UI thread (ServedView); every viewer then gets the new size.
+    static int set_desktop_size(int width, int height, int, rfbExtDesktopScreen*, rfbClientPtr client) {
+        VncServer& server = of(client);
+        if (client->viewOnly) return rfbExtDesktopSize_ResizeProhibited;
+        if (width < kMinSide || height < kMinSide || width > kMaxSide || height > kMaxSide)
+            return rfbExtDesktopSize_InvalidScreenLayout;
+        {
+            std::lock_guard lock(server.size_mutex_);
+            server.requested_width_ = width;
+            server.requested_height_ = height;
+        }
+        server.wake_();
+        return rfbExtDesktopSize_Success;
     }
     static void cut_text(char* text, int length, rfbClientPtr client) {
         store_clipboard(of(client), latin1_to_utf8(text, length));
@@ -115,6 +154,7 @@ std::unique_ptr<VncServer> VncServer::start(const VncServerOptions& options, std
     screen->kbdAddEvent = Callbacks::key;
     screen->setXCutText = Callbacks::cut_text;
     screen->setXCutTextUTF8 = Callbacks::cut_text_utf8;
+    screen->setDesktopSizeHook = Callbacks::set_desktop_size;
     if (!options.password.empty()) {
         server->password_ = options.password;
         server->passwords_ = {server->password_.data(), nullptr};
@@ -122,21 +162,25 @@ std::unique_ptr<VncServer> VncServer::start(const VncServerOptions& options, std
         screen->passwordCheck = rfbCheckPasswordByList;
     }
     if (!server->listen(error)) return nullptr;
-    rfbInitServer(screen);                // our sockets are in place: it only sets up the rest
-    rfbRunEventLoop(screen, -1, TRUE);    // a listening thread, and two threads per viewer
+    rfbInitServer(screen);  // our sockets are in place: it only sets up the rest
+    // Each viewer gets libvncserver's two threads; the accepting is ours (connection_gate.h).
+    screen->backgroundLoop = TRUE;
+    server->gate_ = std::make_unique<ConnectionGate>(server->rfb_sockets_, [screen](int inside) {
+        rfbClientPtr viewer = rfbNewClient(screen, inside);  // null: refused (too many), and closed
+        if (viewer && !viewer->onHold) rfbStartOnHoldClient(viewer);
+        return viewer != nullptr;
+    });
+    server->rfb_sockets_ = {};  // the gate's now
     return server;
 }
 
-// The sockets are ours (listen_sockets.h); libvncserver is handed them as if it had made them.
+// The listening sockets are ours (listen_sockets.h); libvncserver is told it has
+// sockets so that it makes none, and is handed each accepted connection.
 bool VncServer::listen(std::string& error) {
     rfb_sockets_ = listen_on(options_.host, options_.port, error);
     if (!rfb_sockets_.open()) return false;
     screen_->port = options_.port;
-    screen_->listenSock = rfb_sockets_.first;
-    screen_->listen6Sock = rfb_sockets_.second;
-    screen_->maxFd = std::max(rfb_sockets_.first, rfb_sockets_.second);
     screen_->socketState = RFB_SOCKET_READY;
-    rfb_sockets_ = {};  // libvncserver closes them now
     screen_->httpInitDone = TRUE;  // libvncserver's HTTP side stays off: page_server.h says why
     page_problem_ = page_.make(options_.title, options_.port);
     if (!page_problem_.empty()) return true;  // VNC viewers still work
@@ -152,12 +196,43 @@ bool VncServer::listen(std::string& error) {
     return true;
 }
 
+// Not libvncserver's rfbShutdownServer: in 0.9.14 it reads each viewer after
+// letting go of it, while the viewer's thread frees it (a use-after-free ASan
+// caught at every exit with a viewer connected). Here: no new viewers, every
+// viewer told to go and waited for, every thread joined, then the screen freed.
 VncServer::~VncServer() {
     page_server_.reset();
     if (!screen_) return;
-    if (screen_->listenSock != RFB_INVALID_SOCKET || screen_->backgroundLoop) rfbShutdownServer(screen_, TRUE);
-    rfbScreenCleanup(screen_);
+    stopping_ = true;
+    if (gate_) {
+        gate_.reset();  // no new viewers, and every network connection closed
+        disconnect_viewers();
+    }
     close_sockets(rfb_sockets_);
+    rfbScreenCleanup(screen_);
+}
+
+void VncServer::disconnect_viewers() {
+    rfbClientIteratorPtr viewers = rfbGetClientIterator(screen_);
+    while (rfbClientPtr viewer = rfbClientIteratorNext(viewers)) {
+        // shutdown() first: a thread blocked writing to a viewer that stopped reading returns at once.
+        if (viewer->sock != RFB_INVALID_SOCKET) shutdown(viewer->sock, SHUT_RDWR);
+        rfbCloseClient(viewer);
+    }
+    rfbReleaseClientIterator(viewers);
+    std::unique_lock lock(threads_mutex_);
+    viewer_left_.wait(lock, [this] { return viewers_ == 0; });
+    lock.unlock();
+    join_finished_viewers();
+}
+
+void VncServer::join_finished_viewers() {
+    std::vector<pthread_t> finished;
+    {
+        std::lock_guard lock(threads_mutex_);
+        finished.swap(finished_threads_);
+    }
+    for (pthread_t thread : finished) pthread_join(thread, nullptr);
 }
 
 void VncServer::resize(int width, int height) {
@@ -167,6 +242,7 @@ void VncServer::resize(int width, int height) {
 }
 
 void VncServer::show(const ImageBuffer& frame) {
+    join_finished_viewers();
     if (frame.width() <= 0 || frame.height() <= 0) return;
     if (frame.width() != screen_->width || frame.height() != screen_->height) resize(frame.width(), frame.height());
     for (const TileRect& tile : tiles_.update(frame, framebuffers_.back().get()))
@@ -177,6 +253,14 @@ void VncServer::send_clipboard(const std::string& utf8) {
     std::string latin1 = utf8_to_latin1(utf8);
     std::string text = utf8;
     rfbSendServerCutTextUTF8(screen_, text.data(), (int)text.size(), latin1.data(), (int)latin1.size());
+}
+
+bool VncServer::take_size_request(int& width, int& height) {
+    std::lock_guard lock(size_mutex_);
+    if (requested_width_ == 0) return false;
+    width = std::exchange(requested_width_, 0);
+    height = std::exchange(requested_height_, 0);
+    return true;
 }
 
 std::string VncServer::clipboard() const {

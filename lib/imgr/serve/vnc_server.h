@@ -5,13 +5,17 @@
 // else; their input goes to a RemoteInput for the UI thread.
 #pragma once
 #include "imgr/model/image.h"
+#include "imgr/serve/connection_gate.h"
 #include "imgr/serve/frame_tiles.h"
 #include "imgr/serve/listen_sockets.h"
 #include "imgr/serve/novnc_page.h"
 #include "imgr/serve/page_server.h"
 #include "imgr/serve/remote_input.h"
 
+#include <pthread.h>
+
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -46,15 +50,26 @@ public:
     void send_clipboard(const std::string& utf8);  // the app copied text: every viewer gets it
     std::string clipboard() const;                 // the text a viewer copied last (UTF-8)
     RemoteInput& input() { return input_; }
+    // The size a viewer last asked the desktop to take (RFB SetDesktopSize, noVNC's
+    // "remote resizing"), once; false when none is waiting.
+    bool take_size_request(int& width, int& height);
+    static constexpr int kMinSide = 200, kMaxSide = 4096;
     int port() const { return options_.port; }
     int http_port() const { return http_port_; }   // 0: no browser page
     const std::string& page_problem() const { return page_problem_; }
-    int viewers() const { return viewers_.load(); }
+    int viewers() const {
+        std::lock_guard lock(threads_mutex_);
+        return viewers_;
+    }
+    void join_finished_viewers();  // UI thread: the threads of viewers that left (each thread is 8 MiB of stack until joined)
+
+    static constexpr int max_viewers = 64;
 
 private:
     explicit VncServer(const VncServerOptions& options) : options_(options) {}
     bool listen(std::string& error);
     void resize(int width, int height);
+    void disconnect_viewers();
 
     struct Callbacks;
     VncServerOptions options_;
@@ -71,7 +86,14 @@ private:
     std::unique_ptr<PageServer> page_server_;
     std::string page_problem_;
     int http_port_ = 0;
-    std::atomic<int> viewers_{0};
+    mutable std::mutex threads_mutex_;
+    int viewers_ = 0;                         // accepted and not yet gone
+    std::vector<pthread_t> finished_threads_;  // gone, not yet joined
+    std::condition_variable viewer_left_;
+    std::atomic<bool> stopping_{false};
+    std::unique_ptr<ConnectionGate> gate_;
+    std::mutex size_mutex_;
+    int requested_width_ = 0, requested_height_ = 0;
     mutable std::mutex clipboard_mutex_;
     std::string clipboard_;
 };
