@@ -361,5 +361,7 @@ TEST_CASE("a viewer that asks for another desktop size (noVNC's remote resizing)
     CHECK(asking.request_size(50, 50));  // refused: under the 200-pixel side, nothing changes
     asking.settle();
     CHECK(asking.width() == 700);
+    CHECK(asking.request_size(800, 500));  // a second, later request is followed too
+    CHECK(watching.wait_for_size(800, 500));
     CHECK(app.stop() == 0);
 }

@@ -15,6 +15,7 @@
 #include <pthread.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -94,6 +95,7 @@ private:
     std::unique_ptr<ConnectionGate> gate_;
     std::mutex size_mutex_;
     int requested_width_ = 0, requested_height_ = 0;
+    std::chrono::steady_clock::time_point last_resize_{};
     mutable std::mutex clipboard_mutex_;
     std::string clipboard_;
 };
