@@ -365,3 +365,43 @@ TEST_CASE("a viewer that asks for another desktop size (noVNC's remote resizing)
     CHECK(watching.wait_for_size(800, 500));
     CHECK(app.stop() == 0);
 }
+
+TEST_CASE("--script plays while a viewer watches, --record records what the viewers see, and a flag lands on the server") {
+    const fs::path dir = temp_folder("serve_script");
+    const fs::path script = dir / "tour.txt";
+    std::ofstream(script) << "wait 0.5s\n"
+                             "set \"num1\" 7\n"
+                             "set \"operation\" \"add\"\n"
+                             "click \"Submit\"\n"
+                             "expect \"Output\" 7\n"
+                             "click \"Flag as off by one\"\n"
+                             "wait idle\n"
+                             "wait 0.3s\n";
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--script", script.string(), "--record",
+                   (dir / "frames").string(), "--flagging-dir", (dir / "flags").string()},
+                  {"DISPLAY=", "WAYLAND_DISPLAY="});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer viewer(app.port());
+    REQUIRE(viewer.connected());
+    REQUIRE(viewer.settle(200));
+    const std::vector<uint8_t> first = viewer.rgb();
+    std::vector<uint8_t> last = first;
+    while (viewer.pump(50)) last = viewer.rgb();  // until the script ends and the app disconnects
+    CHECK(last != first);                         // the viewer saw the script act
+    CHECK(app.stop() == 0);                       // every expect held
+
+    // The last picture the viewer got is one the recording holds.
+    bool recorded = false;
+    int frames = 0;
+    for (const auto& entry : fs::directory_iterator(dir / "frames")) {
+        ++frames;
+        const imgr::ImageLoadResult frame = imgr::load_image_file(entry.path().string());
+        if (frame.ok() && rgb_of(frame.image) == last) recorded = true;
+    }
+    CHECK(frames > 10);
+    CHECK(recorded);
+    const std::string log = read_file(dir / "flags" / "logs.csv");
+    INFO(log);
+    CHECK(log.find("\n7,add,0,7,off by one,") != std::string::npos);
+}
