@@ -63,7 +63,7 @@ IoResult upload_file(Engine& engine, ComponentId id, const std::string& path) {
     ValueLoadResult loaded = load_value_file(engine.component(id).spec.kind, path);
     if (!loaded) {
         engine.post(MessageLevel::Error, loaded.error);
-        return std::move(loaded);
+        return loaded;  // moved implicitly (C++20), sliced to its IoResult
     }
     engine.set_from_user(id, std::move(loaded.value));
     engine.fire(id, Event::Upload);

@@ -154,7 +154,7 @@ IoResult transcode(const std::string& from, const std::string& to) {
     FrameRead read;
     while ((read = decoder.read(frame)).got_frame)
         if (IoResult written = encoder.write(frame.image); !written) return written;
-    if (!read) return std::move(read);
+    if (!read) return read;  // moved implicitly (C++20), sliced to its IoResult
     return encoder.finish();
 }
 
