@@ -369,7 +369,7 @@ TEST_CASE("a viewer that asks for another desktop size (noVNC's remote resizing)
 TEST_CASE("--script plays while a viewer watches, --record records what the viewers see, and a flag lands on the server") {
     const fs::path dir = temp_folder("serve_script");
     const fs::path script = dir / "tour.txt";
-    std::ofstream(script) << "wait 0.5s\n"
+    std::ofstream(script) << "wait 1s\n"  // frames of the recording clock: time for the viewer to connect
                              "set \"num1\" 7\n"
                              "set \"operation\" \"add\"\n"
                              "click \"Submit\"\n"
@@ -377,7 +377,7 @@ TEST_CASE("--script plays while a viewer watches, --record records what the view
                              "click \"Flag as off by one\"\n"
                              "wait idle\n"
                              "wait 0.3s\n";
-    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--script", script.string(), "--record",
+    ServedApp app({CALCULATOR_OPTIONS_EXE, "--size", "640x400", "--pace", "fast", "--script", script.string(), "--record",
                    (dir / "frames").string(), "--flagging-dir", (dir / "flags").string()},
                   {"DISPLAY=", "WAYLAND_DISPLAY="});
     INFO(app.output());
