@@ -1,21 +1,10 @@
 #include "imgr/view/font_roles.h"
 
+#include "imgr/view/kind_views.h"
+
 namespace imgr {
 
-// Must follow the widgets: a face missing here is null in FontRoles, and the
-// widget then draws with the regular font (or scales it, for a heading).
-FontFaces faces_drawn_by(ComponentKind kind) {
-    FontFaces faces = FontFaces::none();
-    switch (kind) {
-        case ComponentKind::Markdown: faces = {true, true, true}; break;  // **bold**, `code`, # headings
-        case ComponentKind::Label: faces.large = true; break;             // the top class
-        case ComponentKind::Plot: faces.bold = true; break;               // the title
-        case ComponentKind::Dataframe: faces.bold = true; break;          // column headers
-        case ComponentKind::Json: faces.mono = true; break;
-        case ComponentKind::Chatbot: faces = {true, true, true}; break;   // messages are Markdown
-        default: break;
-    }
-    return faces;
-}
+// Each kind says its faces where its widget is registered (kind_views.cpp, or its module's registration).
+FontFaces faces_drawn_by(ComponentKind kind) { return kind_view(kind).faces; }
 
 }  // namespace imgr

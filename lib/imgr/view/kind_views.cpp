@@ -17,7 +17,8 @@ std::array<KindView, kComponentKindCount>& views() {
     static std::array<KindView, kComponentKindCount> table = [] {
         std::array<KindView, kComponentKindCount> core{};
         for (KindView& view : core) view.draw = draw_missing_module;
-        auto set = [&core](ComponentKind kind, void (*draw)(const ComponentContext&)) { core[(size_t)kind].draw = draw; };
+        auto set = [&core](ComponentKind kind, void (*draw)(const ComponentContext&),
+                           FontFaces faces = FontFaces::none()) { core[(size_t)kind] = {.draw = draw, .faces = faces}; };
         set(ComponentKind::Number, draw_number);
         set(ComponentKind::Slider, draw_slider);
         set(ComponentKind::Radio, draw_radio);
@@ -26,14 +27,14 @@ std::array<KindView, kComponentKindCount>& views() {
         set(ComponentKind::CheckboxGroup, draw_checkbox_group);
         set(ComponentKind::Textbox, draw_textbox);
         set(ComponentKind::Button, draw_button);
-        set(ComponentKind::Markdown, draw_markdown);
-        set(ComponentKind::Label, draw_label);
+        set(ComponentKind::Markdown, draw_markdown, {true, true, true});  // **bold**, `code`, # headings
+        set(ComponentKind::Label, draw_label, {.bold = false, .mono = false, .large = true});  // the top class
         set(ComponentKind::Image, draw_image);
-        set(ComponentKind::Plot, draw_plot);
-        set(ComponentKind::Json, draw_json);
+        set(ComponentKind::Plot, draw_plot, {.bold = true, .mono = false, .large = false});  // the title
+        set(ComponentKind::Json, draw_json, {.bold = false, .mono = true, .large = false});
         set(ComponentKind::ColorPicker, draw_color_picker);
-        set(ComponentKind::Dataframe, draw_dataframe);
-        set(ComponentKind::Chatbot, draw_chatbot);
+        set(ComponentKind::Dataframe, draw_dataframe, {.bold = true, .mono = false, .large = false});  // headers
+        set(ComponentKind::Chatbot, draw_chatbot, {true, true, true});  // messages are Markdown
         set(ComponentKind::AnnotatedImage, draw_annotated_image);
         set(ComponentKind::ImageSlider, draw_image_slider);
         set(ComponentKind::Gallery, draw_gallery);

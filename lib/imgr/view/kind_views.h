@@ -6,11 +6,16 @@
 #pragma once
 #include "imgr/model/io_result.h"
 #include "imgr/view/component_context.h"
+#include "imgr/view/font_roles.h"
 
 namespace imgr {
 
 struct KindView {
     void (*draw)(const ComponentContext& c) = nullptr;  // the widget, inside the card the view draws
+    // The faces beyond regular its widget draws with (baked only when some component needs them).
+    // Must follow the widget: a face missing here is null in FontRoles, and the widget then
+    // draws with the regular font (or scales it, for a heading).
+    FontFaces faces = FontFaces::none();
     // Kinds that play in time (`click "label" at T`): the value's length in seconds, and
     // moving the drawn component's playhead there.
     double (*duration)(const Value& value) = nullptr;
