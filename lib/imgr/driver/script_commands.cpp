@@ -53,24 +53,13 @@ void ScriptPlayer::play(const ClickCommand& command) {
     const auto id = resolve_kind(command.label, ComponentKind::Button, "click", "not a button (use set or upload)");
     if (!id) return;
     approach(*id, "click");
-    steps_.push_back([this, id = *id]() {
-        if (!reachable(id)) {  // not drawn where the pointer can go: pressed directly
-            insert_steps({fire_from_engine(id, Event::Click)});
-            return Step::DoneNow;
-        }
-        insert_steps({move_to([this, id] { return widget_center(id); }), pause(kHoverPause), [this, id]() {
-                          // A toast or an open list over the button would take the press instead.
-                          ImGuiWindow* hovered = GImGui->HoveredWindow;
-                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
-                              insert_steps({fire_from_engine(id, Event::Click)});
-                              return Step::DoneNow;
-                          }
-                          insert_steps({press(), pause(kHoldPause), set_button(false)});
-                          return Step::DoneNow;
-                      },
-                      pause(kAfterAction), frames(1)});
-        return Step::DoneNow;
-    });
+    steps_.push_back(click_component(*id, {.aim = [this, id = *id] { return widget_center(id); },
+                                           .on_it = [this, id = *id](ImVec2 p) { return target(id).widget.contains(p); },
+                                           .y_span = [this, id = *id] { return ImVec2(target(id).widget.min.y, target(id).widget.max.y); },
+                                           .instead = [this, id = *id] { return fire_from_engine(id, Event::Click); },
+                                           .what = "click " + quoted(command.label)}));
+    steps_.push_back(pause(kAfterAction));
+    steps_.push_back(frames(1));
 }
 
 // A Chatbot message's Like or Dislike button (choices 2i and 2i+1 of the
@@ -279,23 +268,22 @@ void ScriptPlayer::play(const ClickPixelCommand& command) {
                  " image");
             return Step::DoneNow;
         }
-        auto aim = [this, id, pixel] { return target(id).image->mouse_for(pixel); };
-        const ImVec2 display = ImGui::GetIO().DisplaySize;
-        const ImVec2 at = aim();
-        if (!t.image->visible(at) || at.x < 0 || at.y < 0 || at.x >= display.x || at.y >= display.y) {
-            insert_steps({select_from_engine(id, pixel)});  // panned out of view: a person would pan first
-            return Step::DoneNow;
-        }
-        insert_steps({move_to(aim), pause(kHoverPause), [this, id, pixel]() {
-                          // A toast over the image would take the press instead.
-                          ImGuiWindow* hovered = GImGui->HoveredWindow;
-                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
-                              insert_steps({select_from_engine(id, pixel)});
-                              return Step::DoneNow;
-                          }
-                          insert_steps({press(), pause(kHoldPause), set_button(false)});
-                          return Step::DoneNow;
-                      },
+        auto aim = [this, id, pixel] {  // the image may be gone by the time the pointer gets there
+            const std::optional<ImageTransform>& image = target(id).image;
+            return image ? image->mouse_for(pixel) : ImVec2(-1, -1);
+        };
+        auto on_it = [this, id](ImVec2 p) {
+            const ComponentTargets& now_drawn = target(id);
+            return now_drawn.image && ActionTargets::drawn_now(now_drawn.image_frame) && now_drawn.image->visible(p);
+        };
+        auto y_span = [this, aim] {  // the pixel, with a line of room around it
+            const float y = aim().y, room = ImGui::GetFontSize();
+            return ImVec2(y - room, y + room);
+        };
+        insert_steps({click_component(id, {.aim = aim, .on_it = on_it, .y_span = y_span,
+                                           .instead = [this, id, pixel] { return select_from_engine(id, pixel); },
+                                           .what = "click " + quoted(label) + " at " + std::to_string(pixel.x) + " " +
+                                                   std::to_string(pixel.y)}),
                       pause(kAfterAction), frames(1)});
         return Step::DoneNow;
     });
