@@ -276,7 +276,8 @@ void ScriptPlayer::play(const ClickPixelCommand& command) {
             const ComponentTargets& now_drawn = target(id);
             return now_drawn.image && ActionTargets::drawn_now(now_drawn.image_frame) && now_drawn.image->visible(p);
         };
-        auto y_span = [this, aim] {  // the pixel, with a line of room around it
+        auto y_span = [this, id, aim] {  // the pixel, with a line of room around it; nothing without an image
+            if (!target(id).image) return ImVec2(0, 0);
             const float y = aim().y, room = ImGui::GetFontSize();
             return ImVec2(y - room, y + room);
         };
