@@ -647,3 +647,28 @@ TEST_CASE("a click that never reaches its button is a script error, and nothing 
           "pointer, or it moved away before the release)");
     CHECK(app.flags_saved() == "a,b");
 }
+
+TEST_CASE("a like whose button a taller answer pushes away as the pointer arrives is still given, by the pointer") {
+    Blocks demo;
+    auto above = demo.add(Markdown(markdown_lines(3)));
+    Conversation chat_value;
+    chat_value.messages = {{ChatRole::User, "hello", {}}, {ChatRole::Assistant, "hi there", {}}};
+    auto chat = demo.add(Chatbot().value(chat_value));
+    std::atomic<int> likes{0};
+    chat.like([&](const LikeData&) { ++likes; });
+    Harness ui(demo, "like \"Chatbot\" 1\n");
+    bool pushed = false;
+    ui.before_each_frame = [&] {
+        if (ui.frames == 0 || pushed) return;
+        const ComponentTargets& t = ui.target(chat.id());
+        if (t.choices.size() > 2 && t.choices[2].contains(ui.player->pointer())) {
+            pushed = true;
+            demo.engine().set_from_program(above.id(), markdown_lines(200));
+        }
+    };
+    CHECK(ui.run() == 0);
+    CHECK(pushed);
+    CHECK(chat.value().messages[1].liked == true);
+    CHECK(likes == 1);
+    CHECK(ui.player->misses() == 0);
+}

@@ -63,14 +63,14 @@ void ScriptPlayer::play(const ClickCommand& command) {
 }
 
 // A Chatbot message's Like or Dislike button (choices 2i and 2i+1 of the
-// view's targets); a message scrolled out of sight gets the like directly.
+// view's targets), clicked as a button is; done when the message holds the like.
+// A message scrolled out of the chat's own list gets the like directly (a miss).
 void ScriptPlayer::play(const LikeCommand& command) {
     const auto id = resolve_kind(command.label, ComponentKind::Chatbot, command.liked ? "like" : "dislike", "not a Chatbot");
     if (!id) return;
     approach(*id, command.liked ? "like" : "dislike");
     const size_t choice = (size_t)command.index * 2 + (command.liked ? 0 : 1);
     steps_.push_back([this, id = *id, choice, command]() {
-        const ComponentTargets& t = target(id);
         const auto& conversation = std::get<Conversation>(engine().component(id).spec.value);
         if ((size_t)command.index >= conversation.size() ||
             conversation.messages[(size_t)command.index].role != ChatRole::Assistant) {
@@ -78,20 +78,31 @@ void ScriptPlayer::play(const LikeCommand& command) {
                  "\" is not an assistant message (the conversation has " + std::to_string(conversation.size()) + ")");
             return Step::Done;
         }
-        const bool shown = ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() && !t.choices[choice].empty() &&
-                           t.choices[choice].min.y >= t.widget.min.y && t.choices[choice].max.y <= t.widget.max.y;
-        if (!shown) {
-            insert_steps({[this, id, command]() {
-                missed("the message's button was not on screen");
-                give_chat_feedback(engine(), id, command.index, command.liked);
-                return Step::Done;
-            }});
-            return Step::DoneNow;
-        }
-        std::vector<StepFn> steps = click_at([this, id, choice] { return target(id).choices[choice].center(); });
-        steps.push_back(pause(kAfterAction));
-        steps.push_back(frames(1));
-        insert_steps(std::move(steps));
+        auto button = [this, id, choice] {  // empty when not drawn this frame
+            const ComponentTargets& t = target(id);
+            return ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() ? t.choices[choice] : TargetRect{};
+        };
+        auto on_it = [this, id, button](ImVec2 p) {  // inside the chat's list, which scrolls on its own
+            const TargetRect r = button(), list = target(id).widget;
+            return !r.empty() && r.contains(p) && r.min.y >= list.min.y && r.max.y <= list.max.y;
+        };
+        insert_steps({click_component(id, {.aim = [button] { return button().center(); }, .on_it = on_it,
+                                           .y_span = [button] { return ImVec2(button().min.y, button().max.y); },
+                                           .instead = [this, id, command]() -> StepFn {
+                                               return [this, id, command]() {
+                                                   missed("the message's button was not on screen");
+                                                   give_chat_feedback(engine(), id, command.index, command.liked);
+                                                   return Step::Done;
+                                               };
+                                           },
+                                           .what = std::string(command.liked ? "like " : "dislike ") + quoted(command.label) +
+                                                   " " + std::to_string(command.index),
+                                           .done = [this, id, command] {
+                                               const auto& now = std::get<Conversation>(engine().component(id).spec.value);
+                                               return (size_t)command.index < now.size() &&
+                                                      now.messages[(size_t)command.index].liked == command.liked;
+                                           }}),
+                      pause(kAfterAction), frames(1)});
         return Step::DoneNow;
     });
 }

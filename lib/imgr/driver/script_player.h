@@ -13,6 +13,7 @@
 //   click    the button pressed and released under the pointer, which must make it fire; a press
 //            the layout moved away from is tried again (scrolled into view and aimed anew), and
 //            after kClickAttempts it is a script error: never a click silently dropped.
+//   like     the message's Like (or Dislike) clicked the same way, until the message holds it.
 //   submit   the Textbox clicked, then Enter (Ctrl+Enter in a multi-line one): fires submit.
 //   upload   the pointer goes to the image, the file is dropped on it (upload_image_file).
 //   click at X Y   the pointer goes where the view drew that image pixel (ComponentTargets::image,
@@ -146,8 +147,9 @@ private:
         std::function<ImVec2()> y_span;          // (top, bottom) on screen
         std::function<StepFn()> instead;         // a miss: the engine fires the event
         std::string what;                        // "click \"Flag\"", for the error
+        std::function<bool()> done;              // the click's effect is there; empty: its view fired
     };
-    // Scrolls, aims, presses and lets go, then checks that its view fired (ComponentTargets::fired);
+    // Scrolls, aims, presses and lets go, then checks that it took effect (`done`, or ComponentTargets::fired);
     // a press that lands elsewhere or does not fire is tried again (kClickAttempts), then is a script error.
     StepFn click_component(ComponentId id, ClickTarget target, int attempt = 1);
     std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty margin: ends text editing

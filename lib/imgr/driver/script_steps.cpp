@@ -285,7 +285,7 @@ ScriptPlayer::StepFn ScriptPlayer::click_component(ComponentId id, ClickTarget t
             }
             const uint64_t fired = target(id).fired;
             StepFn arrived = [this, id, t, attempt, fired]() {
-                if (target(id).fired > fired) return Step::DoneNow;
+                if (t.done ? t.done() : target(id).fired > fired) return Step::DoneNow;
                 if (attempt >= kClickAttempts) {
                     fail("cannot " + t.what + ": no press reached it in " + std::to_string(kClickAttempts) +
                          " tries (something else was under the pointer, or it moved away before the release)");
@@ -320,7 +320,8 @@ ScriptPlayer::StepFn ScriptPlayer::click_component(ComponentId id, ClickTarget t
             insert_steps({move_to(t.aim), pause(kHoverPause), std::move(hovered_check)});
             return Step::DoneNow;
         };
-        insert_steps({scroll_into_view(t.y_span), std::move(aim_and_press)});
+        // The card first: a target inside it may only be drawn once the card is on screen.
+        insert_steps({reveal(id), scroll_into_view(t.y_span), std::move(aim_and_press)});
         return Step::DoneNow;
     };
 }
