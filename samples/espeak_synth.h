@@ -1,7 +1,11 @@
 // Text to speech with eSpeak NG, into memory: an imgr::AudioBuffer, never a
 // sound card. eSpeak NG's API is one global state (one voice, one rate, one
-// callback for the whole process), so every call goes through one mutex:
-// handlers run on worker threads and two requests must not mix their settings.
+// callback for the whole process), and speaking changes state no call resets:
+// the same text and settings come out a few milliseconds longer or shorter
+// depending on what was said before. So each call speaks in a child process
+// forked from this one as it was before eSpeak ever spoke: a clip depends only
+// on its own arguments (a flagged row replays unchanged), and calls from
+// several worker threads cannot mix their settings.
 #pragma once
 #include <imgr/imgr.h>
 
@@ -20,6 +24,7 @@ std::vector<Voice> list_voices();
 
 // `words_per_minute` 80..450 (eSpeak's default 175), `pitch` 0..100 (default 50).
 // Mono, at eSpeak's rate (22050 Hz). Throws imgr::Error for an unknown voice.
+// The same arguments give the same samples, whatever was synthesised before.
 imgr::AudioBuffer synthesize(const std::string& text, const std::string& language, double words_per_minute = 175,
                              double pitch = 50);
 

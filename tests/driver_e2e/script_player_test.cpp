@@ -7,12 +7,16 @@
 #include <imgui_internal.h>  // the open popups
 
 #include "imgr/engine/app/blocks_access.h"
+#include "imgr/engine/apps/interface.h"
 #include "imgr/engine/engine.h"
+#include "imgr/engine/flagging/csv.h"
 #include "support/headless_imgui.h"
 
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <unistd.h>
 
@@ -34,6 +38,7 @@ struct Harness {
     std::unique_ptr<BlocksView> view;
     std::unique_ptr<ScriptPlayer> player;
     bool settle_engine = true;  // wait for handlers before each frame, as a recording does
+    std::function<void()> before_each_frame;  // what the app does between frames (a test's hook)
     int frames = 0;
     std::vector<ImVec2> pointer_path;
     std::vector<ImVec2> presses;  // where each press of the scripted mouse began
@@ -61,6 +66,7 @@ struct Harness {
             }
         else
             std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (before_each_frame) before_each_frame();
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60;
         player->before_frame(io);
@@ -539,4 +545,130 @@ TEST_CASE("wait until a value that never shows stops the script after 10 s with 
     CHECK(ui.frames >= 600);  // 10 s at 1/60 s a frame
     CHECK(ui.frames < 700);
     CHECK(out.value() == 3);
+}
+
+// Issue 21 #9: a five-flag tour at --pace fast saved four rows and exited 0: a
+// result pushed the flag buttons below the window after the player had aimed,
+// the press landed on nothing, and the flag was dropped with a note.
+namespace {
+
+std::string markdown_lines(int count) {
+    std::string text;
+    for (int i = 1; i <= count; ++i) text += "- line " + std::to_string(i) + "\n";
+    return text;
+}
+
+// An Interface whose one output is `n` lines of Markdown (60 to start with, so the
+// flag buttons under it start below the 700-pixel window), with five flag options.
+struct FiveFlags {
+    fs::path dir;
+    Interface demo;
+    explicit FiveFlags(const std::string& name)
+        : dir(temp_folder(name)),
+          demo([](double n) { return markdown_lines((int)n); }, {Number("n", 60)}, Markdown(markdown_lines(60)),
+               {.flagging_options = {"a", "b", "c", "d", "e"}, .flagging_dir = dir.string()}) {}
+    ComponentId button(const std::string& text) { return demo.engine().find_by_label(text).at(0); }
+    ComponentId output() {
+        for (size_t i = 0; i < demo.engine().component_count(); ++i) {
+            const ComponentState& state = demo.engine().component((ComponentId)i);
+            if (state.spec.kind == ComponentKind::Markdown && state.used_as_output) return (ComponentId)i;
+        }
+        FAIL("no Markdown output");
+        return -1;
+    }
+    // The flag column of each saved row, in order, joined by commas.
+    std::string flags_saved() const {
+        std::ifstream in(dir / "logs.csv", std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        const auto rows = parse_csv(text.str());
+        std::string flags;
+        if (rows.empty()) return flags;
+        const auto column = std::find(rows[0].begin(), rows[0].end(), "flag") - rows[0].begin();
+        for (size_t r = 1; r < rows.size(); ++r) flags += (r > 1 ? "," : "") + rows[r].at((size_t)column);
+        return flags;
+    }
+};
+
+// Five results, each flagged with another option; `wait idle` makes sure each row is on disk.
+constexpr const char* kFiveFlagTour =
+    "set \"n\" 61\nclick \"Submit\"\nwait idle\nclick \"Flag as a\"\nwait idle\n"
+    "set \"n\" 62\nclick \"Submit\"\nwait idle\nclick \"Flag as b\"\nwait idle\n"
+    "set \"n\" 63\nclick \"Submit\"\nwait idle\nclick \"Flag as c\"\nwait idle\n"
+    "set \"n\" 64\nclick \"Submit\"\nwait idle\nclick \"Flag as d\"\nwait idle\n"
+    "set \"n\" 65\nclick \"Submit\"\nwait idle\nclick \"Flag as e\"\nwait idle\n";
+
+}  // namespace
+
+TEST_CASE("a five-flag tour whose flag buttons start below the window saves five rows, by the pointer") {
+    FiveFlags app("five_flags");
+    Harness ui(app.demo, kFiveFlagTour);
+    const ComponentId flag_c = app.button("Flag as c"), output = app.output();
+    bool started_below = false, pushed = false;
+    ui.before_each_frame = [&] {
+        if (ui.frames == 0) return;  // nothing drawn yet
+        if (ui.frames == 3) started_below = ui.target(app.button("Flag as a")).widget.min.y > 700;
+        // As the pointer gets to "Flag as c", a taller result pushes it out of the window:
+        // the press lands where the button was, on nothing.
+        if (!pushed && ui.target(flag_c).widget.contains(ui.player->pointer())) {
+            pushed = true;
+            app.demo.engine().set_from_program(output, markdown_lines(200));
+        }
+    };
+    CHECK(ui.run() == 0);
+    CHECK(started_below);
+    CHECK(pushed);
+    CHECK(app.flags_saved() == "a,b,c,d,e");
+    CHECK(ui.player->misses() == 0);  // each flag pressed by the pointer, none by the engine
+}
+
+TEST_CASE("a click that never reaches its button is a script error, and nothing is flagged for it") {
+    FiveFlags app("runaway_flag");
+    Harness ui(app.demo, kFiveFlagTour);
+    const ComponentId flag_c = app.button("Flag as c"), output = app.output();
+    int lines = 63, pushes = 0;
+    bool was_on = false;
+    ui.before_each_frame = [&] {
+        if (ui.frames == 0) return;
+        // Each time the pointer gets to "Flag as c" it is pushed away again.
+        const bool on = ui.target(flag_c).widget.contains(ui.player->pointer());
+        if (on && !was_on) {
+            ++pushes;
+            lines += 100;
+            app.demo.engine().set_from_program(output, markdown_lines(lines));
+        }
+        was_on = on;
+    };
+    CHECK(ui.run() == 2);
+    CHECK(pushes == 3);
+    REQUIRE(ui.player->failures().size() == 1);
+    CHECK(ui.player->failures()[0] ==
+          "tour.txt:14: cannot click \"Flag as c\": no press reached it in 3 tries (something else was under the "
+          "pointer, or it moved away before the release)");
+    CHECK(app.flags_saved() == "a,b");
+}
+
+TEST_CASE("a like whose button a taller answer pushes away as the pointer arrives is still given, by the pointer") {
+    Blocks demo;
+    auto above = demo.add(Markdown(markdown_lines(3)));
+    Conversation chat_value;
+    chat_value.messages = {{ChatRole::User, "hello", {}}, {ChatRole::Assistant, "hi there", {}}};
+    auto chat = demo.add(Chatbot().value(chat_value));
+    std::atomic<int> likes{0};
+    chat.like([&](const LikeData&) { ++likes; });
+    Harness ui(demo, "like \"Chatbot\" 1\n");
+    bool pushed = false;
+    ui.before_each_frame = [&] {
+        if (ui.frames == 0 || pushed) return;
+        const ComponentTargets& t = ui.target(chat.id());
+        if (t.choices.size() > 2 && t.choices[2].contains(ui.player->pointer())) {
+            pushed = true;
+            demo.engine().set_from_program(above.id(), markdown_lines(200));
+        }
+    };
+    CHECK(ui.run() == 0);
+    CHECK(pushed);
+    CHECK(chat.value().messages[1].liked == true);
+    CHECK(likes == 1);
+    CHECK(ui.player->misses() == 0);
 }

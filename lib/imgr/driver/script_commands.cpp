@@ -53,35 +53,24 @@ void ScriptPlayer::play(const ClickCommand& command) {
     const auto id = resolve_kind(command.label, ComponentKind::Button, "click", "not a button (use set or upload)");
     if (!id) return;
     approach(*id, "click");
-    steps_.push_back([this, id = *id]() {
-        if (!reachable(id)) {  // not drawn where the pointer can go: pressed directly
-            insert_steps({fire_from_engine(id, Event::Click)});
-            return Step::DoneNow;
-        }
-        insert_steps({move_to([this, id] { return widget_center(id); }), pause(kHoverPause), [this, id]() {
-                          // A toast or an open list over the button would take the press instead.
-                          ImGuiWindow* hovered = GImGui->HoveredWindow;
-                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
-                              insert_steps({fire_from_engine(id, Event::Click)});
-                              return Step::DoneNow;
-                          }
-                          insert_steps({press(), pause(kHoldPause), set_button(false)});
-                          return Step::DoneNow;
-                      },
-                      pause(kAfterAction), frames(1)});
-        return Step::DoneNow;
-    });
+    steps_.push_back(click_component(*id, {.aim = [this, id = *id] { return widget_center(id); },
+                                           .on_it = [this, id = *id](ImVec2 p) { return target(id).widget.contains(p); },
+                                           .y_span = [this, id = *id] { return ImVec2(target(id).widget.min.y, target(id).widget.max.y); },
+                                           .instead = [this, id = *id] { return fire_from_engine(id, Event::Click); },
+                                           .what = "click " + quoted(command.label)}));
+    steps_.push_back(pause(kAfterAction));
+    steps_.push_back(frames(1));
 }
 
 // A Chatbot message's Like or Dislike button (choices 2i and 2i+1 of the
-// view's targets); a message scrolled out of sight gets the like directly.
+// view's targets), clicked as a button is; done when the message holds the like.
+// A message scrolled out of the chat's own list gets the like directly (a miss).
 void ScriptPlayer::play(const LikeCommand& command) {
     const auto id = resolve_kind(command.label, ComponentKind::Chatbot, command.liked ? "like" : "dislike", "not a Chatbot");
     if (!id) return;
     approach(*id, command.liked ? "like" : "dislike");
     const size_t choice = (size_t)command.index * 2 + (command.liked ? 0 : 1);
     steps_.push_back([this, id = *id, choice, command]() {
-        const ComponentTargets& t = target(id);
         const auto& conversation = std::get<Conversation>(engine().component(id).spec.value);
         if ((size_t)command.index >= conversation.size() ||
             conversation.messages[(size_t)command.index].role != ChatRole::Assistant) {
@@ -89,20 +78,31 @@ void ScriptPlayer::play(const LikeCommand& command) {
                  "\" is not an assistant message (the conversation has " + std::to_string(conversation.size()) + ")");
             return Step::Done;
         }
-        const bool shown = ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() && !t.choices[choice].empty() &&
-                           t.choices[choice].min.y >= t.widget.min.y && t.choices[choice].max.y <= t.widget.max.y;
-        if (!shown) {
-            insert_steps({[this, id, command]() {
-                missed("the message's button was not on screen");
-                give_chat_feedback(engine(), id, command.index, command.liked);
-                return Step::Done;
-            }});
-            return Step::DoneNow;
-        }
-        std::vector<StepFn> steps = click_at([this, id, choice] { return target(id).choices[choice].center(); });
-        steps.push_back(pause(kAfterAction));
-        steps.push_back(frames(1));
-        insert_steps(std::move(steps));
+        auto button = [this, id, choice] {  // empty when not drawn this frame
+            const ComponentTargets& t = target(id);
+            return ActionTargets::drawn_now(t.choices_frame) && choice < t.choices.size() ? t.choices[choice] : TargetRect{};
+        };
+        auto on_it = [this, id, button](ImVec2 p) {  // inside the chat's list, which scrolls on its own
+            const TargetRect r = button(), list = target(id).widget;
+            return !r.empty() && r.contains(p) && r.min.y >= list.min.y && r.max.y <= list.max.y;
+        };
+        insert_steps({click_component(id, {.aim = [button] { return button().center(); }, .on_it = on_it,
+                                           .y_span = [button] { return ImVec2(button().min.y, button().max.y); },
+                                           .instead = [this, id, command]() -> StepFn {
+                                               return [this, id, command]() {
+                                                   missed("the message's button was not on screen");
+                                                   give_chat_feedback(engine(), id, command.index, command.liked);
+                                                   return Step::Done;
+                                               };
+                                           },
+                                           .what = std::string(command.liked ? "like " : "dislike ") + quoted(command.label) +
+                                                   " " + std::to_string(command.index),
+                                           .done = [this, id, command] {
+                                               const auto& now = std::get<Conversation>(engine().component(id).spec.value);
+                                               return (size_t)command.index < now.size() &&
+                                                      now.messages[(size_t)command.index].liked == command.liked;
+                                           }}),
+                      pause(kAfterAction), frames(1)});
         return Step::DoneNow;
     });
 }
@@ -279,23 +279,23 @@ void ScriptPlayer::play(const ClickPixelCommand& command) {
                  " image");
             return Step::DoneNow;
         }
-        auto aim = [this, id, pixel] { return target(id).image->mouse_for(pixel); };
-        const ImVec2 display = ImGui::GetIO().DisplaySize;
-        const ImVec2 at = aim();
-        if (!t.image->visible(at) || at.x < 0 || at.y < 0 || at.x >= display.x || at.y >= display.y) {
-            insert_steps({select_from_engine(id, pixel)});  // panned out of view: a person would pan first
-            return Step::DoneNow;
-        }
-        insert_steps({move_to(aim), pause(kHoverPause), [this, id, pixel]() {
-                          // A toast over the image would take the press instead.
-                          ImGuiWindow* hovered = GImGui->HoveredWindow;
-                          if (!hovered || hovered->RootWindow != view_.targets().window()) {
-                              insert_steps({select_from_engine(id, pixel)});
-                              return Step::DoneNow;
-                          }
-                          insert_steps({press(), pause(kHoldPause), set_button(false)});
-                          return Step::DoneNow;
-                      },
+        auto aim = [this, id, pixel] {  // the image may be gone by the time the pointer gets there
+            const std::optional<ImageTransform>& image = target(id).image;
+            return image ? image->mouse_for(pixel) : ImVec2(-1, -1);
+        };
+        auto on_it = [this, id](ImVec2 p) {
+            const ComponentTargets& now_drawn = target(id);
+            return now_drawn.image && ActionTargets::drawn_now(now_drawn.image_frame) && now_drawn.image->visible(p);
+        };
+        auto y_span = [this, id, aim] {  // the pixel, with a line of room around it; nothing without an image
+            if (!target(id).image) return ImVec2(0, 0);
+            const float y = aim().y, room = ImGui::GetFontSize();
+            return ImVec2(y - room, y + room);
+        };
+        insert_steps({click_component(id, {.aim = aim, .on_it = on_it, .y_span = y_span,
+                                           .instead = [this, id, pixel] { return select_from_engine(id, pixel); },
+                                           .what = "click " + quoted(label) + " at " + std::to_string(pixel.x) + " " +
+                                                   std::to_string(pixel.y)}),
                       pause(kAfterAction), frames(1)});
         return Step::DoneNow;
     });

@@ -10,12 +10,15 @@
 //            slider pixels, text ImGui cannot type, a choice list it cannot
 //            locate) is finished through Engine::set_from_user, so the value
 //            always ends as value_for_set() says and input + change fire.
-//   click    the button pressed and released under the pointer.
+//   click    the button pressed and released under the pointer, which must make it fire; a press
+//            the layout moved away from is tried again (scrolled into view and aimed anew), and
+//            after kClickAttempts it is a script error: never a click silently dropped.
+//   like     the message's Like (or Dislike) clicked the same way, until the message holds it.
 //   submit   the Textbox clicked, then Enter (Ctrl+Enter in a multi-line one): fires submit.
 //   upload   the pointer goes to the image, the file is dropped on it (upload_image_file).
 //   click at X Y   the pointer goes where the view drew that image pixel (ComponentTargets::image,
-//            at any zoom and pan) and clicks: the component fires select. A pixel panned out of
-//            view is selected through the engine (a miss). `click at T` (media) is an error for
+//            at any zoom and pan) and clicks, checked as a button's click: the component fires
+//            select. A pixel panned out of view is selected through the engine (a miss). `click at T` (media) is an error for
 //            components that cannot seek.
 //   zoom     the pointer goes to the pixel and the wheel turns a notch a frame until the image shows
 //            about F screen pixels a pixel (the pixel stays under the pointer).
@@ -129,12 +132,26 @@ private:
     StepFn scroll_into_view(std::function<ImVec2()> y_span);  // (top, bottom) in screen coordinates
     StepFn move_to(std::function<ImVec2()> target, double seconds = -1);
     StepFn set_button(bool down);
-    StepFn press();                                      // down, checked a frame later (one retry)
+    StepFn press(bool note_miss = true);                 // down, checked a frame later (one retry)
     StepFn pause(double seconds);                        // only at human pace
     StepFn frames(int count);
     StepFn key(int imgui_key, bool ctrl);                // one press of a key, then its release
     StepFn type(std::vector<std::string> characters);  // one string per character
     std::vector<StepFn> click_at(std::function<ImVec2()> target);
+    // What a click on a component needs: where to press, what is on it, what to
+    // scroll into view first, and the same event through the engine for a target
+    // the pointer cannot reach.
+    struct ClickTarget {
+        std::function<ImVec2()> aim;             // from what the view drew last
+        std::function<bool(ImVec2)> on_it;       // a press there reaches it
+        std::function<ImVec2()> y_span;          // (top, bottom) on screen
+        std::function<StepFn()> instead;         // a miss: the engine fires the event
+        std::string what;                        // "click \"Flag\"", for the error
+        std::function<bool()> done;              // the click's effect is there; empty: its view fired
+    };
+    // Scrolls, aims, presses and lets go, then checks that it took effect (`done`, or ComponentTargets::fired);
+    // a press that lands elsewhere or does not fire is tried again (kClickAttempts), then is a script error.
+    StepFn click_component(ComponentId id, ClickTarget target, int attempt = 1);
     std::vector<StepFn> click_away(ComponentId id);      // a press on the card's empty margin: ends text editing
     StepFn fire_from_engine(ComponentId id, Event event); // what the pointer could not press (a miss)
     StepFn select_from_engine(ComponentId id, ImagePixel pixel);  // a pixel the pointer could not reach (a miss)

@@ -16,6 +16,7 @@ constexpr double kExpectIdleSeconds = 10.0; // an expect first lets running hand
 constexpr double kEndIdleSeconds = 10.0;    // so does the end of the script
 constexpr double kWaitUntilSeconds = 10.0;  // wait until: then the script stops (exit 2)
 constexpr int kPopupFrames = 30;            // frames a dropdown's list may take to appear
+constexpr int kClickAttempts = 3;           // a click whose target moved is aimed again, scrolling first
 
 // Human pace, in seconds (none at --pace fast).
 constexpr double kHoverPause = 0.12, kHoldPause = 0.1, kAfterAction = 0.3, kTypeInterval = 0.05,

@@ -192,9 +192,9 @@ ScriptPlayer::StepFn ScriptPlayer::set_button(bool down) {
 
 // Presses the button and checks, a frame later, that the item under the pointer
 // took it; a text field being edited can swallow the first press, so it tries again once.
-ScriptPlayer::StepFn ScriptPlayer::press() {
+ScriptPlayer::StepFn ScriptPlayer::press(bool note_miss) {
     int phase = 0, attempts = 0;
-    return [this, phase, attempts]() mutable {
+    return [this, phase, attempts, note_miss]() mutable {
         ImGuiContext& g = *GImGui;
         switch (phase) {
             case 0:
@@ -204,7 +204,7 @@ ScriptPlayer::StepFn ScriptPlayer::press() {
             case 1:
                 if (g.ActiveId != 0 && g.ActiveId == g.HoveredId) return Step::DoneNow;
                 if (++attempts >= 2) {
-                    missed("no item under the pointer took the press");
+                    if (note_miss) missed("no item under the pointer took the press");
                     return Step::DoneNow;
                 }
                 mouse_down_ = false;
@@ -264,6 +264,67 @@ std::vector<ScriptPlayer::StepFn> ScriptPlayer::click_at(std::function<ImVec2()>
     return {move_to(std::move(target)), pause(kHoverPause), press(), pause(kHoldPause), set_button(false)};
 }
 
+// A click a tour can count on: between the approach and the press a result may
+// have pushed the target down (below the window) or the layout may still be
+// moving, so each try scrolls it into view again and aims at where the view drew
+// it last. A press that something else took is let go off the window (nothing
+// fires); one that fired nothing (it moved before the release) is tried again
+// after the double-click time. Only its view firing counts as done: a click that
+// never arrives is a script error, not a note, so a tour never says it flagged
+// when no row was saved.
+ScriptPlayer::StepFn ScriptPlayer::click_component(ComponentId id, ClickTarget t, int attempt) {
+    return [this, id, t = std::move(t), attempt]() {
+        StepFn aim_and_press = [this, id, t, attempt]() {
+            const ImVec2 at = t.aim(), display = ImGui::GetIO().DisplaySize;
+            const ImGuiWindow* window = view_.targets().window();
+            const bool reachable = ActionTargets::drawn_now(target(id).frame) && t.on_it(at) && at.x >= 0 && at.y >= 0 &&
+                                   at.x < display.x && at.y < display.y && (!window || window->InnerClipRect.Contains(at));
+            if (!reachable) {  // not drawn where the pointer can go: the engine fires it (a miss)
+                insert_steps({t.instead()});
+                return Step::DoneNow;
+            }
+            const uint64_t fired = target(id).fired;
+            StepFn arrived = [this, id, t, attempt, fired]() {
+                if (t.done ? t.done() : target(id).fired > fired) return Step::DoneNow;
+                if (attempt >= kClickAttempts) {
+                    fail("cannot " + t.what + ": no press reached it in " + std::to_string(kClickAttempts) +
+                         " tries (something else was under the pointer, or it moved away before the release)");
+                    return Step::DoneNow;
+                }
+                double started = -1;
+                insert_steps({[this, started]() mutable {  // two presses closer than this are a double-click
+                                  if (started < 0) started = now();
+                                  return now() - started >= ImGui::GetIO().MouseDoubleClickTime ? Step::DoneNow : Step::Continue;
+                              },
+                              click_component(id, t, attempt + 1)});
+                return Step::DoneNow;
+            };
+            StepFn hovered_check = [this, t, arrived]() {
+                // A toast or an open list over it would take the press instead.
+                const ImGuiWindow* hovered = GImGui->HoveredWindow;
+                if (!hovered || hovered->RootWindow != view_.targets().window()) {
+                    insert_steps({t.instead()});
+                    return Step::DoneNow;
+                }
+                insert_steps({press(false), [this, t]() {
+                                  // Taken by something else the layout moved under the pointer: let go off the window.
+                                  if (GImGui->ActiveId != 0 && !t.on_it(pointer_)) {
+                                      const ImVec2 display = ImGui::GetIO().DisplaySize;
+                                      pointer_ = ImVec2(display.x + 100, display.y + 100);
+                                  }
+                                  return Step::DoneNow;
+                              },
+                              pause(kHoldPause), set_button(false), arrived});
+                return Step::DoneNow;
+            };
+            insert_steps({move_to(t.aim), pause(kHoverPause), std::move(hovered_check)});
+            return Step::DoneNow;
+        };
+        // The card first: a target inside it may only be drawn once the card is on screen.
+        insert_steps({reveal(id), scroll_into_view(t.y_span), std::move(aim_and_press)});
+        return Step::DoneNow;
+    };
+}
 
 // A press in the card's margin, beside the widget and above it: no item there
 // takes it, so a text field stops editing and an open list closes.

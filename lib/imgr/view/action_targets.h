@@ -14,6 +14,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -46,6 +47,9 @@ struct ComponentTargets {
     // An image-like component (image_canvas.h): where its image is, for `click "x" at X Y`.
     std::optional<ImageTransform> image;
     int image_frame = -1;               // frame the image was drawn in
+    // Events a person's input fired on it through its view (a click, a select): the
+    // script player compares it before and after a press to know the press arrived.
+    uint64_t fired = 0;
 };
 
 struct HeaderTarget {                   // a tab's or an accordion's header

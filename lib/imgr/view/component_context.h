@@ -44,7 +44,10 @@ struct ComponentContext {
     const ComponentSpec& spec() const { return state.spec; }
     bool value_changed() const { return cache.seen_version != state.version; }
     void user_set(Value value) const { engine.set_from_user(id, std::move(value)); }
-    void fire(Event event) const { engine.fire(id, event); }
+    void fire(Event event) const {
+        ++targets.fired;
+        engine.fire(id, event);
+    }
     void show_hint(std::string text, bool is_error, double seconds = 4.0) const;
     // A person selected something: fires the component's `select` event with it (select_data.h).
     void select_pixel(int x, int y, Json pixel_values) const;        // image-like components

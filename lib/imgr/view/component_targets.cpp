@@ -46,6 +46,7 @@ void ComponentContext::select_pixel(int x, int y, Json pixel_values) const {
     data.x = x;
     data.y = y;
     data.value = std::move(pixel_values);
+    ++targets.fired;
     engine.fire_select(id, std::move(data));
 }
 
@@ -54,6 +55,7 @@ void ComponentContext::select_item(int index, Json value, int column) const {
     data.index = index;
     data.column = column;
     data.value = std::move(value);
+    ++targets.fired;
     engine.fire_select(id, std::move(data));
 }
 
