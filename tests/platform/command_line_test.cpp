@@ -72,3 +72,16 @@ TEST_CASE("the replay options: a folder, a tolerance from 0 to 1, a report file"
     CHECK_FALSE(parse_command_line({"--replay-tolerance", "abc"}).error.empty());
     CHECK_FALSE(parse_command_line({"--replay", ""}).error.empty());
 }
+
+TEST_CASE("--watch is a switch, refused with --script, --record and --replay, which run one binary start to end") {
+    CHECK(parse_command_line({"--watch"}).options.watch);
+    CHECK_FALSE(parse_command_line(std::vector<std::string>{}).options.watch);
+    CHECK(parse_command_line({"--watch", "--size", "800x600", "--headless"}).error.empty());
+    CHECK(parse_command_line({"--watch", "--script", "t.tour"}).error ==
+          "--watch cannot be used with --script, which must run one binary from start to end");
+    CHECK(parse_command_line({"--record", "frames", "--watch"}).error ==
+          "--watch cannot be used with --record, which must run one binary from start to end");
+    CHECK(parse_command_line({"--watch", "--replay=flagged"}).error ==
+          "--watch cannot be used with --replay, which must run one binary from start to end");
+    CHECK(imgr::usage("app").find("--watch") != std::string::npos);
+}

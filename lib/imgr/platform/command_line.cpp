@@ -52,7 +52,9 @@ std::string usage(const std::string& program_name) {
         "                       DIR holds no flagged data or the app cannot replay\n"
         "  --replay-tolerance X relative tolerance for numbers when replaying (default 1e-9)\n"
         "  --replay-report FILE.html\n"
-        "                       also write the comparison as one self-contained HTML page\n";
+        "                       also write the comparison as one self-contained HTML page\n"
+        "  --watch              when the executable is rebuilt, restart it in place and\n"
+        "                       restore the values, tabs and scroll the person had\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {
@@ -87,6 +89,7 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
         }
         if (flag == "--help" || flag == "-h") { o.help = true; continue; }
         if (flag == "--headless") { o.headless = true; continue; }
+        if (flag == "--watch") { o.watch = true; continue; }
         auto it = with_value.find(flag);
         if (it == with_value.end()) {
             result.error = "unknown option '" + args[i] + "'";
@@ -104,6 +107,14 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
             return result;
         }
     }
+    // A script, a recording and a replay each run one binary from start to end: a reload halfway would split them.
+    for (const auto& [other, given] : {std::pair{"--script", !o.script.empty()}, std::pair{"--record", !o.record.empty()},
+                                       std::pair{"--replay", !o.replay.empty()}})
+        if (o.watch && given) {
+            result.error = std::string("--watch cannot be used with ") + other +
+                           ", which must run one binary from start to end";
+            return result;
+        }
     return result;
 }
 

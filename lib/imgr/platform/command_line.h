@@ -21,6 +21,7 @@ struct CommandLine {
     std::string replay;          // --replay DIR: run every flagged row of DIR again and compare (docs/replay.md)
     double replay_tolerance = 1e-9;  // --replay-tolerance X: relative tolerance for numbers
     std::string replay_report;   // --replay-report FILE.html: the comparison as one self-contained page
+    bool watch = false;          // --watch: reload when the executable is rebuilt, keeping the person's state (docs/watch.md)
 };
 
 struct CommandLineResult {
