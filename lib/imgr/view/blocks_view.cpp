@@ -88,10 +88,16 @@ void BlocksView::draw() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoSavedSettings | wheel);
     ImGui::PopStyleVar();
+    if (restore_scroll_frames_ > 0) {
+        ImGui::SetScrollY(restore_scroll_);  // clamped to last frame's height: repeated until the page is laid out
+        --restore_scroll_frames_;
+    }
+    scroll_y_ = ImGui::GetScrollY();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
     draw_stack(layout_.node(layout_.root()).children, width, false);
     ImGui::End();
+    restore_open_.clear();  // given to ImGui once; from now on the person's clicks decide
 
     for (Message& message : engine.take_messages()) {
         if (observe_text_) observe_text_(message.text);
@@ -157,7 +163,9 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
                     const LayoutNode& tab_node = layout_.node(tab);
                     if (!node_visible(tab)) continue;
                     ImGui::PushID(tab.index);
-                    const bool selected = ImGui::BeginTabItem(tab_node.label.c_str());
+                    const bool select = (size_t)tab.index < restore_open_.size() && restore_open_[(size_t)tab.index] == 1;
+                    const bool selected = ImGui::BeginTabItem(tab_node.label.c_str(), nullptr,
+                                                              select ? ImGuiTabItemFlags_SetSelected : 0);
                     targets_.header_from_last_item(tab, selected, start.x + width);
                     if (selected) {
                         ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
@@ -172,7 +180,10 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
             break;
         }
         case NodeType::Accordion: {
-            ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
+            if ((size_t)id.index < restore_open_.size() && restore_open_[(size_t)id.index] >= 0)
+                ImGui::SetNextItemOpen(restore_open_[(size_t)id.index] == 1, ImGuiCond_Always);
+            else
+                ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
             // ImGui 1.86 stretches a header to the window's edge: clip it to its column.
             ImGui::PushClipRect(start, ImVec2(start.x + width, start.y + ImGui::GetFrameHeight() * 2), true);
             const bool open = ImGui::CollapsingHeader(node.label.c_str());

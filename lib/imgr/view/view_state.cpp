@@ -1,0 +1,53 @@
+// BlocksView's tabs, accordions and scroll read and given back (view_state.h).
+#include "imgr/view/blocks_view.h"
+
+#include <map>
+
+namespace imgr {
+
+std::vector<std::string> BlocksView::header_paths() const {
+    std::vector<std::string> paths(layout_.size());
+    // Parents are added before their children, so one pass in node order sees each parent's path first.
+    for (size_t i = 0; i < layout_.size(); ++i) {
+        for (NodeId child : layout_.node(NodeId((int)i)).children) {
+            const LayoutNode& c = layout_.node(child);
+            std::string path = paths[i];
+            if (c.type == NodeType::Tab || c.type == NodeType::Accordion) path = path.empty() ? c.label : path + "/" + c.label;
+            paths[(size_t)child] = std::move(path);
+        }
+    }
+    return paths;
+}
+
+ViewState BlocksView::view_state() const {
+    ViewState state;
+    state.scroll_y = scroll_y_;
+    const std::vector<std::string> paths = header_paths();
+    for (size_t i = 0; i < layout_.size(); ++i) {
+        const LayoutNode& node = layout_.node(NodeId((int)i));
+        if (node.type != NodeType::Tab && node.type != NodeType::Accordion) continue;
+        if (i >= targets_.headers_size()) continue;
+        const HeaderTarget& header = targets_.header(NodeId((int)i));
+        if (header.frame < 0) continue;  // never drawn (inside a closed accordion, say): nothing the person chose
+        (node.type == NodeType::Tab ? state.tabs : state.accordions).push_back({paths[i], header.open});
+    }
+    return state;
+}
+
+void BlocksView::restore_view_state(const ViewState& state) {
+    const std::vector<std::string> paths = header_paths();
+    std::map<std::string, bool> tabs, accordions;
+    for (const ViewState::Header& h : state.tabs) tabs[h.path] = h.open;
+    for (const ViewState::Header& h : state.accordions) accordions[h.path] = h.open;
+    restore_open_.assign(layout_.size(), -1);
+    for (size_t i = 0; i < layout_.size(); ++i) {
+        const LayoutNode& node = layout_.node(NodeId((int)i));
+        const auto& known = node.type == NodeType::Tab ? tabs : accordions;
+        if (node.type != NodeType::Tab && node.type != NodeType::Accordion) continue;
+        if (auto it = known.find(paths[i]); it != known.end()) restore_open_[i] = it->second ? 1 : 0;
+    }
+    restore_scroll_ = state.scroll_y;
+    restore_scroll_frames_ = state.scroll_y > 0 ? 4 : 0;
+}
+
+}  // namespace imgr
