@@ -23,6 +23,7 @@
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
 #include "imgr/driver/run_services.h"
+#include "imgr/driver/watch_reload.h"
 #include "imgr/view/blocks_view.h"
 #include "imgr/view/theme.h"
 
@@ -179,8 +180,10 @@ RunnerParams runner_params(const Blocks& app, const LaunchRequest& request) {
 // what each frame does with them.
 class WindowSession {
 public:
-    WindowSession(Blocks& app, LaunchRequest& request)
-        : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app) {
+    WindowSession(Blocks& app, LaunchRequest& request, WatchReload* watch = nullptr)
+        : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app),
+          watch_(watch) {
+        if (watch_) restore_watched_state();
         if (request_.script) {
             final_screenshot_ = params_.screenshot_path;
             params_.screenshot_path.clear();
@@ -216,7 +219,9 @@ public:
         Runner* running = &runner;
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
+        if (watch_) watch_->watch().set_wake([running] { running->request_redraw(); });
         int exit_code = runner.run();
+        if (watch_) watch_->watch().set_wake(nullptr);
         engine_.set_wake(nullptr);
         services_.clear();
         const size_t lost = BlocksAccess::finish_run(app_);  // flags still waiting are written; e.g. an Interface's on_close
@@ -226,7 +231,44 @@ public:
         return exit_code;
     }
 
+    // The window closed because a new build is ready (--watch): what to hand it.
+    bool reload_requested() const { return reload_requested_; }
+    const ViewState& view_state() const { return saved_view_; }
+    const WindowPlace& window_place() const { return saved_window_; }
+
 private:
+    // What the previous build (or a run that crashed) left: the window's place and the view's tabs and scroll.
+    void restore_watched_state() {
+        const WindowPlace& window = watch_->restored_window();
+        if (window.known) {
+            params_.place = true;
+            params_.x = window.x;
+            params_.y = window.y;
+            params_.width = window.width;
+            params_.height = window.height;
+        }
+        if (watch_->restored_view()) view_.restore_view_state(*watch_->restored_view());
+    }
+
+    // --watch: the first frame says how the reload went; a new build that is ready ends the window.
+    void watch_after_render(Runner& runner) {
+        if (runner.frame_index() == 1) watch_->first_frame_drawn();
+        if (std::string failure = watch_->watch().take_failure(); !failure.empty()) {
+            std::fprintf(stderr, "imgr: %s\n", failure.c_str());
+            engine_.post(MessageLevel::Error, failure);
+        }
+        if (!watch_->watch().ready()) return;
+        WatchReload::stop_handlers(engine_);
+        saved_view_ = view_.view_state();
+        int x = 0, y = 0, width = 0, height = 0;
+        runner.window_rect(x, y, width, height);
+        // GLFW scales a requested size by the content scale: hand over the unscaled one.
+        const float scale = runner.content_scale() > 0 ? runner.content_scale() : 1.0f;
+        saved_window_ = {true, x, y, (int)(width / scale + 0.5f), (int)(height / scale + 0.5f)};
+        reload_requested_ = ended_ = true;
+        runner.request_exit(0);
+    }
+
     void before_frame() {
         if (!player_) return;
         if (request_.recorder && !player_->finished()) settle(engine_);
@@ -245,6 +287,8 @@ private:
     }
 
     void after_render(Runner& runner) {
+        if (ended_) return;
+        if (watch_) watch_after_render(runner);
         if (ended_) return;
         if (request_.recorder && !capture_frame(runner)) return;
         if (g_stop_requested) {
@@ -334,6 +378,10 @@ private:
     std::unique_ptr<GlTextureCache> textures_;
     bool ended_ = false, interrupted_ = false;
     std::chrono::steady_clock::time_point recording_start_;
+    WatchReload* watch_ = nullptr;
+    bool reload_requested_ = false;
+    ViewState saved_view_;
+    WindowPlace saved_window_;
 };
 
 }  // namespace
@@ -358,8 +406,23 @@ int launch_app(Blocks& app, int argc, char** argv) {
     }
     // The window's Replay panel; with --replay DIR it runs at once, and its result is the exit code.
     BlocksAccess::start_replay_panel(app, options.replay, !options.replay.empty(), options.replay_tolerance, options.replay_report);
-    WindowSession session(app, request);
-    const int exit_code = session.run();
+    std::unique_ptr<WatchReload> watch;
+    if (options.watch) {
+        std::string why;
+        watch = WatchReload::start(app, why);
+        if (!watch) {
+            std::fprintf(stderr, "%s: --watch: %s\n", request.name.c_str(), why.c_str());
+            return 1;
+        }
+    }
+    int exit_code = 0;
+    for (;;) {
+        WindowSession session(app, request, watch.get());
+        exit_code = session.run();
+        if (!session.reload_requested()) break;
+        watch->reload(argv, session.view_state(), session.window_place());
+        // Still here: the new build could not take over (said on stderr); the old one runs again as it was.
+    }
     if (options.replay.empty() || exit_code != 0) return exit_code;
     const int replayed = BlocksAccess::replay_panel_exit_code(app);
     if (replayed >= 0) return replayed;
