@@ -89,15 +89,19 @@ void BlocksView::draw() {
                      ImGuiWindowFlags_NoSavedSettings | wheel);
     ImGui::PopStyleVar();
     if (restore_scroll_frames_ > 0) {
-        ImGui::SetScrollY(restore_scroll_);  // clamped to last frame's height: repeated until the page is laid out
-        --restore_scroll_frames_;
+        // Clamped to last frame's height, which grows as restored tabs and accordions open: repeated until reached.
+        if (ImGui::GetScrollY() == restore_scroll_) {
+            restore_scroll_frames_ = 0;
+        } else {
+            ImGui::SetScrollY(restore_scroll_);
+            --restore_scroll_frames_;
+        }
     }
     scroll_y_ = ImGui::GetScrollY();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
     draw_stack(layout_.node(layout_.root()).children, width, false);
     ImGui::End();
-    restore_open_.clear();  // given to ImGui once; from now on the person's clicks decide
 
     for (Message& message : engine.take_messages()) {
         if (observe_text_) observe_text_(message.text);
@@ -163,7 +167,7 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
                     const LayoutNode& tab_node = layout_.node(tab);
                     if (!node_visible(tab)) continue;
                     ImGui::PushID(tab.index);
-                    const bool select = (size_t)tab.index < restore_open_.size() && restore_open_[(size_t)tab.index] == 1;
+                    const bool select = take_restored(tab) == 1;
                     const bool selected = ImGui::BeginTabItem(tab_node.label.c_str(), nullptr,
                                                               select ? ImGuiTabItemFlags_SetSelected : 0);
                     targets_.header_from_last_item(tab, selected, start.x + width);
@@ -180,8 +184,8 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
             break;
         }
         case NodeType::Accordion: {
-            if ((size_t)id.index < restore_open_.size() && restore_open_[(size_t)id.index] >= 0)
-                ImGui::SetNextItemOpen(restore_open_[(size_t)id.index] == 1, ImGuiCond_Always);
+            if (const int restored = take_restored(id); restored >= 0)
+                ImGui::SetNextItemOpen(restored == 1, ImGuiCond_Always);
             else
                 ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
             // ImGui 1.86 stretches a header to the window's edge: clip it to its column.

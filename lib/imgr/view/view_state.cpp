@@ -2,6 +2,7 @@
 #include "imgr/view/blocks_view.h"
 
 #include <map>
+#include <utility>
 
 namespace imgr {
 
@@ -47,7 +48,12 @@ void BlocksView::restore_view_state(const ViewState& state) {
         if (auto it = known.find(paths[i]); it != known.end()) restore_open_[i] = it->second ? 1 : 0;
     }
     restore_scroll_ = state.scroll_y;
-    restore_scroll_frames_ = state.scroll_y > 0 ? 4 : 0;
+    restore_scroll_frames_ = state.scroll_y > 0 ? 10 : 0;  // a tab selected shows its content a frame later, and so on
+}
+
+int BlocksView::take_restored(NodeId id) {
+    if ((size_t)id.index >= restore_open_.size()) return -1;
+    return std::exchange(restore_open_[(size_t)id.index], (signed char)-1);
 }
 
 }  // namespace imgr
