@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <thread>
 #include <utility>
 
 extern char** environ;
@@ -61,8 +62,12 @@ std::string probe_start(const std::string& path) {
         if (said.size() < 65536) said.append(buffer, (size_t)n);
     }
     close(out[0]);
+    // Closing its output is not exiting: it may still be tearing down.
     int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == 0) {
+    pid_t ended = 0;
+    while ((ended = waitpid(pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    if (ended == 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
         return "its --help did not end within 10 s";
