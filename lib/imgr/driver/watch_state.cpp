@@ -150,6 +150,7 @@ WatchStateRead read_watch_state(const fs::path& folder) {
 WatchRestore restore_watch_values(Engine& engine, const WatchState& state, const fs::path& folder) {
     WatchRestore result;
     std::vector<std::string> dropped;
+    std::vector<std::pair<ComponentId, Value>> restored;  // set together: handlers see all of them at once
     FlaggedLog log;
     const fs::path values_dir = folder / kValuesFolder;
     if (!state.values.empty()) log = read_flagged_log(values_dir / "logs.jsonl", 1);
@@ -193,13 +194,13 @@ WatchRestore restore_watch_values(Engine& engine, const WatchState& state, const
             continue;
         }
         try {
-            Value value = value_from_cell(spec.kind, spec.props, cells[(size_t)column], values_dir);
-            engine.set_from_program(it->second, std::move(value));
-            ++result.restored;
+            restored.emplace_back(it->second, value_from_cell(spec.kind, spec.props, cells[(size_t)column], values_dir));
         } catch (const std::exception& e) {
             dropped.push_back(name + " (" + printable(shortened(e.what())) + ")");
         }
     }
+    result.restored = (int)restored.size();
+    engine.set_many_from_program(std::move(restored));
     result.dropped = (int)dropped.size();
     std::set<std::string> old_labels(state.labels.begin(), state.labels.end());
     std::vector<std::string> added;

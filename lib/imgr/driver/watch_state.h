@@ -64,8 +64,9 @@ struct WatchRestore {
     std::string notice;               // for the window: what was dropped (and why) and what is new; "" when nothing
 };
 
-// Gives the saved values to the components with the same label (set as a program
-// would: `change` fires, so outputs follow the new build's handlers).
+// Gives the saved values to the components with the same label, all at once, then
+// fires their `change` (as a program setting them would), so outputs are computed
+// again by the new build's handlers from every restored input.
 WatchRestore restore_watch_values(Engine& engine, const WatchState& state, const std::filesystem::path& folder);
 
 }  // namespace imgr
