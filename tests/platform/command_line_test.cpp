@@ -85,3 +85,16 @@ TEST_CASE("--watch is a switch, refused with --script, --record and --replay, wh
           "--watch cannot be used with --replay, which must run one binary from start to end");
     CHECK(imgr::usage("app").find("--watch") != std::string::npos);
 }
+
+TEST_CASE("--watch-build CMD implies --watch; --watch-sources DIR needs it") {
+    auto r = parse_command_line({"--watch-build", "cmake --build build", "--watch-sources", "src"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.watch);
+    CHECK(r.options.watch_build == "cmake --build build");
+    CHECK(r.options.watch_sources == "src");
+    CHECK(parse_command_line({"--watch", "--watch-sources", "src"}).error ==
+          "--watch-sources needs --watch-build: it names what the build follows");
+    CHECK(parse_command_line({"--watch-build", "make", "--script", "t.tour"}).error ==
+          "--watch cannot be used with --script, which must run one binary from start to end");
+    CHECK_FALSE(parse_command_line({"--watch-build", ""}).error.empty());
+}

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <cfloat>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -23,6 +24,7 @@
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
 #include "imgr/driver/run_services.h"
+#include "imgr/driver/build_on_save.h"
 #include "imgr/driver/watch_reload.h"
 #include "imgr/view/blocks_view.h"
 #include "imgr/view/theme.h"
@@ -180,9 +182,9 @@ RunnerParams runner_params(const Blocks& app, const LaunchRequest& request) {
 // what each frame does with them.
 class WindowSession {
 public:
-    WindowSession(Blocks& app, LaunchRequest& request, WatchReload* watch = nullptr)
+    WindowSession(Blocks& app, LaunchRequest& request, WatchReload* watch = nullptr, BuildOnSave* build = nullptr)
         : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app),
-          watch_(watch) {
+          watch_(watch), build_(build) {
         if (watch_) restore_watched_state();
         if (request_.script) {
             final_screenshot_ = params_.screenshot_path;
@@ -220,7 +222,9 @@ public:
         view_.set_text_observer([running](std::string_view text) { running->cover_text(text); });
         engine_.set_wake([running] { running->request_redraw(); });
         if (watch_) watch_->watch().set_wake([running] { running->request_redraw(); });
+        if (build_) build_->set_wake([running] { running->request_redraw(); });
         int exit_code = runner.run();
+        if (build_) build_->set_wake(nullptr);
         if (watch_) watch_->watch().set_wake(nullptr);
         engine_.set_wake(nullptr);
         services_.clear();
@@ -253,11 +257,11 @@ private:
     // --watch: the first frame says how the reload went; a new build that is ready ends the window.
     void watch_after_render(Runner& runner) {
         if (runner.frame_index() == 1) watch_->first_frame_drawn();
-        if (std::string failure = watch_->watch().take_failure(); !failure.empty()) {
-            std::fprintf(stderr, "imgr: %s\n", failure.c_str());
-            engine_.post(MessageLevel::Error, failure);
-        }
+        // An error toast, which stderr also gets ("imgr: error: ...").
+        if (std::string failure = watch_->watch().take_failure(); !failure.empty()) engine_.post(MessageLevel::Error, failure);
         if (!watch_->watch().ready()) return;
+        // The build that made it may still be writing (other targets): its output pipe dies with this process.
+        if (build_ && build_->status().running) return;
         WatchReload::stop_handlers(engine_);
         saved_view_ = view_.view_state();
         int x = 0, y = 0, width = 0, height = 0;
@@ -283,7 +287,34 @@ private:
         const FontSet& fonts = runner.fonts();
         view_.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
         view_.draw();
+        if (build_) draw_build_banner(build_->status());
         if (player_) player_->after_draw();
+    }
+
+    // --watch-build: over the running app, the build in progress (its last line) or the
+    // first error of the one that failed; the app below stays usable.
+    static void draw_build_banner(const BuildOnSave::Status& status) {
+        if (!status.running && status.error.empty()) return;
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + 4),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->WorkSize.x * 0.9f, FLT_MAX));
+        const bool failed = !status.running;
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, failed ? ImVec4(0.55f, 0.08f, 0.08f, 0.95f) : ImVec4(0.15f, 0.2f, 0.3f, 0.92f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::Begin("##imgr_build", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+        if (failed) {
+            ImGui::TextUnformatted("Build failed; this is still the last build that worked.");
+            ImGui::PushTextWrapPos(viewport->WorkSize.x * 0.85f);
+            ImGui::TextUnformatted(status.error.c_str());
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::Text("Building%s %s", status.last_line.empty() ? "..." : ":", status.last_line.c_str());
+        }
+        ImGui::End();
+        ImGui::PopStyleColor(2);
     }
 
     void after_render(Runner& runner) {
@@ -379,6 +410,7 @@ private:
     bool ended_ = false, interrupted_ = false;
     std::chrono::steady_clock::time_point recording_start_;
     WatchReload* watch_ = nullptr;
+    BuildOnSave* build_ = nullptr;      // --watch-build: the build run on a save, shown in a banner
     bool reload_requested_ = false;
     ViewState saved_view_;
     WindowPlace saved_window_;
@@ -415,9 +447,18 @@ int launch_app(Blocks& app, int argc, char** argv) {
             return 1;
         }
     }
+    std::unique_ptr<BuildOnSave> build;
+    if (!options.watch_build.empty()) {
+        std::string why;
+        build = BuildOnSave::start(options.watch_build, options.watch_sources.empty() ? "." : options.watch_sources, why);
+        if (!build) {
+            std::fprintf(stderr, "%s: --watch-build: %s\n", request.name.c_str(), why.c_str());
+            return 1;
+        }
+    }
     int exit_code = 0;
     for (;;) {
-        WindowSession session(app, request, watch.get());
+        WindowSession session(app, request, watch.get(), build.get());
         exit_code = session.run();
         if (!session.reload_requested()) break;
         watch->reload(argv, session.view_state(), session.window_place());

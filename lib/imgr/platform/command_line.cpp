@@ -54,7 +54,10 @@ std::string usage(const std::string& program_name) {
         "  --replay-report FILE.html\n"
         "                       also write the comparison as one self-contained HTML page\n"
         "  --watch              when the executable is rebuilt, restart it in place and\n"
-        "                       restore the values, tabs and scroll the person had\n";
+        "                       restore the values, tabs and scroll the person had\n"
+        "  --watch-build CMD    with --watch: run CMD (through /bin/sh) when a source file\n"
+        "                       is saved; a failing build's first error shows in the window\n"
+        "  --watch-sources DIR  the folder --watch-build watches (default: the current one)\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {
@@ -78,6 +81,8 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
         {"--replay-tolerance", {[&](const std::string& v) { return parse_tolerance(v, o.replay_tolerance); },
                                 "a number from 0 to 1"}},
         {"--replay-report", {[&](const std::string& v) { o.replay_report = v; return !v.empty(); }, "a file"}},
+        {"--watch-build", {[&](const std::string& v) { o.watch_build = v; return !v.empty(); }, "a command"}},
+        {"--watch-sources", {[&](const std::string& v) { o.watch_sources = v; return !v.empty(); }, "a folder"}},
     };
     for (size_t i = 0; i < args.size(); ++i) {
         std::string flag = args[i], value;
@@ -107,6 +112,11 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
             return result;
         }
     }
+    if (!o.watch_sources.empty() && o.watch_build.empty()) {
+        result.error = "--watch-sources needs --watch-build: it names what the build follows";
+        return result;
+    }
+    if (!o.watch_build.empty()) o.watch = true;  // a build on save is only seen through a reload
     // A script, a recording and a replay each run one binary from start to end: a reload halfway would split them.
     for (const auto& [other, given] : {std::pair{"--script", !o.script.empty()}, std::pair{"--record", !o.record.empty()},
                                        std::pair{"--replay", !o.replay.empty()}})

@@ -22,6 +22,8 @@ struct CommandLine {
     double replay_tolerance = 1e-9;  // --replay-tolerance X: relative tolerance for numbers
     std::string replay_report;   // --replay-report FILE.html: the comparison as one self-contained page
     bool watch = false;          // --watch: reload when the executable is rebuilt, keeping the person's state (docs/watch.md)
+    std::string watch_build;     // --watch-build CMD: run CMD when a source is saved (implies --watch)
+    std::string watch_sources;   // --watch-sources DIR: the sources --watch-build follows (default: the current folder)
 };
 
 struct CommandLineResult {
