@@ -143,3 +143,26 @@ TEST_CASE("a rebuilt app comes back in the same process with the new string and 
     write_version("one");  // the tree as it was (rebuilt by the next build of the target)
     MESSAGE(log);
 }
+
+TEST_CASE("a new build that does not start is reported and the running one kept; the next good build reloads") {
+    const fs::path dir = fs::path(IMGR_TEST_TMP) / ("watch_broken_" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
+    const fs::path exe = dir / "app";
+    fs::copy_file(WATCH_APP, exe);
+    // A build replaced as a linker does: written beside it, renamed into place.
+    auto replace_with = [&](const fs::path& from) {
+        fs::copy_file(from, dir / "new", fs::copy_options::overwrite_existing);
+        fs::rename(dir / "new", exe);
+    };
+    Background app({exe.string(), "--watch", "--headless", "--size", "640x480"}, dir / "app.log", dir.string());
+    std::this_thread::sleep_for(1500ms);  // its window is up
+    replace_with("/bin/false");           // an executable that cannot even print its --help
+    REQUIRE_MESSAGE(app.wait_for("the new build does not start (exit 1); the running one is kept", 30s), read_text(app.log));
+    int status = 0;
+    CHECK(waitpid(app.pid, &status, WNOHANG) == 0);  // still running: the old build
+    replace_with(WATCH_APP);
+    CHECK_MESSAGE(app.wait_for("imgr: reloaded in ", 30s), read_text(app.log));
+    CHECK(waitpid(app.pid, &status, WNOHANG) == 0);
+}

@@ -82,6 +82,9 @@ void WatchReload::stop_handlers(Engine& engine) {
 }
 
 void WatchReload::reload(char** argv, ViewState view, WindowPlace window) {
+    // Should the new build not take over, the old one's window comes back as it was left.
+    restored_view_ = view;
+    restored_window_ = window;
     WatchState state;
     state.pid = (long)getpid();
     state.started_ns = watch_->ready_ns();
