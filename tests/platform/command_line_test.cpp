@@ -86,7 +86,7 @@ TEST_CASE("--watch is a switch, refused with --script, --record and --replay, wh
     CHECK(imgr::usage("app").find("--watch") != std::string::npos);
 }
 
-TEST_CASE("--watch-build CMD implies --watch; --watch-sources DIR needs it") {
+TEST_CASE("--watch-build CMD implies --watch, and --watch-sources DIR needs it") {
     auto r = parse_command_line({"--watch-build", "cmake --build build", "--watch-sources", "src"});
     REQUIRE(r.error.empty());
     CHECK(r.options.watch);

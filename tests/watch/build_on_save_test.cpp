@@ -29,12 +29,12 @@ TEST_CASE("the first error of a build's output reads file:line: message") {
     CHECK(first_build_error("").empty());
 }
 
-TEST_CASE("saving a source runs the build once; a failing build's first error is its status; build folders are not sources") {
+TEST_CASE("saving a source runs the build once, a failing build's first error is its status, build folders are not sources") {
     const fs::path dir = fs::temp_directory_path() / ("imgr_build_on_save_" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir / "src");
     fs::create_directories(dir / "build");
-    const fs::path counter = dir / "builds.txt";
+    const fs::path counter = dir / "build" / "builds.txt";  // the build's own output, in a build folder
     std::string error;
     auto watch = imgr::BuildOnSave::start("echo run >> '" + counter.string() + "'; echo compiling app.cpp; "
                                           "echo 'src/app.cpp:4:2: error: expected ;' >&2; exit 1",
@@ -47,6 +47,7 @@ TEST_CASE("saving a source runs the build once; a failing build's first error is
     };
     std::ofstream(dir / "build" / "CMakeFiles.txt") << "a build's own file";
     std::ofstream(dir / "src" / ".app.cpp.swp") << "an editor's swap file";
+    std::ofstream(dir / "src" / "notes.txt") << "a text file that is not CMakeLists.txt";
     std::this_thread::sleep_for(400ms);
     CHECK(watch->status().finished == 0);
     // Three saves in a burst: one build.

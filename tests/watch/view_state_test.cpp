@@ -82,7 +82,7 @@ TEST_CASE("the open tab, the open accordion and the scroll come back in a new vi
     CHECK(view.view_state().scroll_y == doctest::Approx(120));
 }
 
-TEST_CASE("titles the app no longer has are ignored; the app's own defaults stand") {
+TEST_CASE("titles the app no longer has are ignored and the app's own defaults stand") {
     Headless ui;
     auto demo = make_app();
     imgr::BlocksView view(*demo);

@@ -62,7 +62,7 @@ struct OldApp {
 
 }  // namespace
 
-TEST_CASE("changed values come back by label; a gone label, another kind and a new label are named in the notice") {
+TEST_CASE("changed values come back by label, and a gone label, another kind and a new label are named in the notice") {
     const fs::path dir = temp_folder("round_trip");
     OldApp old;
     imgr::WatchState state;
@@ -119,7 +119,7 @@ TEST_CASE("text with commas, quotes and line breaks comes back as it was") {
     CHECK(std::get<double>(next.component(0).spec.value) == 0.25);
 }
 
-TEST_CASE("no state is no state; a broken or hostile state.json is refused with why, never a crash") {
+TEST_CASE("no state is no state, and a broken or hostile state.json is refused with why, never a crash") {
     const fs::path dir = temp_folder("hostile");
     imgr::WatchStateRead none = imgr::read_watch_state(dir);
     CHECK(none.ok());

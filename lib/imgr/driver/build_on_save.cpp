@@ -31,7 +31,9 @@ bool skipped_folder(const std::string& name) { return name.rfind("build", 0) == 
 
 bool source_file(const std::string& name) {
     static const std::set<std::string> extensions = {".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".hxx",
-                                                     ".inl", ".ipp", ".cmake", ".txt"};
+                                                     ".inl", ".ipp", ".cmake"};
+    // Of .txt files only CMakeLists.txt: a build that logs to a .txt in the tree would otherwise start itself again.
+    if (name == "CMakeLists.txt") return true;
     const std::string ext = fs::path(name).extension().string();
     return extensions.count(ext) && name[0] != '.';  // not an editor's hidden swap file
 }
