@@ -101,6 +101,8 @@ TEST_CASE("a rebuilt app comes back in the same process with the new string and 
     imgr::WatchFolder folder = imgr::watch_folder(exe);
     unsetenv("TMPDIR");
     REQUIRE_MESSAGE(folder.ok(), folder.error);
+    imgr::WatchFolder crashed = imgr::process_folder(folder.path, 999999999);  // no such process: a run that crashed
+    REQUIRE(crashed.ok());
     {
         imgr::Engine engine;
         imgr::ComponentSpec slider{.kind = imgr::ComponentKind::Slider, .value = 0.5};
@@ -116,15 +118,15 @@ TEST_CASE("a rebuilt app comes back in the same process with the new string and 
         engine.set_from_user(1, std::string("Ada"));
         engine.set_from_user(2, imgr::ImageBuffer(64, 48, 3));
         imgr::WatchState state;
-        state.pid = 999999999;  // no such process: a run that crashed
+        state.pid = 999999999;
         state.view.tabs = {{"Inputs", true}, {"Report", false}};
-        REQUIRE(imgr::save_watch_state(engine, initial, state, folder.path).ok());
+        REQUIRE(imgr::save_watch_state(engine, initial, state, crashed.path).ok());
     }
 
     Background app({exe.string(), "--watch", "--headless", "--size", "640x480"}, dir / "app.log", dir.string());
     REQUIRE_MESSAGE(app.wait_for("report: version=one strength=0.75 name=Ada photo=64x48", 60s), read_text(app.log));
     CHECK(app.wait_for("imgr: restored what an earlier run left (restored 3 values, dropped 0)", 10s));
-    CHECK_FALSE(fs::exists(folder.path / "state.json"));  // removed once restored
+    CHECK_FALSE(fs::exists(crashed.path));  // removed once restored
 
     write_version("two");
     built = build_app();
@@ -139,7 +141,7 @@ TEST_CASE("a rebuilt app comes back in the same process with the new string and 
     CHECK(log.find("(restored 4 values, dropped 0)") != std::string::npos);
     int status = 0;
     CHECK(waitpid(app.pid, &status, WNOHANG) == 0);  // the same process, still running
-    CHECK_FALSE(fs::exists(folder.path / "state.json"));
+    CHECK_FALSE(fs::exists(folder.path / std::to_string(app.pid) / "state.json"));  // its own, given back
     write_version("one");  // the tree as it was (rebuilt by the next build of the target)
     MESSAGE(log);
 }

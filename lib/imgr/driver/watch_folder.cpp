@@ -1,13 +1,18 @@
 #include "imgr/driver/watch_folder.h"
 
+#include "imgr/model/file_read.h"
+
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <system_error>
 
 namespace imgr {
@@ -58,10 +63,45 @@ WatchFolder watch_folder(const std::filesystem::path& executable) {
     return result;
 }
 
-void clear_watch_folder(const std::filesystem::path& folder) {
+WatchFolder process_folder(const std::filesystem::path& app_folder, long pid) {
+    WatchFolder result;
+    result.path = app_folder / std::to_string(pid);
+    if (IoResult made = private_folder(result.path); !made) static_cast<IoResult&>(result) = made;
+    return result;
+}
+
+std::vector<std::filesystem::path> orphaned_process_folders(const std::filesystem::path& app_folder) {
+    std::vector<std::pair<long, std::filesystem::path>> found;
     std::error_code ec;
-    std::filesystem::remove(folder / "state.json", ec);
-    std::filesystem::remove_all(folder / "values", ec);
+    for (std::filesystem::directory_iterator it(app_folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.empty() || name.size() > 10 || name.find_first_not_of("0123456789") != std::string::npos) continue;
+        const long pid = std::stol(name);
+        if (pid <= 0 || pid == (long)getpid() || !it->is_directory(ec) || it->is_symlink(ec)) continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to ask): its own
+        found.emplace_back(pid, it->path());
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::filesystem::path> folders;
+    for (auto& [pid, path] : found) folders.push_back(std::move(path));
+    return folders;
+}
+
+long long process_start_ticks() {
+    const FileRead stat = read_file("/proc/self/stat");
+    // Field 22; the command name (field 2) may hold spaces and parentheses, so count after its last ')'.
+    const size_t close = stat.content.rfind(')');
+    if (!stat || close == std::string::npos) return 0;
+    std::istringstream fields(stat.content.substr(close + 1));
+    std::string field;
+    for (int n = 3; n <= 22; ++n)
+        if (!(fields >> field)) return 0;
+    return std::atoll(field.c_str());  // the 20th after ')': field 22
+}
+
+void remove_process_folder(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
 }
 
 }  // namespace imgr

@@ -3,7 +3,6 @@
 #include "imgr/driver/watch_folder.h"
 #include "imgr/engine/engine.h"
 
-#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,6 +13,16 @@
 #include <thread>
 
 namespace imgr {
+namespace {
+
+// Empties this process's folder, which it keeps for the next reload.
+void clear_saved_state(const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::remove(folder / "state.json", ec);
+    std::filesystem::remove_all(folder / "values", ec);
+}
+
+}  // namespace
 
 std::unique_ptr<WatchReload> WatchReload::start(Blocks& app, std::string& error) {
     std::unique_ptr<WatchReload> reload(new WatchReload());
@@ -23,38 +32,61 @@ std::unique_ptr<WatchReload> WatchReload::start(Blocks& app, std::string& error)
         error = "cannot find this program's executable (/proc/self/exe)";
         return nullptr;
     }
-    WatchFolder folder = watch_folder(reload->executable_);
-    if (!folder) {
-        error = folder.error;
+    WatchFolder app_folder = watch_folder(reload->executable_);
+    WatchFolder own = app_folder ? process_folder(app_folder.path, (long)getpid()) : app_folder;
+    if (!own) {
+        error = own.error;
         return nullptr;
     }
-    reload->folder_ = folder.path;
+    reload->folder_ = own.path;
     reload->watch_ = ExecutableWatch::start(reload->executable_, error);
     if (!reload->watch_) return nullptr;
 
     Engine& engine = app.engine();
     for (size_t i = 0; i < engine.component_count(); ++i) reload->initial_.push_back(engine.component((ComponentId)i).spec.value);
 
-    WatchStateRead read = read_watch_state(reload->folder_);
-    if (!read.found) return reload;
-    if (!read) {
-        // Kept aside for a look, out of the way of the next save.
-        std::error_code ec;
-        std::filesystem::rename(reload->folder_ / "state.json", reload->folder_ / "state.json.unreadable", ec);
-        std::fprintf(stderr, "imgr: %s; starting without it (kept as %s)\n", read.error.c_str(),
-                     (reload->folder_ / "state.json.unreadable").c_str());
+    // This process's own folder holds a reload's state; else one a crashed run of this executable left.
+    std::vector<std::filesystem::path> candidates = {reload->folder_};
+    for (std::filesystem::path& orphan : orphaned_process_folders(app_folder.path)) candidates.push_back(std::move(orphan));
+    for (const std::filesystem::path& folder : candidates) {
+        WatchStateRead read = read_watch_state(folder);
+        if (!read.found) {
+            // A crash before anything was saved leaves an empty folder; an unreadable state stays for a look.
+            std::error_code ec;
+            if (folder != reload->folder_ && !std::filesystem::exists(folder / "state.json.unreadable", ec))
+                remove_process_folder(folder);
+            continue;
+        }
+        if (!read) {
+            // Kept aside for a look, out of the way of the next save.
+            std::error_code ec;
+            std::filesystem::rename(folder / "state.json", folder / "state.json.unreadable", ec);
+            std::fprintf(stderr, "imgr: %s; starting without it (kept as %s)\n", read.error.c_str(),
+                         (folder / "state.json.unreadable").c_str());
+            return reload;
+        }
+        const WatchState& state = read.state;
+        reload->was_reload_ = state.pid == (long)getpid() && state.process_start == process_start_ticks();
+        reload->started_ns_ = state.started_ns;
+        reload->restored_ = restore_watch_values(engine, state, folder);
+        reload->restored_view_ = state.view;
+        reload->restored_window_ = state.window;
+        // Given back: a later crash must not restore it over newer work.
+        if (folder == reload->folder_)
+            clear_saved_state(folder);
+        else
+            remove_process_folder(folder);
         return reload;
     }
-    const WatchState& state = read.state;
-    // Another instance of this executable, alive, saved it mid-reload: it is that one's to restore.
-    if (state.pid != (long)getpid() && state.pid > 0 && kill((pid_t)state.pid, 0) == 0) return reload;
-    reload->was_reload_ = state.pid == (long)getpid();
-    reload->started_ns_ = state.started_ns;
-    reload->restored_ = restore_watch_values(engine, state, reload->folder_);
-    reload->restored_view_ = state.view;
-    reload->restored_window_ = state.window;
-    clear_watch_folder(reload->folder_);  // given back: a later crash must not restore it over newer work
     return reload;
+}
+
+WatchReload::~WatchReload() {
+    // The app ends (not a reload, which never returns here): its folder goes unless it keeps something.
+    std::error_code ec;
+    if (!folder_.empty() && !std::filesystem::exists(folder_ / "state.json", ec) &&
+        !std::filesystem::exists(folder_ / "state.json.unreadable", ec))
+        remove_process_folder(folder_);
 }
 
 void WatchReload::first_frame_drawn() {
@@ -87,12 +119,13 @@ void WatchReload::reload(char** argv, ViewState view, WindowPlace window) {
     restored_window_ = window;
     WatchState state;
     state.pid = (long)getpid();
+    state.process_start = process_start_ticks();
     state.started_ns = watch_->ready_ns();
     state.window = window;
     state.view = std::move(view);
     if (IoResult saved = save_watch_state(app_->engine(), initial_, std::move(state), folder_); !saved) {
         std::fprintf(stderr, "imgr: cannot reload: %s; the running build is kept\n", saved.error.c_str());
-        clear_watch_folder(folder_);
+        clear_saved_state(folder_);
         watch_->rearm();
         return;
     }
@@ -101,7 +134,7 @@ void WatchReload::reload(char** argv, ViewState view, WindowPlace window) {
     const int error = errno;
     std::fprintf(stderr, "imgr: cannot start the new build '%s': %s; the running build is kept\n",
                  executable_.c_str(), std::strerror(error));
-    clear_watch_folder(folder_);
+    clear_saved_state(folder_);
     watch_->rearm();
 }
 

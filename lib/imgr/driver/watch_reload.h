@@ -21,6 +21,9 @@ public:
     // The folder, the watcher and what an earlier build left (restored now). Null and `error` when
     // the executable cannot be watched or the folder cannot be used.
     static std::unique_ptr<WatchReload> start(Blocks& app, std::string& error);
+    ~WatchReload();  // removes this process's folder when it holds nothing
+    WatchReload(const WatchReload&) = delete;
+    WatchReload& operator=(const WatchReload&) = delete;
 
     ExecutableWatch& watch() { return *watch_; }
     // What the previous build's window showed; nothing when no state was restored.
@@ -43,7 +46,7 @@ public:
 private:
     WatchReload() = default;
     Blocks* app_ = nullptr;
-    std::filesystem::path executable_, folder_;
+    std::filesystem::path executable_, folder_;  // folder_: this process's, inside the executable's
     std::unique_ptr<ExecutableWatch> watch_;
     std::vector<Value> initial_;       // every component's value as the app declared it: what counts as changed
     std::optional<ViewState> restored_view_;

@@ -41,7 +41,8 @@ std::vector<int> occurrences(const Engine& engine) {
 Json header_json(const ViewState::Header& h) { return {{"path", h.path}, {"open", h.open}}; }
 
 Json to_state_json(const WatchState& s) {
-    Json j = {{"version", 1}, {"pid", s.pid}, {"started_ns", s.started_ns}, {"labels", s.labels}};
+    Json j = {{"version", 1}, {"pid", s.pid}, {"process_start", s.process_start}, {"started_ns", s.started_ns},
+              {"labels", s.labels}};
     if (s.window.known)
         j["window"] = {{"x", s.window.x}, {"y", s.window.y}, {"width", s.window.width}, {"height", s.window.height}};
     Json tabs = Json::array(), accordions = Json::array(), values = Json::array();
@@ -59,6 +60,7 @@ WatchState from_state_json(const Json& j) {
     if (j.at("version").get<int>() != 1) throw std::invalid_argument("written by another version of imgr");
     WatchState s;
     s.pid = j.at("pid").get<long>();
+    s.process_start = j.at("process_start").get<long long>();
     s.started_ns = j.at("started_ns").get<std::int64_t>();
     s.labels = j.at("labels").get<std::vector<std::string>>();
     if (j.contains("window")) {

@@ -30,6 +30,7 @@ struct WindowPlace {
 // What state.json holds.
 struct WatchState {
     long pid = 0;                     // the process that saved it (a reload keeps its pid)
+    long long process_start = 0;      // and when it started (process_start_ticks(): an exec keeps it too)
     std::int64_t started_ns = 0;      // CLOCK_MONOTONIC when the new executable was complete: the reload's start
     WindowPlace window;
     ViewState view;
