@@ -95,3 +95,22 @@ TEST_CASE("titles the app no longer has are ignored and the app's own defaults s
     const imgr::HeaderTarget& more = view.targets().header(node(*demo, "More"));
     CHECK_FALSE((more.frame >= 0 && more.open));  // not drawn (tab B is not shown), and not opened
 }
+
+TEST_CASE("an Image's zoom and pan come back by its label; a fitted one is not even saved") {
+    imgr::ViewState saved;
+    saved.images = {{"photo", 0, false, 3.0f, 0.25f, 0.75f}, {"gone", 0, false, 2.0f, 0.5f, 0.5f}};
+    Headless ui;
+    imgr::Blocks demo;
+    demo.add(imgr::Image("photo").value(imgr::ImageBuffer(64, 48, 3)));
+    demo.add(imgr::Image("other").value(imgr::ImageBuffer(64, 48, 3)));
+    imgr::BlocksView view(demo);
+    view.restore_view_state(saved);
+    for (int i = 0; i < 3; ++i) ui.frame(view);
+    const imgr::ViewState now = view.view_state();
+    REQUIRE(now.images.size() == 1);  // "other" is fitted, "gone" is not in this app
+    CHECK(now.images[0].label == "photo");
+    CHECK_FALSE(now.images[0].fit);
+    CHECK(now.images[0].zoom == doctest::Approx(3.0));
+    CHECK(now.images[0].center_x == doctest::Approx(0.25));
+    CHECK(now.images[0].center_y == doctest::Approx(0.75));
+}

@@ -68,6 +68,7 @@ TEST_CASE("changed values come back by label, and a gone label, another kind and
     imgr::WatchState state;
     state.pid = 42;
     state.view.tabs = {{"Inputs", true}};
+    state.view.images = {{"photo", 0, false, 3.0f, 0.25f, 0.75f}, {"bad", 0, false, 1e30f, 0.5f, 0.5f}};
     REQUIRE(imgr::save_watch_state(old.engine, old.initial, state, dir).ok());
     CHECK(fs::exists(dir / "values" / "logs.jsonl"));
 
@@ -79,6 +80,10 @@ TEST_CASE("changed values come back by label, and a gone label, another kind and
     CHECK(read.state.labels.size() == 6);  // every component but the button
     REQUIRE(read.state.view.tabs.size() == 1);
     CHECK(read.state.view.tabs[0].path == "Inputs");
+    REQUIRE(read.state.view.images.size() == 1);  // a zoom of 1e30 is no zoom: that image is fitted
+    CHECK(read.state.view.images[0].label == "photo");
+    CHECK(read.state.view.images[0].zoom == 3.0f);
+    CHECK(read.state.view.images[0].center_y == 0.75f);
 
     // The next build: "name" became a Number, "photo" stays, "strength" is gone, "gamma" is new.
     imgr::Engine next;

@@ -50,7 +50,11 @@ Json to_state_json(const WatchState& s) {
     for (const auto& h : s.view.accordions) accordions.push_back(header_json(h));
     for (const auto& v : s.values)
         values.push_back({{"label", v.label}, {"occurrence", v.occurrence}, {"kind", v.kind}, {"column", v.column}});
-    j["view"] = {{"tabs", tabs}, {"accordions", accordions}, {"scroll_y", s.view.scroll_y}};
+    Json images = Json::array();
+    for (const auto& z : s.view.images)
+        images.push_back({{"label", z.label}, {"occurrence", z.occurrence}, {"fit", z.fit}, {"zoom", z.zoom},
+                          {"center_x", z.center_x}, {"center_y", z.center_y}});
+    j["view"] = {{"tabs", tabs}, {"accordions", accordions}, {"scroll_y", s.view.scroll_y}, {"images", images}};
     j["values"] = values;
     return j;
 }
@@ -75,6 +79,15 @@ WatchState from_state_json(const Json& j) {
         s.view.accordions.push_back({h.at("path").get<std::string>(), h.at("open").get<bool>()});
     const double scroll = view.at("scroll_y").get<double>();
     s.view.scroll_y = std::isfinite(scroll) && scroll > 0 && scroll < 1e7 ? (float)scroll : 0.0f;
+    for (const Json& z : view.value("images", Json::array())) {
+        ViewState::ImageZoom zoom{z.at("label").get<std::string>(), z.at("occurrence").get<int>(), z.at("fit").get<bool>(),
+                                  z.at("zoom").get<float>(), z.at("center_x").get<float>(), z.at("center_y").get<float>()};
+        // A zoom no canvas can show (out of range, not a number) is not restored: the image is fitted.
+        const bool sane = std::isfinite(zoom.zoom) && zoom.zoom > 1e-4f && zoom.zoom < 1e4f &&
+                          std::isfinite(zoom.center_x) && std::isfinite(zoom.center_y) &&
+                          std::fabs(zoom.center_x) < 1e3f && std::fabs(zoom.center_y) < 1e3f;
+        if (sane && s.view.images.size() < kMaxSavedValues) s.view.images.push_back(std::move(zoom));
+    }
     const Json& values = j.at("values");
     if (values.size() > kMaxSavedValues) throw std::invalid_argument("it lists more values than an app has");
     for (const Json& v : values)

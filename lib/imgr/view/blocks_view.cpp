@@ -70,6 +70,7 @@ void BlocksView::draw() {
     }
     engine.poll();
     caches_.resize(engine.component_count());
+    if (!restore_images_.empty()) apply_restored_images();
     targets_.begin_frame(engine.component_count(), layout_.size());
     line_heights_.resize(layout_.size(), 0.0f);
     any_busy_ = false;

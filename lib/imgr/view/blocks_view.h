@@ -95,6 +95,8 @@ private:
     int row_depth_ = 0;
     bool any_busy_ = false;
     bool layout_observed_ = false;                      // tab and accordion titles given to observe_text_
+    std::vector<ViewState::ImageZoom> restore_images_;  // given to the Images at the first frame
+    void apply_restored_images();
     std::vector<signed char> restore_open_;             // per node: -1 leave to ImGui, 0 close, 1 open (once drawn)
     int take_restored(NodeId id);                       // restore_open_'s entry, given once: then the person decides
     float restore_scroll_ = 0;

@@ -20,9 +20,41 @@ std::vector<std::string> BlocksView::header_paths() const {
     return paths;
 }
 
+namespace {
+// Each Image's place among the Images with its label, so two "Output"s keep their own zoom.
+std::vector<int> image_occurrences(const Engine& engine) {
+    std::vector<int> result(engine.component_count(), -1);
+    std::map<std::string, int> seen;
+    for (size_t i = 0; i < engine.component_count(); ++i) {
+        const ComponentSpec& spec = engine.component((ComponentId)i).spec;
+        if (spec.kind == ComponentKind::Image) result[i] = seen[spec.common.label]++;
+    }
+    return result;
+}
+
+// The viewport an Image draws with: its link's for its size, or its own.
+ImageViewport* linked_viewport(ViewLinks& links, const ComponentSpec& spec) {
+    const auto* props = std::get_if<ImageProps>(&spec.props);
+    const auto* image = std::get_if<ImageBuffer>(&spec.value);
+    if (!props || props->zoom_link.empty() || !image || image->empty()) return nullptr;
+    return &links.viewport(props->zoom_link, image->width(), image->height());
+}
+}  // namespace
+
 ViewState BlocksView::view_state() const {
     ViewState state;
     state.scroll_y = scroll_y_;
+    const Engine& engine = blocks_.engine();
+    const std::vector<int> occurrence = image_occurrences(engine);
+    for (size_t i = 0; i < engine.component_count() && i < caches_.size(); ++i) {
+        if (occurrence[i] < 0) continue;
+        const ComponentSpec& spec = engine.component((ComponentId)i).spec;
+        std::optional<ImageViewport> viewport = image_own_viewport(caches_[i]);
+        if (ImageViewport* linked = linked_viewport(const_cast<ViewLinks&>(view_links_), spec)) viewport = *linked;
+        if (!viewport || viewport->fit) continue;  // fitted: what a new view shows anyway
+        state.images.push_back({spec.common.label, occurrence[i], false, viewport->zoom, viewport->center.x,
+                                viewport->center.y});
+    }
     const std::vector<std::string> paths = header_paths();
     for (size_t i = 0; i < layout_.size(); ++i) {
         const LayoutNode& node = layout_.node(NodeId((int)i));
@@ -47,8 +79,26 @@ void BlocksView::restore_view_state(const ViewState& state) {
         if (node.type != NodeType::Tab && node.type != NodeType::Accordion) continue;
         if (auto it = known.find(paths[i]); it != known.end()) restore_open_[i] = it->second ? 1 : 0;
     }
+    restore_images_ = state.images;
     restore_scroll_ = state.scroll_y;
     restore_scroll_frames_ = state.scroll_y > 0 ? 10 : 0;  // a tab selected shows its content a frame later, and so on
+}
+
+void BlocksView::apply_restored_images() {
+    Engine& engine = blocks_.engine();
+    const std::vector<int> occurrence = image_occurrences(engine);
+    for (const ViewState::ImageZoom& saved : restore_images_) {
+        for (size_t i = 0; i < engine.component_count(); ++i) {
+            const ComponentSpec& spec = engine.component((ComponentId)i).spec;
+            if (occurrence[i] != saved.occurrence || spec.common.label != saved.label) continue;
+            const ImageViewport viewport{saved.fit, saved.zoom, ImVec2(saved.center_x, saved.center_y)};
+            if (ImageViewport* linked = linked_viewport(view_links_, spec))
+                *linked = viewport;
+            else if (const auto* props = std::get_if<ImageProps>(&spec.props))
+                restore_image_viewport(caches_[i], *props, viewport);
+        }
+    }
+    restore_images_.clear();
 }
 
 int BlocksView::take_restored(NodeId id) {

@@ -17,6 +17,13 @@ struct ViewState {
     std::vector<Header> tabs;        // every tab drawn so far, selected or not
     std::vector<Header> accordions;  // every accordion drawn so far
     float scroll_y = 0;              // the page's scroll, in pixels
+    struct ImageZoom {               // an Image's zoom and pan, by its label (the n-th Image with it)
+        std::string label;
+        int occurrence = 0;
+        bool fit = true;
+        float zoom = 1, center_x = 0.5f, center_y = 0.5f;  // as ImageViewport (widgets/image_canvas.h)
+    };
+    std::vector<ImageZoom> images;
 };
 
 }  // namespace imgr
