@@ -6,7 +6,9 @@
 // string with the old values.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -77,6 +79,19 @@ struct Background {
     }
 };
 
+// The first case rebuilds the test app that the second copies: CTest may run them at once, so each holds this.
+struct OneAtATime {
+    int fd = -1;
+    OneAtATime() {
+        fs::create_directories(IMGR_TEST_TMP);
+        fd = open((fs::path(IMGR_TEST_TMP) / "watch_reload_test.lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+        if (fd >= 0) flock(fd, LOCK_EX);
+    }
+    ~OneAtATime() {
+        if (fd >= 0) close(fd);
+    }
+};
+
 size_t count(const std::string& text, const std::string& what) {
     size_t n = 0;
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -86,6 +101,7 @@ size_t count(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("a rebuilt app comes back in the same process with the new string and the person's values") {
+    OneAtATime lock;
     const fs::path dir = fs::path(IMGR_TEST_TMP) / ("watch_" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
@@ -147,6 +163,7 @@ TEST_CASE("a rebuilt app comes back in the same process with the new string and 
 }
 
 TEST_CASE("a new build that does not start is reported and the running one kept, and the next good build reloads") {
+    OneAtATime lock;
     const fs::path dir = fs::path(IMGR_TEST_TMP) / ("watch_broken_" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);

@@ -104,6 +104,7 @@ TEST_CASE("changed values come back by label, and a gone label, another kind and
     CHECK(restored.notice.find("\"strength\" (gone)") != std::string::npos);
     CHECK(restored.notice.find("\"name\" (now a Number)") != std::string::npos);
     CHECK(restored.notice.find("New: \"gamma\"") != std::string::npos);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("text with commas, quotes and line breaks comes back as it was") {
@@ -122,6 +123,7 @@ TEST_CASE("text with commas, quotes and line breaks comes back as it was") {
     CHECK(restored.notice.empty());
     CHECK(std::get<std::string>(next.component(1).spec.value) == "Ada, \"the\" first\nline two");
     CHECK(std::get<double>(next.component(0).spec.value) == 0.25);
+    fs::remove_all(dir);
 }
 
 TEST_CASE("no state is no state, and a broken or hostile state.json is refused with why, never a crash") {
@@ -149,6 +151,7 @@ TEST_CASE("no state is no state, and a broken or hostile state.json is refused w
     imgr::WatchStateRead linked = imgr::read_watch_state(dir);
     CHECK(linked.found);
     CHECK_FALSE(linked.ok());
+    fs::remove_all(dir);
 }
 
 TEST_CASE("a saved row that names a file outside the folder loses that value only, said in the notice") {
@@ -173,4 +176,5 @@ TEST_CASE("a saved row that names a file outside the folder loses that value onl
     CHECK(restored.notice.find("\"photo\" (") != std::string::npos);
     const auto* photo = std::get_if<imgr::ImageBuffer>(&next.engine.component(2).spec.value);
     CHECK((!photo || photo->empty()));  // still none
+    fs::remove_all(dir);
 }
