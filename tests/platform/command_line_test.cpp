@@ -104,4 +104,28 @@ TEST_CASE("--serve on an address other machines reach needs --serve-password, an
     CHECK(imgr::is_loopback_host("127.0.0.2"));
     CHECK(imgr::is_loopback_host("::1"));
     CHECK_FALSE(imgr::is_loopback_host("192.168.1.4"));
+TEST_CASE("--watch is a switch, refused with --script, --record and --replay, which run one binary start to end") {
+    CHECK(parse_command_line({"--watch"}).options.watch);
+    CHECK_FALSE(parse_command_line(std::vector<std::string>{}).options.watch);
+    CHECK(parse_command_line({"--watch", "--size", "800x600", "--headless"}).error.empty());
+    CHECK(parse_command_line({"--watch", "--script", "t.tour"}).error ==
+          "--watch cannot be used with --script, which must run one binary from start to end");
+    CHECK(parse_command_line({"--record", "frames", "--watch"}).error ==
+          "--watch cannot be used with --record, which must run one binary from start to end");
+    CHECK(parse_command_line({"--watch", "--replay=flagged"}).error ==
+          "--watch cannot be used with --replay, which must run one binary from start to end");
+    CHECK(imgr::usage("app").find("--watch") != std::string::npos);
+}
+
+TEST_CASE("--watch-build CMD implies --watch, and --watch-sources DIR needs it") {
+    auto r = parse_command_line({"--watch-build", "cmake --build build", "--watch-sources", "src"});
+    REQUIRE(r.error.empty());
+    CHECK(r.options.watch);
+    CHECK(r.options.watch_build == "cmake --build build");
+    CHECK(r.options.watch_sources == "src");
+    CHECK(parse_command_line({"--watch", "--watch-sources", "src"}).error ==
+          "--watch-sources needs --watch-build: it names what the build follows");
+    CHECK(parse_command_line({"--watch-build", "make", "--script", "t.tour"}).error ==
+          "--watch cannot be used with --script, which must run one binary from start to end");
+    CHECK_FALSE(parse_command_line({"--watch-build", ""}).error.empty());
 }

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <atomic>
+#include <cfloat>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -25,6 +26,8 @@
 #include "imgr/platform/runner.h"
 #include "imgr/platform/texture_cache.h"
 #include "imgr/driver/run_services.h"
+#include "imgr/driver/build_on_save.h"
+#include "imgr/driver/watch_reload.h"
 #include "imgr/view/blocks_view.h"
 #include "imgr/view/theme.h"
 
@@ -187,8 +190,10 @@ RunnerParams runner_params(const Blocks& app, const LaunchRequest& request) {
 // what each frame does with them.
 class WindowSession {
 public:
-    WindowSession(Blocks& app, LaunchRequest& request)
-        : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app) {
+    WindowSession(Blocks& app, LaunchRequest& request, WatchReload* watch = nullptr, BuildOnSave* build = nullptr)
+        : app_(app), engine_(app.engine()), request_(request), params_(runner_params(app, request)), view_(app),
+          watch_(watch), build_(build) {
+        if (watch_) restore_watched_state();
         if (request_.script) {
             final_screenshot_ = params_.screenshot_path;
             params_.screenshot_path.clear();
@@ -231,7 +236,11 @@ public:
             BlocksAccess::finish_run(app_);
             return 1;
         }
+        if (watch_) watch_->watch().set_wake([running] { running->request_redraw(); });
+        if (build_) build_->set_wake([running] { running->request_redraw(); });
         int exit_code = runner.run();
+        if (build_) build_->set_wake(nullptr);
+        if (watch_) watch_->watch().set_wake(nullptr);
         stop_signal_watch();
         remote_.reset();  // viewers are disconnected before the flags still waiting are written
         engine_.set_wake(nullptr);
@@ -242,6 +251,11 @@ public:
         if (lost > 0 && exit_code == 0) exit_code = 1;
         return exit_code;
     }
+
+    // The window closed because a new build is ready (--watch): what to hand it.
+    bool reload_requested() const { return reload_requested_; }
+    const ViewState& view_state() const { return saved_view_; }
+    const WindowPlace& window_place() const { return saved_window_; }
 
 private:
     // The serve module's view of this run, and a watch that wakes the (possibly
@@ -272,6 +286,38 @@ private:
         if (signal_watch_.joinable()) signal_watch_.join();
     }
 
+    // What the previous build (or a run that crashed) left: the window's place and the view's tabs and scroll.
+    void restore_watched_state() {
+        const WindowPlace& window = watch_->restored_window();
+        if (window.known) {
+            params_.place = true;
+            params_.x = window.x;
+            params_.y = window.y;
+            params_.width = window.width;
+            params_.height = window.height;
+        }
+        if (watch_->restored_view()) view_.restore_view_state(*watch_->restored_view());
+    }
+
+    // --watch: the first frame says how the reload went; a new build that is ready ends the window.
+    void watch_after_render(Runner& runner) {
+        if (runner.frame_index() == 1) watch_->first_frame_drawn();
+        // An error toast, which stderr also gets ("imgr: error: ...").
+        if (std::string failure = watch_->watch().take_failure(); !failure.empty()) engine_.post(MessageLevel::Error, failure);
+        if (!watch_->watch().ready()) return;
+        // The build that made it may still be writing (other targets): its output pipe dies with this process.
+        if (build_ && build_->status().running) return;
+        WatchReload::stop_handlers(engine_);
+        saved_view_ = view_.view_state();
+        int x = 0, y = 0, width = 0, height = 0;
+        runner.window_rect(x, y, width, height);
+        // GLFW scales a requested size by the content scale: hand over the unscaled one.
+        const float scale = runner.content_scale() > 0 ? runner.content_scale() : 1.0f;
+        saved_window_ = {true, x, y, (int)(width / scale + 0.5f), (int)(height / scale + 0.5f)};
+        reload_requested_ = ended_ = true;
+        runner.request_exit(0);
+    }
+
     void before_frame() {
         if (remote_) remote_->before_frame(ImGui::GetIO());
         if (!player_) return;
@@ -287,11 +333,40 @@ private:
         const FontSet& fonts = runner.fonts();
         view_.set_fonts({fonts.regular(), fonts.bold(), fonts.mono(), fonts.large()});
         view_.draw();
+        if (build_) draw_build_banner(build_->status());
         if (player_) player_->after_draw();
+    }
+
+    // --watch-build: over the running app, the build in progress (its last line) or the
+    // first error of the one that failed; the app below stays usable.
+    static void draw_build_banner(const BuildOnSave::Status& status) {
+        if (!status.running && status.error.empty()) return;
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.5f, viewport->WorkPos.y + 4),
+                                ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->WorkSize.x * 0.9f, FLT_MAX));
+        const bool failed = !status.running;
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, failed ? ImVec4(0.55f, 0.08f, 0.08f, 0.95f) : ImVec4(0.15f, 0.2f, 0.3f, 0.92f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::Begin("##imgr_build", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+        if (failed) {
+            ImGui::TextUnformatted("Build failed; this is still the last build that worked.");
+            ImGui::PushTextWrapPos(viewport->WorkSize.x * 0.85f);
+            ImGui::TextUnformatted(status.error.c_str());
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::Text("Building%s %s", status.last_line.empty() ? "..." : ":", status.last_line.c_str());
+        }
+        ImGui::End();
+        ImGui::PopStyleColor(2);
     }
 
     void after_render(Runner& runner) {
         if (remote_) remote_->after_render(runner);
+        if (ended_) return;
+        if (watch_) watch_after_render(runner);
         if (ended_) return;
         if (request_.recorder && !capture_frame(runner)) return;
         if (g_stop_requested) {
@@ -384,6 +459,11 @@ private:
     std::atomic<bool> watch_done_{false};
     bool ended_ = false, interrupted_ = false;
     std::chrono::steady_clock::time_point recording_start_;
+    WatchReload* watch_ = nullptr;
+    BuildOnSave* build_ = nullptr;      // --watch-build: the build run on a save, shown in a banner
+    bool reload_requested_ = false;
+    ViewState saved_view_;
+    WindowPlace saved_window_;
 };
 
 }  // namespace
@@ -408,8 +488,32 @@ int launch_app(Blocks& app, int argc, char** argv) {
     }
     // The window's Replay panel; with --replay DIR it runs at once, and its result is the exit code.
     BlocksAccess::start_replay_panel(app, options.replay, !options.replay.empty(), options.replay_tolerance, options.replay_report);
-    WindowSession session(app, request);
-    const int exit_code = session.run();
+    std::unique_ptr<WatchReload> watch;
+    if (options.watch) {
+        std::string why;
+        watch = WatchReload::start(app, why);
+        if (!watch) {
+            std::fprintf(stderr, "%s: --watch: %s\n", request.name.c_str(), why.c_str());
+            return 1;
+        }
+    }
+    std::unique_ptr<BuildOnSave> build;
+    if (!options.watch_build.empty()) {
+        std::string why;
+        build = BuildOnSave::start(options.watch_build, options.watch_sources.empty() ? "." : options.watch_sources, why);
+        if (!build) {
+            std::fprintf(stderr, "%s: --watch-build: %s\n", request.name.c_str(), why.c_str());
+            return 1;
+        }
+    }
+    int exit_code = 0;
+    for (;;) {
+        WindowSession session(app, request, watch.get(), build.get());
+        exit_code = session.run();
+        if (!session.reload_requested()) break;
+        watch->reload(argv, session.view_state(), session.window_place());
+        // Still here: the new build could not take over (said on stderr); the old one runs again as it was.
+    }
     if (options.replay.empty() || exit_code != 0) return exit_code;
     const int replayed = BlocksAccess::replay_panel_exit_code(app);
     if (replayed >= 0) return replayed;

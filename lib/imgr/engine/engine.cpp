@@ -173,6 +173,13 @@ bool Engine::set_from_program(ComponentId id, Value value) {
     return true;
 }
 
+void Engine::set_many_from_program(std::vector<std::pair<ComponentId, Value>> values) {
+    std::vector<ComponentId> changed;
+    for (auto& [id, value] : values)
+        if (store_value(id, std::move(value))) changed.push_back(id);
+    for (ComponentId id : changed) fire_listeners(id, Event::Change);
+}
+
 void Engine::fire(ComponentId id, Event event) { fire_listeners(id, event); }
 
 void Engine::fire_select(ComponentId id, SelectData data) {

@@ -68,6 +68,9 @@ public:
     bool set_from_user(ComponentId id, Value value);
     // The program changed it (an output, a script's reset): fires change only.
     bool set_from_program(ComponentId id, Value value);
+    // Several values at once (a state restored after a --watch reload): all are stored before any
+    // `change` fires, so each handler's inputs hold every one of them, never a mix of old and new.
+    void set_many_from_program(std::vector<std::pair<ComponentId, Value>> values);
     void fire(ComponentId id, Event event);          // click, submit, release, upload
     // A person selected a pixel or an item: fires select, whose handlers get `data` (select_event.h).
     void fire_select(ComponentId id, SelectData data);

@@ -91,7 +91,12 @@ std::string usage(const std::string& program_name) {
         "  --serve-password FILE\n"
         "                       VNC authentication with the password in FILE; required for\n"
         "                       an address other machines can reach\n"
-        "  --serve-view-only    viewers watch, nobody acts\n";
+        "  --serve-view-only    viewers watch, nobody acts\n"
+        "  --watch              when the executable is rebuilt, restart it in place and\n"
+        "                       restore the values, tabs and scroll the person had\n"
+        "  --watch-build CMD    with --watch: run CMD (through /bin/sh) when a source file\n"
+        "                       is saved; a failing build's first error shows in the window\n"
+        "  --watch-sources DIR  the folder --watch-build watches (default: the current one)\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {
@@ -116,6 +121,8 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
                                 "a number from 0 to 1"}},
         {"--replay-report", {[&](const std::string& v) { o.replay_report = v; return !v.empty(); }, "a file"}},
         {"--serve-password", {[&](const std::string& v) { o.serve_password = v; return !v.empty(); }, "a file"}},
+        {"--watch-build", {[&](const std::string& v) { o.watch_build = v; return !v.empty(); }, "a command"}},
+        {"--watch-sources", {[&](const std::string& v) { o.watch_sources = v; return !v.empty(); }, "a folder"}},
     };
     for (size_t i = 0; i < args.size(); ++i) {
         std::string flag = args[i], value;
@@ -138,6 +145,7 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
             }
             continue;
         }
+        if (flag == "--watch") { o.watch = true; continue; }
         auto it = with_value.find(flag);
         if (it == with_value.end()) {
             result.error = "unknown option '" + args[i] + "'";
@@ -155,6 +163,19 @@ CommandLineResult parse_command_line(const std::vector<std::string>& args) {
             return result;
         }
     }
+    if (!o.watch_sources.empty() && o.watch_build.empty()) {
+        result.error = "--watch-sources needs --watch-build: it names what the build follows";
+        return result;
+    }
+    if (!o.watch_build.empty()) o.watch = true;  // a build on save is only seen through a reload
+    // A script, a recording and a replay each run one binary from start to end: a reload halfway would split them.
+    for (const auto& [other, given] : {std::pair{"--script", !o.script.empty()}, std::pair{"--record", !o.record.empty()},
+                                       std::pair{"--replay", !o.replay.empty()}})
+        if (o.watch && given) {
+            result.error = std::string("--watch cannot be used with ") + other +
+                           ", which must run one binary from start to end";
+            return result;
+        }
     result.error = serve_refusal(o);
     return result;
 }

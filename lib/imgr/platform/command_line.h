@@ -26,6 +26,9 @@ struct CommandLine {
     int serve_port = 5900;
     std::string serve_password;  // --serve-password FILE: VNC authentication, the password read from FILE
     bool serve_view_only = false;  // --serve-view-only: viewers watch, nobody acts
+    bool watch = false;          // --watch: reload when the executable is rebuilt, keeping the person's state (docs/watch.md)
+    std::string watch_build;     // --watch-build CMD: run CMD when a source is saved (implies --watch)
+    std::string watch_sources;   // --watch-sources DIR: the sources --watch-build follows (default: the current folder)
 };
 
 // True for an address only this machine can reach (127.x.x.x, localhost, ::1).

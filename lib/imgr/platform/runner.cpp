@@ -130,11 +130,16 @@ IoResult Runner::open() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_VISIBLE, params_.headless ? GLFW_FALSE : GLFW_TRUE);
+    // Shown only once placed, so a window put back where it was does not flash elsewhere first.
+    glfwWindowHint(GLFW_VISIBLE, params_.headless || params_.place ? GLFW_FALSE : GLFW_TRUE);
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     window_->handle = glfwCreateWindow(params_.width, params_.height, params_.title.c_str(), nullptr, nullptr);
     if (!window_->handle) return IoResult::failure("cannot create an OpenGL 3.3 core context: " + g_last_glfw_error);
     GLFWwindow* window = window_->handle;
+    if (params_.place) {
+        glfwSetWindowPos(window, params_.x, params_.y);
+        if (!params_.headless) glfwShowWindow(window);
+    }
     glfwSetWindowUserPointer(window, this);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(params_.continuous ? 0 : 1);
@@ -283,6 +288,11 @@ bool Runner::ready_for_auto_screenshot() const {
     if (frame_index_ < kSettleFrames) return false;
     if (frame_index_ >= kGiveUpFrames) return true;
     return !(params_.wants_redraw && params_.wants_redraw());
+}
+
+void Runner::window_rect(int& x, int& y, int& width, int& height) const {
+    glfwGetWindowPos(window_->handle, &x, &y);
+    glfwGetWindowSize(window_->handle, &width, &height);
 }
 
 ImageBuffer Runner::capture() const {

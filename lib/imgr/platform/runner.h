@@ -20,6 +20,8 @@ class Runner;
 struct RunnerParams {
     std::string title = "imgr";              // window title
     int width = 1100, height = 760;          // window size in screen coordinates
+    bool place = false;                      // true: put the window at x, y (a --watch reload keeps where it was)
+    int x = 0, y = 0;                        // its top-left corner on the screen, when `place`
     bool headless = false;                   // hidden window rendering into an offscreen target
     int max_frames = 0;                      // exit after this many frames (0: until closed)
     std::string screenshot_path;             // save a PNG at the first idle frame (or after max_frames), then exit
@@ -66,6 +68,8 @@ public:
     int frame_index() const { return frame_index_; }
     void framebuffer_size(int& width, int& height) const;
     void resize_window(int width, int height);  // UI thread: the next frames have that size (a viewer asked, --serve)
+    // Where the window is and its size in screen coordinates (valid while it is open).
+    void window_rect(int& x, int& y, int& width, int& height) const;
     float content_scale() const { return content_scale_; }
 
 private:

@@ -69,6 +69,7 @@ public:
     const ComponentTargets& component(ComponentId id) const { return components_.at((size_t)id); }
     ComponentTargets& component(ComponentId id) { return components_.at((size_t)id); }
     const HeaderTarget& header(NodeId node) const { return headers_.at((size_t)node); }
+    size_t headers_size() const { return headers_.size(); }  // 0 before the first frame
 
     // Records ImGui's last item as the header of a tab or accordion node.
     void header_from_last_item(NodeId node, bool open, float right_edge);

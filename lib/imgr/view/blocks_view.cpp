@@ -70,6 +70,7 @@ void BlocksView::draw() {
     }
     engine.poll();
     caches_.resize(engine.component_count());
+    if (!restore_images_.empty()) apply_restored_images();
     targets_.begin_frame(engine.component_count(), layout_.size());
     line_heights_.resize(layout_.size(), 0.0f);
     any_busy_ = false;
@@ -88,6 +89,16 @@ void BlocksView::draw() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoBringToFrontOnFocus |
                      ImGuiWindowFlags_NoSavedSettings | wheel);
     ImGui::PopStyleVar();
+    if (restore_scroll_frames_ > 0) {
+        // Clamped to last frame's height, which grows as restored tabs and accordions open: repeated until reached.
+        if (ImGui::GetScrollY() == restore_scroll_) {
+            restore_scroll_frames_ = 0;
+        } else {
+            ImGui::SetScrollY(restore_scroll_);
+            --restore_scroll_frames_;
+        }
+    }
+    scroll_y_ = ImGui::GetScrollY();
     targets_.set_window(ImGui::GetCurrentWindow());
     const float width = ImGui::GetContentRegionAvail().x;
     draw_stack(layout_.node(layout_.root()).children, width, false);
@@ -157,7 +168,9 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
                     const LayoutNode& tab_node = layout_.node(tab);
                     if (!node_visible(tab)) continue;
                     ImGui::PushID(tab.index);
-                    const bool selected = ImGui::BeginTabItem(tab_node.label.c_str());
+                    const bool select = take_restored(tab) == 1;
+                    const bool selected = ImGui::BeginTabItem(tab_node.label.c_str(), nullptr,
+                                                              select ? ImGuiTabItemFlags_SetSelected : 0);
                     targets_.header_from_last_item(tab, selected, start.x + width);
                     if (selected) {
                         ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
@@ -172,7 +185,10 @@ float BlocksView::draw_node(NodeId id, float width, float min_height, bool in_gr
             break;
         }
         case NodeType::Accordion: {
-            ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
+            if (const int restored = take_restored(id); restored >= 0)
+                ImGui::SetNextItemOpen(restored == 1, ImGuiCond_Always);
+            else
+                ImGui::SetNextItemOpen(node.open, ImGuiCond_Once);
             // ImGui 1.86 stretches a header to the window's edge: clip it to its column.
             ImGui::PushClipRect(start, ImVec2(start.x + width, start.y + ImGui::GetFrameHeight() * 2), true);
             const bool open = ImGui::CollapsingHeader(node.label.c_str());

@@ -9,6 +9,7 @@
 #include "imgr/view/font_roles.h"
 #include "imgr/view/texture_source.h"
 #include "imgr/view/view_links.h"
+#include "imgr/view/view_state.h"
 
 #include <imgui.h>
 
@@ -53,6 +54,12 @@ public:
     // Every toast raised so far is on screen in this frame (none is still waiting for its first).
     bool toasts_shown() const;
 
+    // The tabs, accordions and scroll as the last frame drew them (view_state.cpp)...
+    ViewState view_state() const;
+    // ... and given back before the first frame: applied by the next frames (the scroll
+    // once the page's height is known). Headers whose path is not in this app are ignored.
+    void restore_view_state(const ViewState& state);
+
 private:
     float draw_node(NodeId id, float width, float min_height, bool in_group);
     float draw_stack(const std::vector<NodeId>& children, float width, bool in_group);
@@ -88,6 +95,14 @@ private:
     int row_depth_ = 0;
     bool any_busy_ = false;
     bool layout_observed_ = false;                      // tab and accordion titles given to observe_text_
+    std::vector<ViewState::ImageZoom> restore_images_;  // given to the Images at the first frame
+    void apply_restored_images();
+    std::vector<signed char> restore_open_;             // per node: -1 leave to ImGui, 0 close, 1 open (once drawn)
+    int take_restored(NodeId id);                       // restore_open_'s entry, given once: then the person decides
+    float restore_scroll_ = 0;
+    int restore_scroll_frames_ = 0;                     // frames still to set the scroll (the height settles)
+    float scroll_y_ = 0;                                // the page's scroll in the last frame
+    std::vector<std::string> header_paths() const;      // per node: its path of tab and accordion titles
     bool idle_ = false;                                 // the engine was idle when runs_started() was idle_runs_started_
     uint64_t idle_runs_started_ = 0;
 };

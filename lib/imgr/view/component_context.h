@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace imgr {
@@ -78,6 +79,10 @@ void draw_button(const ComponentContext& c);
 void draw_markdown(const ComponentContext& c);
 void draw_label(const ComponentContext& c);
 void draw_image(const ComponentContext& c);
+// An Image's own zoom and pan (not a linked one's): read for a --watch reload, nothing before its first
+// frame; and given back before its first frame (view_state.cpp).
+std::optional<ImageViewport> image_own_viewport(const ComponentCache& cache);
+void restore_image_viewport(ComponentCache& cache, const ImageProps& props, const ImageViewport& viewport);
 void draw_plot(const ComponentContext& c);
 void draw_json(const ComponentContext& c);
 void draw_color_picker(const ComponentContext& c);

@@ -94,6 +94,25 @@ ImageViewState& view_state(const ComponentContext& c, const ImageProps& props) {
     return state;
 }
 
+}  // namespace
+
+std::optional<ImageViewport> image_own_viewport(const ComponentCache& cache) {
+    if (!cache.widget_state) return std::nullopt;
+    const auto& state = *std::static_pointer_cast<ImageViewState>(cache.widget_state);
+    return state.started ? std::optional<ImageViewport>(state.own) : std::nullopt;
+}
+
+void restore_image_viewport(ComponentCache& cache, const ImageProps& props, const ImageViewport& viewport) {
+    if (!cache.widget_state) cache.widget_state = std::make_shared<ImageViewState>();
+    auto& state = *std::static_pointer_cast<ImageViewState>(cache.widget_state);
+    state.started = true;
+    state.map = props.color_map;
+    state.range = props.value_range;
+    state.own = viewport;
+}
+
+namespace {
+
 // What is shown for the value: one-channel images through their colour map, made once per change.
 const ImageBuffer& shown_image(ImageViewState& state, const ImageBuffer& image) {
     if (image.channels() != 1) return image;
