@@ -71,7 +71,7 @@ TEST_CASE_FIXTURE(Calculator, "inputs are snapshotted when the event fires") {
     CHECK(output.value() == 6.0);
 }
 
-TEST_CASE_FIXTURE(Calculator, "imgr::Error and other exceptions become messages; the app goes on") {
+TEST_CASE_FIXTURE(Calculator, "imgr::Error and other exceptions become messages, the app goes on") {
     auto& engine = demo.engine();
     engine.set_from_user(num1.id(), 1.0);
     engine.set_from_user(operation.id(), std::string("divide"));

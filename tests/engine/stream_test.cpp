@@ -114,7 +114,7 @@ TEST_CASE_FIXTURE(StreamApp, "a fast stream is coalesced: the latest value wins 
     CHECK(seen.back() == 100000);
 }
 
-TEST_CASE_FIXTURE(StreamApp, "a stream with several outputs yields tuples; each yield updates them all") {
+TEST_CASE_FIXTURE(StreamApp, "a stream with several outputs yields tuples, each yield updates them all") {
     auto label = demo.add(imgr::Textbox("label"));
     auto step = std::make_shared<Lockstep>();
     go.click(
@@ -222,7 +222,7 @@ imgr::Stream<double> forever(std::shared_ptr<Witness> witness) {
 }
 }  // namespace
 
-TEST_CASE_FIXTURE(StreamApp, "Stop (cancels=) ends a stream at its next co_yield; nothing of it arrives later") {
+TEST_CASE_FIXTURE(StreamApp, "Stop (cancels=) ends a stream at its next co_yield, nothing of it arrives later") {
     auto witness = std::make_shared<Witness>();
     auto run = go.click([witness] { return forever(witness); }, {}, out);
     stop.click(nullptr, {}, {}, {.cancels = {run}});
@@ -253,7 +253,7 @@ TEST_CASE_FIXTURE(StreamApp, "Stop (cancels=) ends a stream at its next co_yield
     settle(demo.engine());  // the change listener's last runs
 }
 
-TEST_CASE_FIXTURE(StreamApp, "a plain handler sees imgr::Cancelled at its next Progress report; its result is dropped") {
+TEST_CASE_FIXTURE(StreamApp, "a plain handler sees imgr::Cancelled at its next Progress report, its result is dropped") {
     std::atomic<bool> started{false}, saw_cancelled{false};
     auto run = go.click(
         [&](imgr::Progress& progress) {

@@ -147,7 +147,7 @@ TEST_CASE("flagged examples: Blocks show images as small thumbnails and load the
     CHECK(strength.value() == 0.25);
 }
 
-TEST_CASE("flagged examples: a huge log is not parsed to show its first rows; a hostile one is refused per row") {
+TEST_CASE("flagged examples: a huge log is not parsed to show its first rows, and a hostile one is refused per row") {
     const fs::path dir = fresh_dir("huge");
     fs::create_directories(dir);
     {

@@ -104,6 +104,8 @@ TEST_CASE("--serve on an address other machines reach needs --serve-password, an
     CHECK(imgr::is_loopback_host("127.0.0.2"));
     CHECK(imgr::is_loopback_host("::1"));
     CHECK_FALSE(imgr::is_loopback_host("192.168.1.4"));
+}
+
 TEST_CASE("--watch is a switch, refused with --script, --record and --replay, which run one binary start to end") {
     CHECK(parse_command_line({"--watch"}).options.watch);
     CHECK_FALSE(parse_command_line(std::vector<std::string>{}).options.watch);

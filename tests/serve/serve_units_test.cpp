@@ -87,7 +87,7 @@ TEST_CASE("a click's press and release land in different frames, at the pointer'
     CHECK_FALSE(input.pending());
 }
 
-TEST_CASE("a move after a press waits for the next frame; a flood of moves collapses") {
+TEST_CASE("a move after a press waits for the next frame, a flood of moves collapses") {
     ImGuiFixture imgui;
     RemoteInput input;
     input.pointer(1, 5, 5);

@@ -7,13 +7,13 @@
 
 using namespace imgr;
 
-TEST_CASE("click \"label\" at T parses to one number; at X Y to two; a missing or bad number is an error") {
+TEST_CASE("click \"label\" at T parses to one number, at X Y to two, a missing or bad number is an error") {
     ScriptParseResult parsed = parse_script("click \"Clip\" at 1.5\nclick \"Picture\" at 10 20\nclick \"Run\"\n", "t.txt", ".");
     REQUIRE_MESSAGE(parsed.ok(), parsed.error);
     REQUIRE(parsed.commands.size() == 3);
-    CHECK(std::get<ClickCommand>(parsed.commands[0].action).at == std::vector<double>{1.5});
-    CHECK(std::get<ClickCommand>(parsed.commands[1].action).at == std::vector<double>{10, 20});
-    CHECK(std::get<ClickCommand>(parsed.commands[2].action).at.empty());
+    CHECK(std::get<ClickTimeCommand>(parsed.commands[0].action) == ClickTimeCommand{"Clip", 1.5});
+    CHECK(std::get<ClickPixelCommand>(parsed.commands[1].action) == ClickPixelCommand{"Picture", 10, 20});
+    CHECK(std::get<ClickCommand>(parsed.commands[2].action).label == "Run");
     CHECK(format_command(parsed.commands[0].action) == "click \"Clip\" at 1.5");
 
     for (const char* bad : {"click \"Clip\" at\n", "click \"Clip\" at soon\n", "click \"Clip\" at 1 2 3\n", "click \"Clip\" 5\n"}) {

@@ -96,7 +96,7 @@ TEST_CASE("titles the app no longer has are ignored and the app's own defaults s
     CHECK_FALSE((more.frame >= 0 && more.open));  // not drawn (tab B is not shown), and not opened
 }
 
-TEST_CASE("an Image's zoom and pan come back by its label; a fitted one is not even saved") {
+TEST_CASE("an Image's zoom and pan come back by its label, a fitted one is not even saved") {
     imgr::ViewState saved;
     saved.images = {{"photo", 0, false, 3.0f, 0.25f, 0.75f}, {"gone", 0, false, 2.0f, 0.5f, 0.5f}};
     Headless ui;
