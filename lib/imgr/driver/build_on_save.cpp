@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,25 +90,15 @@ std::unique_ptr<BuildOnSave> BuildOnSave::start(std::string command, const fs::p
         error = "--watch-sources: '" + sources.string() + "' is not a folder";
         return nullptr;
     }
-    watch->inotify_fd_ = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    watch->stop_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (watch->inotify_fd_ < 0 || watch->stop_fd_ < 0) {
+    if (!watch->inotify_.open()) {
         error = std::string("cannot watch the sources: ") + std::strerror(errno);
         return nullptr;
     }
-    watch->thread_ = std::thread([w = watch.get()] { w->run(); });
+    watch->inotify_.start([w = watch.get()] { w->run(); });
     return watch;
 }
 
-BuildOnSave::~BuildOnSave() {
-    if (thread_.joinable()) {
-        const std::uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(stop_fd_, &one, sizeof one);
-        thread_.join();
-    }
-    if (inotify_fd_ >= 0) close(inotify_fd_);
-    if (stop_fd_ >= 0) close(stop_fd_);
-}
+BuildOnSave::~BuildOnSave() = default;  // inotify_ stops and joins the thread
 
 void BuildOnSave::set_wake(std::function<void()> wake) {
     std::lock_guard lock(mutex_);
@@ -124,7 +113,7 @@ BuildOnSave::Status BuildOnSave::status() const {
 void BuildOnSave::add_watches(const fs::path& folder) {
     // Every folder of the tree, without following symlinks (a link to / would watch the machine).
     std::error_code ec;
-    inotify_add_watch(inotify_fd_, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR);
+    inotify_add_watch(inotify_.fd(), folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR);
     for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
          !ec && it != end; it.increment(ec)) {
         if (!it->is_directory(ec) || it->is_symlink(ec)) continue;
@@ -132,41 +121,31 @@ void BuildOnSave::add_watches(const fs::path& folder) {
             it.disable_recursion_pending();
             continue;
         }
-        inotify_add_watch(inotify_fd_, it->path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR);
+        inotify_add_watch(inotify_.fd(), it->path().c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR);
     }
 }
 
 void BuildOnSave::run() {
     add_watches(sources_);
     bool pending = false;
-    alignas(inotify_event) char buffer[16384];
     for (;;) {
-        pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
         // A save starts the clock; each further save restarts it; silence for kDebounceMs builds.
-        const int ready = poll(fds, 2, pending ? kDebounceMs : -1);
-        if (ready < 0 && errno != EINTR) return;
-        if (fds[1].revents) return;
-        if (ready == 0 && pending) {
+        const InotifyThread::Wait waited = inotify_.wait(pending ? kDebounceMs : -1);
+        if (waited == InotifyThread::Wait::stop) return;
+        if (waited == InotifyThread::Wait::timeout && pending) {
             pending = false;
             build();
             continue;
         }
         bool new_folder = false;
-        for (;;) {
-            const ssize_t n = read(inotify_fd_, buffer, sizeof buffer);
-            if (n <= 0) break;
-            for (char* p = buffer; p < buffer + n;) {
-                const auto* event = reinterpret_cast<const inotify_event*>(p);
-                p += sizeof(inotify_event) + event->len;
-                if (event->len == 0) continue;
-                const std::string name = event->name;
-                if (event->mask & IN_ISDIR) {
-                    if ((event->mask & (IN_CREATE | IN_MOVED_TO)) && !skipped_folder(name)) new_folder = true;
-                    continue;
-                }
-                if ((event->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) && source_file(name)) pending = true;
+        inotify_.drain([&](const inotify_event& event) {
+            const std::string name = event.name;
+            if (event.mask & IN_ISDIR) {
+                if ((event.mask & (IN_CREATE | IN_MOVED_TO)) && !skipped_folder(name)) new_folder = true;
+                return;
             }
-        }
+            if ((event.mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) && source_file(name)) pending = true;
+        });
         if (new_folder) add_watches(sources_);  // adding an existing watch again is harmless
     }
 }
@@ -200,7 +179,7 @@ void BuildOnSave::build() {
             char chunk[4096];
             std::string partial;
             for (;;) {
-                pollfd fds[2] = {{out[0], POLLIN, 0}, {stop_fd_, POLLIN, 0}};
+                pollfd fds[2] = {{out[0], POLLIN, 0}, {inotify_.stop_fd(), POLLIN, 0}};
                 if (poll(fds, 2, -1) < 0 && errno != EINTR) break;
                 if (fds[1].revents) break;  // the app is closing: the build goes on without us
                 const ssize_t n = read(out[0], chunk, sizeof chunk);

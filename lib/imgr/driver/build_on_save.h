@@ -7,13 +7,14 @@
 // `file:line: message`; the running app stays. A build that succeeds replaces
 // the executable, which --watch then reloads.
 #pragma once
+#include "imgr/driver/inotify_thread.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace imgr {
 
@@ -50,11 +51,10 @@ private:
 
     std::string command_;
     std::filesystem::path sources_;
-    int inotify_fd_ = -1, stop_fd_ = -1;
-    std::thread thread_;
     mutable std::mutex mutex_;
     Status status_;
     std::function<void()> wake_;
+    InotifyThread inotify_;  // last: its thread is joined before the members it reads go
 };
 
 }  // namespace imgr

@@ -4,7 +4,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -103,31 +102,21 @@ std::unique_ptr<ExecutableWatch> ExecutableWatch::start(const std::filesystem::p
         error = "cannot watch '" + executable.string() + "': " + std::strerror(errno);
         return nullptr;
     }
-    watch->inotify_fd_ = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    watch->stop_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (watch->inotify_fd_ < 0 || watch->stop_fd_ < 0) {
+    if (!watch->inotify_.open()) {
         error = std::string("cannot watch the executable: ") + std::strerror(errno);
         return nullptr;
     }
     // The folder, not the file: a rename into place replaces the inode a file watch would follow.
     const std::string folder = executable.parent_path().string();
-    if (inotify_add_watch(watch->inotify_fd_, folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB) < 0) {
+    if (inotify_add_watch(watch->inotify_.fd(), folder.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ATTRIB) < 0) {
         error = "cannot watch '" + folder + "': " + std::strerror(errno);
         return nullptr;
     }
-    watch->thread_ = std::thread([w = watch.get()] { w->run(); });
+    watch->inotify_.start([w = watch.get()] { w->run(); });
     return watch;
 }
 
-ExecutableWatch::~ExecutableWatch() {
-    if (thread_.joinable()) {
-        const std::uint64_t one = 1;
-        [[maybe_unused]] ssize_t n = write(stop_fd_, &one, sizeof one);
-        thread_.join();
-    }
-    if (inotify_fd_ >= 0) close(inotify_fd_);
-    if (stop_fd_ >= 0) close(stop_fd_);
-}
+ExecutableWatch::~ExecutableWatch() = default;  // inotify_ stops and joins the thread
 
 void ExecutableWatch::set_wake(std::function<void()> wake) {
     std::lock_guard lock(mutex_);
@@ -172,24 +161,15 @@ void ExecutableWatch::run() {
     const std::string name = executable_.filename().string();
     bool pending = false;
     std::int64_t seen_ns = 0;  // the last event for the executable: when the build put it there
-    alignas(inotify_event) char buffer[16384];
     for (;;) {
-        pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
         // While a candidate settles, look again every 50 ms even without events (the mode set last, say).
-        if (poll(fds, 2, pending ? 50 : -1) < 0 && errno != EINTR) return;
-        if (fds[1].revents) return;
-        for (;;) {
-            const ssize_t n = read(inotify_fd_, buffer, sizeof buffer);
-            if (n <= 0) break;
-            for (char* p = buffer; p < buffer + n;) {
-                const auto* event = reinterpret_cast<const inotify_event*>(p);
-                if (event->len > 0 && name == event->name) {
-                    pending = true;
-                    seen_ns = monotonic_ns();
-                }
-                p += sizeof(inotify_event) + event->len;
+        if (inotify_.wait(pending ? 50 : -1) == InotifyThread::Wait::stop) return;
+        inotify_.drain([&](const inotify_event& event) {
+            if (name == event.name) {
+                pending = true;
+                seen_ns = monotonic_ns();
             }
-        }
+        });
         if (pending && !ready() && check_candidate(seen_ns)) pending = false;
     }
 }

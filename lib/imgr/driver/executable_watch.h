@@ -7,6 +7,8 @@
 // for its --help in a child process: one that cannot start (a missing
 // library, a crash before main) is reported and the running app is kept.
 #pragma once
+#include "imgr/driver/inotify_thread.h"
+
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -14,7 +16,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <thread>
 
 namespace imgr {
 
@@ -44,8 +45,6 @@ private:
     bool check_candidate(std::int64_t& seen_ns);  // true when handled (ready, failed or unchanged)
 
     std::filesystem::path executable_;
-    int inotify_fd_ = -1, stop_fd_ = -1;
-    std::thread thread_;
     std::atomic<std::int64_t> ready_ns_{0};
     std::mutex mutex_;
     std::function<void()> wake_;
@@ -56,6 +55,7 @@ private:
         bool operator==(const Identity&) const = default;
     } running_, failed_;  // the file running now; the last build that failed to start (not tried twice)
     static bool identity(const std::filesystem::path& path, Identity& out);
+    InotifyThread inotify_;  // last: its thread is joined before the members it reads go
 };
 
 // CLOCK_MONOTONIC in nanoseconds: the same clock in the process before and after exec.
