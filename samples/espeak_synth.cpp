@@ -1,31 +1,25 @@
 #include "espeak_synth.h"
 
 #include <espeak-ng/speak_lib.h>
-#include <imgr/model/file_write.h>  // write_all: the child's samples into the pipe
 
-#include <fcntl.h>
+#include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 
 namespace speech {
 namespace {
 
-// Guards eSpeak NG's initialisation, and each fork: a child must never copy it half initialised.
+// Guards eSpeak NG's initialisation and its voice list, the only use this process makes of it.
 std::mutex& espeak_mutex() {
     static std::mutex mutex;
     return mutex;
-}
-
-std::vector<short>* collecting = nullptr;  // where the callback puts samples; only ever set in a child
-
-int collect(short* samples, int count, espeak_EVENT*) {
-    if (samples && count > 0 && collecting) collecting->insert(collecting->end(), samples, samples + count);
-    return 0;  // 0: go on
 }
 
 // Under espeak_mutex(). Returns the sample rate.
@@ -37,7 +31,6 @@ int initialise() {
         sample_rate = 0;
         throw imgr::Error("eSpeak NG could not start (is espeak-ng-data installed?)");
     }
-    espeak_SetSynthCallback(collect);
     return sample_rate;
 }
 
@@ -52,36 +45,30 @@ const std::vector<Voice>& voices_locked() {
     return voices;
 }
 
-// What a child sends first, before its samples.
-enum ChildStatus : char { kSpoke = 0, kNoVoice = 1, kCouldNotSpeak = 2 };
+// What espeak_speak sends first, before its samples.
+enum SpeakStatus : char { kSpoke = 0, kNoVoice = 1, kCouldNotSpeak = 2 };
 
-// In the forked child, where eSpeak NG has never spoken: speaks, sends the status
-// and the samples through `fd`, and ends without the parent's exit handlers.
-[[noreturn]] void speak_in_child(int fd, const std::string& text, const std::string& language, int rate, int pitch) {
-    bool sent = false;
-    try {
-        std::vector<short> samples;
-        char status = kSpoke;
-        espeak_VOICE wanted{};
-        wanted.languages = language.c_str();
-        if (espeak_SetVoiceByProperties(&wanted) != EE_OK) {
-            status = kNoVoice;
-        } else {
-            espeak_SetParameter(espeakRATE, rate, 0);
-            espeak_SetParameter(espeakPITCH, pitch, 0);
-            collecting = &samples;
-            if (espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr) != EE_OK)
-                status = kCouldNotSpeak;
-        }
-        sent = imgr::write_all(fd, &status, 1, "the pipe to the parent") &&
-               imgr::write_all(fd, samples.data(), samples.size() * sizeof(short), "the pipe to the parent");
-    } catch (...) {
+// espeak_speak beside this executable (the samples' build folder), else where the build put it.
+std::string speak_program() {
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const std::filesystem::path beside = self.parent_path() / "espeak_speak";
+        if (access(beside.c_str(), X_OK) == 0) return beside.string();
     }
-    _exit(sent ? 0 : 1);
+    return IMGR_ESPEAK_SPEAK_PATH;
 }
 
-// Everything the child sent, up to its end.
-std::string read_until_closed(int fd) {
+// Sends `text` whole, then everything espeak_speak answers, up to its end.
+// A socket rather than a pipe: a helper that died makes send() fail (MSG_NOSIGNAL), not SIGPIPE kill the app.
+std::string converse(int fd, const std::string& text) {
+    for (size_t sent = 0; sent < text.size();) {
+        const ssize_t n = send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // the helper is gone: what it said (nothing) tells why below
+        sent += (size_t)n;
+    }
+    shutdown(fd, SHUT_WR);
     std::string bytes;
     char buffer[1 << 16];
     for (;;) {
@@ -103,8 +90,7 @@ std::vector<Voice> list_voices() {
 imgr::AudioBuffer synthesize(const std::string& text, const std::string& language, double words_per_minute,
                              double pitch) {
     const int rate = (int)std::clamp(words_per_minute, 80.0, 450.0), pitch_value = (int)std::clamp(pitch, 0.0, 100.0);
-    int sample_rate = 0, pipe_fds[2];
-    pid_t child = -1;
+    int sample_rate = 0;
     {
         std::lock_guard lock(espeak_mutex());
         sample_rate = initialise();
@@ -112,22 +98,26 @@ imgr::AudioBuffer synthesize(const std::string& text, const std::string& languag
         // eSpeak NG falls back to some voice for a language it lacks: asked first, so the person is told.
         if (std::none_of(voices.begin(), voices.end(), [&](const Voice& v) { return v.language == language; }))
             throw imgr::Error("eSpeak NG has no voice for '" + language + "'");
-        if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw imgr::Error(std::string("cannot start eSpeak NG: ") + std::strerror(errno));
-        child = fork();
-        if (child == 0) {
-            close(pipe_fds[0]);
-            speak_in_child(pipe_fds[1], text, language, rate, pitch_value);
-        }
-        if (child < 0) {
-            const int error = errno;
-            close(pipe_fds[0]);
-            close(pipe_fds[1]);
-            throw imgr::Error(std::string("cannot start eSpeak NG: ") + std::strerror(error));
-        }
     }
-    close(pipe_fds[1]);
-    const std::string bytes = read_until_closed(pipe_fds[0]);
-    close(pipe_fds[0]);
+    int ends[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
+        throw imgr::Error(std::string("cannot start eSpeak NG: ") + std::strerror(errno));
+    const std::string program = speak_program(), rate_text = std::to_string(rate), pitch_text = std::to_string(pitch_value);
+    const char* argv[] = {program.c_str(), language.c_str(), rate_text.c_str(), pitch_text.c_str(), nullptr};
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, ends[1], STDIN_FILENO);  // dup2 clears close-on-exec
+    posix_spawn_file_actions_adddup2(&actions, ends[1], STDOUT_FILENO);
+    pid_t child = -1;
+    const int spawned = posix_spawn(&child, program.c_str(), &actions, nullptr, const_cast<char**>(argv), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(ends[1]);
+    if (spawned != 0) {
+        close(ends[0]);
+        throw imgr::Error("cannot start eSpeak NG (" + program + "): " + std::strerror(spawned));
+    }
+    const std::string bytes = converse(ends[0], text);
+    close(ends[0]);
     int wait_status = 0;
     pid_t waited;
     while ((waited = waitpid(child, &wait_status, 0)) < 0 && errno == EINTR) {

@@ -2,8 +2,8 @@
 // sound card. eSpeak NG's API is one global state (one voice, one rate, one
 // callback for the whole process), and speaking changes state no call resets:
 // the same text and settings come out a few milliseconds longer or shorter
-// depending on what was said before. So each call speaks in a child process
-// forked from this one as it was before eSpeak ever spoke: a clip depends only
+// depending on what was said before. So each call speaks in a fresh process,
+// espeak_speak (exec'd, never a fork of this threaded one): a clip depends only
 // on its own arguments (a flagged row replays unchanged), and calls from
 // several worker threads cannot mix their settings.
 #pragma once

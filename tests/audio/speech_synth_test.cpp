@@ -1,5 +1,5 @@
-// The speech sample's synthesiser: eSpeak NG into memory, each call in a child
-// process, so calls neither mix their settings nor depend on the calls before them.
+// The speech sample's synthesiser: eSpeak NG into memory, each call in a process
+// of its own, so calls neither mix their settings nor depend on the calls before them.
 #include <doctest/doctest.h>
 
 #include "espeak_synth.h"

@@ -25,6 +25,13 @@ IoResult PrivateDisplay::start(int width, int height) {
     int ready[2];
     if (pipe2(ready, O_CLOEXEC) != 0) return IoResult::failure("cannot start Xvfb: no pipe");
     const std::string screen = std::to_string(std::max(width, 1920)) + "x" + std::to_string(std::max(height, 1080)) + "x24";
+    // Everything the child needs is made before fork(): a copy of a threaded
+    // process may only call async-signal-safe functions (no allocation) until exec.
+    const std::string fd_text = std::to_string(ready[1]);  // the descriptor Xvfb writes its display number on
+    std::vector<std::string> args = {"Xvfb", "-displayfd", fd_text, "-screen", "0", screen, "-nolisten", "tcp", "-noreset"};
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     pid_ = fork();
     if (pid_ == 0) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);  // the app killed: Xvfb ends too
@@ -32,12 +39,7 @@ IoResult PrivateDisplay::start(int width, int height) {
         dup2(devnull, 0);
         dup2(devnull, 1);
         dup2(devnull, 2);
-        const int fd = dup(ready[1]);  // without O_CLOEXEC: Xvfb writes the display number on it
-        std::vector<std::string> args = {"Xvfb", "-displayfd", std::to_string(fd), "-screen", "0", screen,
-                                         "-nolisten", "tcp", "-noreset"};
-        std::vector<char*> argv;
-        for (std::string& arg : args) argv.push_back(arg.data());
-        argv.push_back(nullptr);
+        if (fcntl(ready[1], F_SETFD, 0) != 0) _exit(127);  // kept open across exec, for Xvfb
         execvp("Xvfb", argv.data());
         _exit(127);
     }
