@@ -3,7 +3,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ccache
+  build-essential cmake ccache ninja-build lld  # Ninja and LLVM's linker: a faster build (bench/README.md)
   libimgui-dev libglfw3-dev libstb-dev zlib1g-dev nlohmann-json3-dev python3-glad
   doctest-dev
   xvfb xauth libgl1-mesa-dri

@@ -28,6 +28,10 @@ stage_done() {
 
 "$root/scripts/install_deps.sh" || exit 1
 stage_done "installing"
+# New build folders use Ninja: unlike Make it starts a layer's files before the
+# layers below it are archived, so the unity-built sanitizer stages keep both cores
+# busy (bench/README.md, "the test command"). A folder keeps the generator it was made with.
+command -v ninja >/dev/null && export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}
 jobs=$(nproc)
 supp=$root/tests/sanitizers
 
@@ -74,6 +78,15 @@ run_ctest() {
   rm -f "$log"
   passed=$((passed + total - f))
   failed=$((failed + f))
+}
+
+# The names of the targets folder $1 can build, one a line (Make's and Ninja's lists differ).
+target_names() {
+  if [[ -f $1/build.ninja ]]; then
+    ninja -C "$1" -t targets all | sed -n 's/^\([A-Za-z0-9_]*\): phony$/\1/p'
+  else
+    cmake --build "$1" --target help | sed -n 's/^\.\.\. \([A-Za-z0-9_]*\)$/\1/p'
+  fi
 }
 
 # Configures and builds folder $1 with CMake options $2 (a string) and targets $3..;
@@ -135,8 +148,8 @@ if [[ ${IMGR_SANITIZERS:-1} != 0 ]]; then
   tsan=$root/build-tsan
   if CC=clang CXX=clang++ cmake -S "$root" -B "$tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DIMGR_SANITIZE=thread \
        -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON >/dev/null; then
-    mapfile -t tsan_targets < <(cmake --build "$tsan" --target help |
-      sed -n 's/^\.\.\. \(\(\(engine\|flagging\|interface\|replay\)[a-z_]*\|chat_interface\|video_engine\|audio_model\|audio_flagging\|serve_units\)_test\)$/\1/p')
+    mapfile -t tsan_targets < <(target_names "$tsan" |
+      grep -E '^(((engine|flagging|interface|replay)[a-z_]*)|chat_interface|video_engine|audio_model|audio_flagging|serve_units)_test$')
     tsan_tests="^($(IFS='|'; echo "${tsan_targets[*]}")):"
     if CC=clang CXX=clang++ build_in "$tsan" "-DIMGR_SANITIZE=thread -DIMGR_BUILD_SAMPLES=OFF -DIMGR_BUILD_BENCH=OFF -DIMGR_LINE_TABLES_ONLY=ON -DIMGR_UNITY_BUILD=ON" \
          "${tsan_targets[@]}"; then

@@ -8,6 +8,7 @@
 #                      each run, so a run's outcome does not depend on luck)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+command -v ninja >/dev/null && export CMAKE_GENERATOR=${CMAKE_GENERATOR:-Ninja}  # new folders only (see test.sh)
 build=${IMGR_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${IMGR_FUZZ_SECONDS:-30}
 seed=${IMGR_FUZZ_SEED:-1}
