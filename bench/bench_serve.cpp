@@ -4,17 +4,20 @@
 //   drag: a viewer drags the slider for 5 s: frames the viewer receives per
 //         second, bytes per second, server CPU, against the same app with
 //         --serve's capture off (nobody watching, the drag through a script);
-//   input to pixels: a click on the track until the update that shows it;
+//   input to pixels: a click on the track until the update that shows it, and its
+//         parts as the server traced them (IMGR_SERVE_TRACE=1, serve/latency_trace.h);
 //   ten viewers against one during the same drag.
 //
 //   bench_serve SEPIA_EXE WORK_DIR
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -106,6 +109,30 @@ Usage drag(ServedApp& app, VncViewer& hand, const Track& track, std::vector<std:
     return usage;
 }
 
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+// The last `count` lines of the server's trace ("imgr: serve trace: wait for frame A ms, draw B ms, ..."),
+// as four columns of milliseconds.
+std::vector<std::vector<double>> traced_parts(const std::string& output, size_t count) {
+    std::vector<std::array<double, 4>> lines;
+    std::istringstream in(output);
+    for (std::string line; std::getline(in, line);) {
+        std::array<double, 4> part{};
+        if (std::sscanf(line.c_str(),
+                        "imgr: serve trace: wait for frame %lf ms, draw %lf ms, read back and compare %lf ms, "
+                        "encode and send %lf ms",
+                        &part[0], &part[1], &part[2], &part[3]) == 4)
+            lines.push_back(part);
+    }
+    std::vector<std::vector<double>> columns(4);
+    for (size_t i = lines.size() > count ? lines.size() - count : 0; i < lines.size(); ++i)
+        for (int c = 0; c < 4; ++c) columns[c].push_back(lines[i][c]);
+    return columns;
+}
+
 void row(const char* what, const std::string& figure, const char* goal) {
     std::printf("| %s | %s | %s |\n", what, figure.c_str(), goal);
 }
@@ -123,7 +150,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string sepia = argv[1], work = argv[2];
-    ServedApp app({sepia, "--size", kSize, "--flagging-dir", work + "/flags"});
+    ServedApp app({sepia, "--size", kSize, "--flagging-dir", work + "/flags"}, {"IMGR_SERVE_TRACE=1"});
     if (!app.serving()) {
         std::fprintf(stderr, "bench_serve: the app did not serve:\n%s\n", app.output().c_str());
         return 1;
@@ -154,6 +181,7 @@ int main(int argc, char** argv) {
         hand.settle(200, 2000);
     }
     std::sort(latencies.begin(), latencies.end());
+    const std::vector<std::vector<double>> parts = traced_parts(app.output(), 20);
 
     for (int i = 0; i < 9; ++i) {
         nine.push_back(std::make_unique<VncViewer>(app.port(), "", false));
@@ -174,6 +202,13 @@ int main(int argc, char** argv) {
         row("input to pixels: click -> the update showing it (median, min, max of 20)",
             format("%.1f ms (%.1f, %.1f)", latencies[latencies.size() / 2], latencies.front(), latencies.back()),
             "<= 2 frames (33 ms at 60 fps) + encoding");
+    static const char* part_names[] = {"wait for the frame", "draw it", "read back and compare", "encode and send"};
+    if (parts.size() == 4 && !parts[0].empty()) {
+        std::string figure;
+        for (int i = 0; i < 4; ++i)
+            figure += (i ? ", " : "") + std::string(part_names[i]) + " " + format("%.1f", median(parts[i]));
+        row("input to pixels, the server's parts (ms, median of the clicks traced)", figure, "");
+    }
     row("drag 5 s, ten viewers: server CPU",
         format("%.0f %% of a core (%.2fx one viewer)", 100 * ten.cpu / ten.seconds,
                (ten.cpu / ten.seconds) / std::max(1e-9, one.cpu / one.seconds)),

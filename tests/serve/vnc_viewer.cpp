@@ -75,11 +75,14 @@ bool VncViewer::settle(int quiet_ms, int limit_ms) {
     return true;
 }
 
+// Looks after every message, not every pump(20): bench_serve times the change with it.
 bool VncViewer::wait_for_change(const std::vector<uint8_t>& before, int limit_ms) {
+    if (!client_) return false;
     const long end = now_ms() + limit_ms;
     while (now_ms() < end) {
-        if (!pump(20)) return false;
-        if (rgb() != before) return true;
+        const int ready = WaitForMessage(client_, 20000);
+        if (ready < 0 || (ready > 0 && !HandleRFBServerMessage(client_))) return false;
+        if (ready > 0 && rgb() != before) return true;
     }
     return false;
 }

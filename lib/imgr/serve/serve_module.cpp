@@ -45,12 +45,17 @@ public:
             static_cast<ServedView*>(self)->server_->send_clipboard(text ? text : "");
         };
         server_->input().apply(io);
+        server_->trace().frame_started();
     }
 
     // Nobody watching: no frame is read back (an unwatched served app costs what a hidden one does).
     void after_render(Runner& runner) override {
-        if (server_->viewers() > 0) server_->show(runner.capture());
-        else server_->join_finished_viewers();
+        if (server_->viewers() > 0) {
+            server_->trace().frame_drawn();
+            server_->trace().frame_marked(server_->show(runner.capture()));
+        } else {
+            server_->join_finished_viewers();
+        }
         int width = 0, height = 0;
         if (server_->take_size_request(width, height)) runner.resize_window(width, height);
     }

@@ -1,6 +1,9 @@
 #include "imgr/serve/vnc_server.h"
 
 #include <rfb/rfb.h>
+extern "C" {  // rfbregion.h, unlike rfb.h, declares its C functions without it
+#include <rfb/rfbregion.h>
+}
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -98,8 +101,10 @@ struct VncServer::Callbacks {
     }
     static void pointer(int mask, int x, int y, rfbClientPtr client) {
         VncServer& server = of(client);
+        if (server.trace_.on() && (mask & ~server.buttons_.exchange(mask) & 7)) server.trace_.input_arrived();
         if (server.input_.pointer(mask, x, y)) server.wake_();
     }
+    static void update_sent(rfbClientPtr client, int) { of(client).trace_.update_sent(); }
     static void key(rfbBool down, rfbKeySym keysym, rfbClientPtr client) {
         VncServer& server = of(client);
         if (server.input_.key(down != FALSE, keysym)) server.wake_();
@@ -161,6 +166,10 @@ std::unique_ptr<VncServer> VncServer::start(const VncServerOptions& options, std
     screen->setXCutText = Callbacks::cut_text;
     screen->setXCutTextUTF8 = Callbacks::cut_text_utf8;
     screen->setDesktopSizeHook = Callbacks::set_desktop_size;
+    screen->displayFinishedHook = Callbacks::update_sent;
+    // A frame's changed tiles are marked at once, as one region (show()): nothing to wait
+    // for and coalesce, so each update leaves as soon as it is marked (the default waits 5 ms).
+    screen->deferUpdateTime = 0;
     if (!options.password.empty()) {
         server->password_ = options.password;
         server->passwords_ = {server->password_.data(), nullptr};
@@ -247,12 +256,22 @@ void VncServer::resize(int width, int height) {
     tiles_.forget();
 }
 
-void VncServer::show(const ImageBuffer& frame) {
+bool VncServer::show(const ImageBuffer& frame) {
     join_finished_viewers();
-    if (frame.width() <= 0 || frame.height() <= 0) return;
+    if (frame.width() <= 0 || frame.height() <= 0) return false;
     if (frame.width() != screen_->width || frame.height() != screen_->height) resize(frame.width(), frame.height());
-    for (const TileRect& tile : tiles_.update(frame, framebuffers_.back().get()))
-        rfbMarkRectAsModified(screen_, tile.x, tile.y, tile.x + tile.width, tile.y + tile.height);
+    const std::vector<TileRect> changed = tiles_.update(frame, framebuffers_.back().get());
+    if (changed.empty()) return false;
+    // One region for the whole frame: a viewer's thread woken by the first tile sends them all in one update.
+    sraRegionPtr region = sraRgnCreate();
+    for (const TileRect& tile : changed) {
+        sraRegionPtr rect = sraRgnCreateRect(tile.x, tile.y, tile.x + tile.width, tile.y + tile.height);
+        sraRgnOr(region, rect);
+        sraRgnDestroy(rect);
+    }
+    rfbMarkRegionAsModified(screen_, region);
+    sraRgnDestroy(region);
+    return true;
 }
 
 void VncServer::send_clipboard(const std::string& utf8) {

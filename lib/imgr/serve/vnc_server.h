@@ -7,6 +7,7 @@
 #include "imgr/model/image.h"
 #include "imgr/serve/connection_gate.h"
 #include "imgr/serve/frame_tiles.h"
+#include "imgr/serve/latency_trace.h"
 #include "imgr/serve/listen_sockets.h"
 #include "imgr/serve/novnc_page.h"
 #include "imgr/serve/page_server.h"
@@ -47,10 +48,11 @@ public:
     VncServer(const VncServer&) = delete;
     VncServer& operator=(const VncServer&) = delete;
 
-    void show(const ImageBuffer& frame);           // UI thread: the changed tiles go to every viewer
+    bool show(const ImageBuffer& frame);           // UI thread: the changed tiles go to every viewer; false: none changed
     void send_clipboard(const std::string& utf8);  // the app copied text: every viewer gets it
     std::string clipboard() const;                 // the text a viewer copied last (UTF-8)
     RemoteInput& input() { return input_; }
+    LatencyTrace& trace() { return trace_; }
     // The size a viewer last asked the desktop to take (RFB SetDesktopSize, noVNC's
     // "remote resizing"), once; false when none is waiting.
     bool take_size_request(int& width, int& height);
@@ -82,6 +84,8 @@ private:
     std::string password_;
     FrameTiles tiles_;
     RemoteInput input_;
+    LatencyTrace trace_;
+    std::atomic<int> buttons_{0};  // the last pointer event's buttons, from any viewer: a press starts a trace
     ListenSockets rfb_sockets_;
     NoVncPage page_;
     std::unique_ptr<PageServer> page_server_;
