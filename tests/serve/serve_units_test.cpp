@@ -7,6 +7,7 @@
 #include <imgr/serve/first_bytes_check.h>
 #include <imgr/serve/frame_tiles.h>
 #include <imgr/serve/keysyms.h>
+#include <imgr/serve/latency_trace.h>
 #include <imgr/serve/novnc_page.h>
 #include <imgr/serve/page_server.h>
 #include <imgr/serve/remote_input.h>
@@ -16,6 +17,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <string>
 #include <thread>
 
 using namespace imgr;
@@ -231,4 +234,35 @@ TEST_CASE("the byte bridge copies both ways, and when one side ends the other is
     close(outside[0]);
     for (int i = 0; i < 200 && bridge.bridged() > 0; ++i) usleep(5000);
     CHECK(bridge.bridged() == 0);
+}
+
+TEST_CASE("a traced click: one line of four parts, frames that changed nothing count as drawing") {
+    imgr::serve::LatencyTrace trace(true);
+    CHECK(trace.update_sent().empty());  // nothing traced yet
+    trace.input_arrived();
+    trace.input_arrived();  // a second press while the first is traced is not traced
+    trace.frame_started();
+    trace.frame_drawn();
+    trace.frame_marked(false);  // the press showed nothing yet
+    CHECK(trace.update_sent().empty());
+    trace.frame_drawn();
+    trace.frame_marked(true);
+    const std::string line = trace.update_sent();
+    double wait = -1, draw = -1, read_back = -1, send = -1;
+    REQUIRE(std::sscanf(line.c_str(),
+                        "imgr: serve trace: wait for frame %lf ms, draw %lf ms, read back and compare %lf ms, "
+                        "encode and send %lf ms",
+                        &wait, &draw, &read_back, &send) == 4);
+    CHECK(wait >= 0);
+    CHECK(draw >= 0);
+    CHECK(read_back >= 0);
+    CHECK(send >= 0);
+    CHECK(trace.update_sent().empty());  // one line a click, however many viewers are sent the update
+    // Off (no IMGR_SERVE_TRACE): nothing is traced.
+    imgr::serve::LatencyTrace off(false);
+    off.input_arrived();
+    off.frame_started();
+    off.frame_drawn();
+    off.frame_marked(true);
+    CHECK(off.update_sent().empty());
 }

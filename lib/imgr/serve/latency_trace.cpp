@@ -51,16 +51,19 @@ void LatencyTrace::frame_marked(bool changed) {
     stage_ = Marked;
 }
 
-void LatencyTrace::update_sent() {
+std::string LatencyTrace::update_sent() {
     int marked = Marked;
-    if (!on_ || stage_.load() != Marked) return;
+    if (!on_ || stage_.load() != Marked) return {};
     const int64_t sent = now_ns();
-    if (!stage_.compare_exchange_strong(marked, Idle)) return;  // another viewer's thread printed it
+    if (!stage_.compare_exchange_strong(marked, Idle)) return {};  // another viewer's thread printed it
     auto ms = [](int64_t from, int64_t to) { return (double)(to - from) / 1e6; };
-    std::fprintf(stderr,
-                 "imgr: serve trace: wait for frame %.1f ms, draw %.1f ms, read back and compare %.1f ms, "
-                 "encode and send %.1f ms\n",
-                 ms(arrived_, started_), ms(started_, drawn_), ms(drawn_, marked_), ms(marked_, sent));
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "imgr: serve trace: wait for frame %.1f ms, draw %.1f ms, read back and compare %.1f ms, "
+                  "encode and send %.1f ms\n",
+                  ms(arrived_, started_), ms(started_, drawn_), ms(drawn_, marked_), ms(marked_, sent));
+    std::fputs(line, stderr);
+    return line;
 }
 
 }  // namespace imgr::serve

@@ -7,18 +7,21 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <string>
 
 namespace imgr::serve {
 
 class LatencyTrace {
 public:
-    LatencyTrace();
+    LatencyTrace();                          // on when IMGR_SERVE_TRACE=1
+    explicit LatencyTrace(bool on) : on_(on) {}
     bool on() const { return on_; }
     void input_arrived();    // a viewer's thread: a button went down
     void frame_started();    // UI thread: the frame that applies the input begins
     void frame_drawn();      // UI thread: drawn, before the read-back
     void frame_marked(bool changed);  // UI thread: compared, the changed tiles marked for sending
-    void update_sent();      // a viewer's thread: libvncserver sent an update
+    // A viewer's thread: libvncserver sent an update. Returns the line it printed, if it ended a trace.
+    std::string update_sent();
 
 private:
     enum Stage : int { Idle, Arriving, Arrived, Started, Drawn, Marked };
