@@ -405,3 +405,81 @@ TEST_CASE("--script plays while a viewer watches, --record records what the view
     INFO(log);
     CHECK(log.find("\n7,add,0,7,off by one,") != std::string::npos);
 }
+
+// --watch with --serve (issue 24): a rebuilt app takes the same port; the viewers of the
+// old build are let go (noVNC's page reconnects by itself) and a viewer sees the new one
+// with the value the person had typed; nothing of the old server is left behind.
+TEST_CASE("--watch --serve: after a reload the same port serves the new build with the person's value") {
+    const fs::path dir = temp_folder("serve_watch");
+    const fs::path tmp = dir / "tmp", exe = dir / "calculator_options";
+    fs::create_directories(tmp);
+    fs::copy_file(CALCULATOR_OPTIONS_EXE, exe);
+    const imgr::ImageBuffer idle = app_screenshot(dir, "idle", "");
+    const Point num1 = centre_of_change(idle, app_screenshot(dir, "num1", "set \"num1\" 5\n"));
+    const imgr::ImageBuffer typed = app_screenshot(dir, "typed", "set \"num1\" 12\n");
+
+    ServedApp app({exe.string(), "--watch", "--headless", "--size", kSize, "--flagging-dir", (dir / "flags").string()},
+                  {"TMPDIR=" + tmp.string()});
+    INFO(app.output());
+    REQUIRE(app.serving());
+    VncViewer before(app.port());
+    REQUIRE(before.connected());
+    for (int i = 0; i < 100 && before.rgb() != rgb_of(idle); ++i) before.pump(100);  // the app is up and drawn
+    REQUIRE(before.rgb() == rgb_of(idle));
+    auto act = [](VncViewer& viewer, auto action) {
+        const std::vector<uint8_t> was = viewer.rgb();
+        action();
+        CHECK(viewer.wait_for_change(was));
+        viewer.settle(300);
+    };
+    act(before, [&] { before.click(num1.x, num1.y); });
+    act(before, [&] {
+        before.key(XK_End);
+        before.key(XK_BackSpace);
+        before.type("12");
+        before.key(XK_Return);
+    });
+
+    // A build replaced as a linker does: written beside it, renamed into place.
+    fs::copy_file(CALCULATOR_OPTIONS_EXE, dir / "new");
+    fs::rename(dir / "new", exe);
+    // The old build's viewer is let go, not left hanging; then the new build says it is back.
+    bool let_go = false;
+    for (int i = 0; i < 300 && !let_go; ++i) let_go = !before.pump(100);
+    CHECK(let_go);
+    bool reloaded = false;
+    for (int i = 0; i < 300 && !reloaded; ++i) {
+        reloaded = app.output().find("imgr: reloaded in") != std::string::npos;
+        if (!reloaded) usleep(100 * 1000);
+    }
+    INFO(app.output());
+    REQUIRE(reloaded);
+
+    VncViewer after(app.port());
+    REQUIRE(after.connected());
+    // The script's screenshot shows its pointer at the field it typed into; the viewer shows
+    // none. The pointer's pixels (where the same value with the pointer moved on differs)
+    // are left out of the comparison.
+    const std::vector<uint8_t> moved_on = rgb_of(app_screenshot(dir, "moved_on", "set \"num1\" 12\nset \"num2\" 0\n"));
+    const std::vector<uint8_t> typed_rgb = rgb_of(typed);
+    auto without_pointer = [&](std::vector<uint8_t> rgb) {
+        for (size_t i = 0; i < rgb.size() && i < typed_rgb.size(); ++i)
+            if (typed_rgb[i] != moved_on[i]) rgb[i] = 0;
+        return rgb;
+    };
+    const std::vector<uint8_t> expected = without_pointer(rgb_of(typed));
+    REQUIRE(expected != without_pointer(rgb_of(idle)));  // "12" shows outside that patch
+    for (int i = 0; i < 100 && (after.width() != typed.width() || without_pointer(after.rgb()) != expected); ++i)
+        after.pump(100);
+    REQUIRE(after.width() == typed.width());
+    const bool as_left = without_pointer(after.rgb()) == expected;
+    CHECK(as_left);  // the new build shows num1 = 12, as the person left it
+    if (!as_left)    // kept beside typed.png, to look at
+        (void)imgr::save_png((dir / "after.png").string(), imgr::ImageBuffer(after.width(), after.height(), 3, after.rgb()));
+    // One page folder, the new build's: the old one's went with its server.
+    int page_folders = 0;
+    for (const auto& entry : fs::directory_iterator(tmp))
+        page_folders += entry.path().filename().string().rfind("imgr-serve-", 0) == 0;
+    CHECK(page_folders == 1);
+    CHECK(app.stop() == 0);
+}

@@ -508,10 +508,17 @@ int launch_app(Blocks& app, int argc, char** argv) {
     }
     int exit_code = 0;
     for (;;) {
-        WindowSession session(app, request, watch.get(), build.get());
-        exit_code = session.run();
-        if (!session.reload_requested()) break;
-        watch->reload(argv, session.view_state(), session.window_place());
+        ViewState view;
+        WindowPlace place;
+        {
+            WindowSession session(app, request, watch.get(), build.get());
+            exit_code = session.run();
+            if (!session.reload_requested()) break;
+            view = session.view_state();
+            place = session.window_place();
+        }  // the window and --serve's server end here, not across the exec: viewers are told to go
+           // (noVNC reconnects to the new build), threads joined, the page's folder removed
+        watch->reload(argv, std::move(view), place);
         // Still here: the new build could not take over (said on stderr); the old one runs again as it was.
     }
     if (options.replay.empty() || exit_code != 0) return exit_code;
