@@ -151,6 +151,7 @@
 #include "imgr/engine/messages.h"
 #include "imgr/engine/stream.h"
 #include "imgr/model/image_io.h"
+#include "imgr/platform/app_source_dir.h"
 #include "imgr/platform/command_line.h"
 #include "imgr/platform/runner.h"
 #include "imgr/view/theme.h"

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -18,6 +19,7 @@
 
 #include "imgr/driver/recorder.h"
 #include "imgr/driver/remote_view.h"
+#include "imgr/platform/app_source_dir.h"
 #include "imgr/driver/replay_command.h"
 #include "imgr/driver/script.h"
 #include "imgr/driver/script_player.h"
@@ -500,7 +502,12 @@ int launch_app(Blocks& app, int argc, char** argv) {
     std::unique_ptr<BuildOnSave> build;
     if (!options.watch_build.empty()) {
         std::string why;
-        build = BuildOnSave::start(options.watch_build, options.watch_sources.empty() ? "." : options.watch_sources, why);
+        // Default: the app's own source folder, as its build recorded it; else where it was started.
+        const std::string recorded = app_source_dir();
+        const std::filesystem::path sources = !options.watch_sources.empty() ? std::filesystem::path(options.watch_sources)
+                                              : !recorded.empty()             ? std::filesystem::path(recorded)
+                                                                              : std::filesystem::path(".");
+        build = BuildOnSave::start(options.watch_build, sources, why);
         if (!build) {
             std::fprintf(stderr, "%s: --watch-build: %s\n", request.name.c_str(), why.c_str());
             return 1;

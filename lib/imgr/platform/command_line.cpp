@@ -96,7 +96,7 @@ std::string usage(const std::string& program_name) {
         "                       restore the values, tabs and scroll the person had\n"
         "  --watch-build CMD    with --watch: run CMD (through /bin/sh) when a source file\n"
         "                       is saved; a failing build's first error shows in the window\n"
-        "  --watch-sources DIR  the folder --watch-build watches (default: the current one)\n";
+        "  --watch-sources DIR  the folder --watch-build watches (default: the app's source folder, else the current one)\n";
 }
 
 CommandLineResult parse_command_line(const std::vector<std::string>& args) {

@@ -28,7 +28,7 @@ struct CommandLine {
     bool serve_view_only = false;  // --serve-view-only: viewers watch, nobody acts
     bool watch = false;          // --watch: reload when the executable is rebuilt, keeping the person's state (docs/watch.md)
     std::string watch_build;     // --watch-build CMD: run CMD when a source is saved (implies --watch)
-    std::string watch_sources;   // --watch-sources DIR: the sources --watch-build follows (default: the current folder)
+    std::string watch_sources;   // --watch-sources DIR: the sources --watch-build follows (default: app_source_dir(), else the current folder)
 };
 
 // True for an address only this machine can reach (127.x.x.x, localhost, ::1).
