@@ -94,8 +94,13 @@ bool ServedApp::alive() const { return pid_ > 0 && waitpid(pid_, nullptr, WNOHAN
 int ServedApp::stop() {
     if (pid_ <= 0) return -1;
     kill(pid_, SIGINT);
+    return wait_for_exit(20);
+}
+
+int ServedApp::wait_for_exit(int seconds) {
+    if (pid_ <= 0) return -1;
     int status = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     while (std::chrono::steady_clock::now() < deadline) {
         read_output(100);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));  // poll returns at once at the pipe's end
@@ -106,7 +111,7 @@ int ServedApp::stop() {
             return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
         }
     }
-    output_ += "[still running 20 s after SIGINT]\n";
+    output_ += "[still running after " + std::to_string(seconds) + " s]\n";
     return -1;
 }
 

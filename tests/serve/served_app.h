@@ -21,6 +21,9 @@ public:
     bool alive() const;
     pid_t pid() const { return pid_; }
     int stop();             // SIGINT, then waits (20 s): the exit code, -1 when it did not exit normally
+    // Waits (up to `seconds`) for an app that ends by itself (its script done): the exit code, -1 as above.
+    // No signal: one sent while it exits would meet the default handler again and kill it.
+    int wait_for_exit(int seconds = 60);
     const std::string& output();  // stderr so far
     double cpu_seconds() const;   // user + system time of the process so far (from /proc)
 
