@@ -136,3 +136,77 @@ TEST_CASE("JSONL cells of structured kinds load back too") {
     CHECK(values_equal(value_from_cell(ComponentKind::Label, LabelProps{}, log.records[0].cells[1], dir.path()), label));
     CHECK(values_equal(value_from_cell(ComponentKind::Dataframe, {}, log.records[0].cells[2], dir.path()), table));
 }
+
+// The reader holds about one record: the file is read in 1 MiB chunks, and a
+// record may start in one chunk and end in the next, a quoted line break, a
+// CR LF or an escaped quote right on the boundary.
+TEST_CASE("a log read in chunks: every record across chunk boundaries, with its line") {
+    TempDir dir;
+    std::string csv = "\xEF\xBB\xBF" "n,text,timestamp\r\n";  // a BOM, CR LF line ends
+    std::string jsonl;
+    std::vector<std::vector<std::string>> expected;
+    std::vector<int> lines;
+    int line = 2;
+    for (int i = 0; csv.size() < (size_t(3) << 20) + 5000; ++i) {
+        // Cells of varied lengths move each record's end across the chunk boundaries.
+        std::string text(size_t(i * 37 % 300), char('a' + i % 26));
+        const bool multiline = i % 7 == 0;
+        if (multiline) text += "\r\nsecond \"quoted\" line";
+        expected.push_back({std::to_string(i), text, "t"});
+        lines.push_back(line);
+        std::string escaped;
+        for (char c : text) escaped += c == '"' ? std::string("\"\"") : std::string(1, c);
+        csv += std::to_string(i) + ",\"" + escaped + "\",t\r\n";
+        line += multiline ? 2 : 1;
+        jsonl += nlohmann::json({{"n", std::to_string(i)}, {"text", text}, {"timestamp", "t"}}).dump() + "\n";
+    }
+    write_text(dir / "logs.csv", csv);
+    write_text(dir / "logs.jsonl", jsonl);
+
+    FlaggedLogReader csv_reader(dir / "logs.csv");
+    REQUIRE(csv_reader.error().empty());
+    CHECK(csv_reader.header() == std::vector<std::string>{"n", "text", "timestamp"});
+    FlaggedLogReader jsonl_reader(dir / "logs.jsonl");
+    REQUIRE(jsonl_reader.error().empty());
+    CHECK(jsonl_reader.header() == std::vector<std::string>{"n", "text", "timestamp"});
+    FlaggedRecord record;
+    size_t count = 0, mismatched = 0;
+    for (; csv_reader.next(record); ++count) {
+        REQUIRE(count < expected.size());
+        mismatched += !record.error.empty() || record.cells != expected[count] || record.line != lines[count];
+    }
+    CHECK(count == expected.size());
+    CHECK(mismatched == 0);
+    CHECK(csv_reader.bytes_read() == csv_reader.size());
+    count = mismatched = 0;
+    for (; jsonl_reader.next(record); ++count) {
+        REQUIRE(count < expected.size());
+        mismatched += !record.error.empty() || record.cells != expected[count] || record.line != (int)count + 1;
+    }
+    CHECK(count == expected.size());
+    CHECK(mismatched == 0);
+}
+
+TEST_CASE("a record over the limit is read past, never held, and the rows after it still count") {
+    TempDir dir;
+    const std::string huge(kMaxFlaggedRowBytes + 3, 'x');
+    // Quoted with line breaks in it (the record runs on over them), then unquoted on one line.
+    write_text(dir / "logs.csv", "a,b\n1,\"" + huge.substr(0, 100) + "\n" + huge + "\"\n2,ok\n3," + huge + "\n4,ok\n");
+    write_text(dir / "logs.jsonl", "{\"a\":\"1\"}\n{\"a\":\"" + huge + "\"}\n{\"a\":\"3\"}\n");
+    const FlaggedLog csv = read_flagged_log(dir / "logs.csv");
+    REQUIRE(csv.records.size() == 4);
+    CHECK(csv.records[0].line == 2);
+    CHECK(csv.records[0].error.find("more than the limit") != std::string::npos);
+    CHECK(csv.records[1].line == 4);
+    CHECK(csv.records[1].cells == std::vector<std::string>{"2", "ok"});
+    CHECK(csv.records[2].line == 5);
+    CHECK(csv.records[2].error.find("more than the limit") != std::string::npos);
+    CHECK(csv.records[3].line == 6);
+    CHECK(csv.records[3].cells == std::vector<std::string>{"4", "ok"});
+    const FlaggedLog jsonl = read_flagged_log(dir / "logs.jsonl");
+    REQUIRE(jsonl.records.size() == 3);
+    CHECK(jsonl.records[1].line == 2);
+    CHECK(jsonl.records[1].error.find("more than the limit") != std::string::npos);
+    CHECK(jsonl.records[2].cells == std::vector<std::string>{"3"});
+    CHECK(jsonl.records[2].line == 3);
+}

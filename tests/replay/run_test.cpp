@@ -4,6 +4,8 @@
 #include "imgr/engine/app/blocks_access.h"
 #include "imgr/engine/engine.h"
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <imgr/engine/apps/interface.h>
 #include <imgr/engine/flagging/csv_logger.h>
 #include <imgr/engine/flagging/json_logger.h>
@@ -186,11 +188,12 @@ TEST_CASE("rows run on several threads at once and are reported in flagged order
         return {Update().value(a + std::get<double>(in[2]))};
     };
     std::vector<int> progress;
+    std::vector<double> fractions;
     ReplayOptions options;
     options.threads = 4;
-    options.on_progress = [&](int done, int total) {
-        CHECK(total == 40);
+    options.on_progress = [&](int done, double fraction) {
         progress.push_back(done);
+        fractions.push_back(fraction);
     };
     const Collected c = replay(calculator_spec(slow_first), dir.path(), options);
     REQUIRE(c.rows.size() == 40);
@@ -201,6 +204,9 @@ TEST_CASE("rows run on several threads at once and are reported in flagged order
     CHECK(most_at_once > 1);
     CHECK(most_at_once <= 4);
     CHECK(progress.back() == 40);
+    CHECK(std::is_sorted(fractions.begin(), fractions.end()));
+    CHECK(fractions.front() > 0);
+    CHECK(fractions.back() == doctest::Approx(1.0));
 }
 
 TEST_CASE("an Interface replays its function, a Blocks app replays the event it names, or says it cannot") {

@@ -65,8 +65,8 @@ HandlerOutputs run_panel_replay(ReplayPanelState& state, Progress& progress) {
         }
         if (report) report->add(row);
     };
-    options.on_progress = [&](int done, int total) {
-        progress((double)done / total, std::to_string(done) + " of " + std::to_string(total) + " rows");
+    options.on_progress = [&](int done, double fraction) {
+        progress(fraction, std::to_string(done) + (done == 1 ? " row" : " rows"));
     };
     const ReplaySummary summary = run_replay(spec, dir, options);
     std::string text;

@@ -8,7 +8,11 @@
 #include "imgr/model/quoted_text.h"
 #include "imgr/model/untrusted_json.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -98,40 +102,6 @@ std::string duplicated_column(const std::vector<std::string>& header) {
     return "";
 }
 
-void read_csv_log(std::string_view content, FlaggedLog& log, size_t max_records) {
-    size_t pos = 0;
-    int line = 1;
-    FlaggedRecord header = next_csv_record(content, pos, line);
-    if (!header.error.empty()) {
-        log.error = "line 1: " + header.error;
-        return;
-    }
-    log.header = std::move(header.cells);
-    if (const std::string duplicated = duplicated_column(log.header); !duplicated.empty()) {
-        log.error = duplicated;
-        return;
-    }
-    while (pos < content.size() && log.records.size() < max_records) {
-        const bool blank = content[pos] == '\n' || content[pos] == '\r';
-        if (blank) {  // written by no logger: skipped as Python's csv reader gives an empty row
-            pos += content.compare(pos, 2, "\r\n") == 0 ? 2 : 1;
-            ++line;
-            continue;
-        }
-        const size_t start = pos;
-        FlaggedRecord record = next_csv_record(content, pos, line);
-        const bool ended = pos > 0 && (content[pos - 1] == '\n' || content[pos - 1] == '\r');
-        if (record.error.empty() && pos - start > kMaxFlaggedRowBytes) {
-            record.cells.clear();
-            record.error = too_long(pos - start);
-        }
-        if (record.error.empty() && record.cells.size() != log.header.size())
-            record.error = (ended ? "" : "the row is cut short: ") + std::to_string(record.cells.size()) +
-                           " columns where the header has " + std::to_string(log.header.size());
-        log.records.push_back(std::move(record));
-    }
-}
-
 // A JSON value as a cell: strings as they are, null as nothing, the rest compact.
 std::string jsonl_cell(const nlohmann::ordered_json& value) {
     if (value.is_string()) return value.get<std::string>();
@@ -140,48 +110,25 @@ std::string jsonl_cell(const nlohmann::ordered_json& value) {
 }
 
 // One line's record; throws with a message that quotes nothing of the line but keys.
-void read_jsonl_record(std::string_view text, FlaggedLog& log, FlaggedRecord& record) {
+// The first readable record's keys become the header.
+void read_jsonl_record(std::string_view text, std::vector<std::string>& header, FlaggedRecord& record) {
     if (text.size() > kMaxFlaggedRowBytes) throw std::length_error(too_long(text.size()));
     check_json_nesting(text);
     const auto object = nlohmann::ordered_json::parse(text);
     if (!object.is_object()) throw std::invalid_argument("not a JSON object");
-    if (log.header.empty())
-        for (const auto& item : object.items()) log.header.push_back(item.key());
-    for (const std::string& key : log.header) {
+    if (header.empty())
+        for (const auto& item : object.items()) header.push_back(item.key());
+    for (const std::string& key : header) {
         if (!object.contains(key)) throw std::invalid_argument("no key " + quoted_excerpt(key));
         record.cells.push_back(jsonl_cell(object[key]));
     }
-    if (object.size() != log.header.size())
+    if (object.size() != header.size())
         throw std::invalid_argument(std::to_string(object.size()) + " keys where the first record has " +
-                                    std::to_string(log.header.size()));
+                                    std::to_string(header.size()));
 }
 
-void read_jsonl_log(std::string_view content, FlaggedLog& log, size_t max_records) {
-    size_t pos = 0;
-    for (int line = 1; pos < content.size() && log.records.size() < max_records; ++line) {
-        const size_t end = std::min(content.find('\n', pos), content.size());
-        std::string_view text = content.substr(pos, end - pos);
-        const bool last = end >= content.size();
-        pos = end + 1;
-        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        if (text.empty()) continue;
-        FlaggedRecord record;
-        record.line = line;
-        try {
-            read_jsonl_record(text, log, record);
-        } catch (const std::exception& e) {
-            record.cells.clear();
-            record.error = last ? "the row is cut short (" + json_error_message(e) + ")"
-                                : "not a flagged record: " + json_error_message(e);
-        }
-        log.records.push_back(std::move(record));
-    }
-}
-
-// A UTF-8 byte order mark: written by no logger, but by editors and spreadsheets.
-std::string_view without_bom(std::string_view content) {
-    return content.starts_with("\xEF\xBB\xBF") ? content.substr(3) : content;
-}
+constexpr size_t kChunkBytes = size_t(1) << 20;  // read at a time
+constexpr std::string_view kBom = "\xEF\xBB\xBF";   // written by no logger, but by editors and spreadsheets
 
 }  // namespace
 
@@ -200,19 +147,192 @@ std::vector<std::filesystem::path> flagged_log_files(const std::filesystem::path
     return files;
 }
 
+FlaggedLogReader::FlaggedLogReader(const std::filesystem::path& file) {
+    jsonl_ = file.extension() == ".jsonl";
+    file_ = open_beneath(file.parent_path(), file.filename().string());
+    if (!file_) {
+        error_ = file_.error;
+        return;
+    }
+    size_ = file_.size;
+    if (size_ > kMaxFlaggedLogBytes) {
+        error_ = quoted_excerpt(file.filename().string()) + " is more than " + std::to_string(kMaxFlaggedLogBytes) +
+                 " bytes, the limit for a file read from the folder";
+        return;
+    }
+    if (!jsonl_) {
+        FlaggedRecord header;
+        if (!read_csv(header)) return;  // an empty file: no header, no rows
+        if (!header.error.empty()) {
+            error_ = "line 1: " + header.error;
+            return;
+        }
+        header_ = std::move(header.cells);
+        error_ = duplicated_column(header_);
+        return;
+    }
+    // A JSONL file's header is its first readable record's keys: read up to it.
+    FlaggedRecord record;
+    while (header_.empty() && read_jsonl(record)) pending_.push_back(std::move(record));
+}
+
+bool FlaggedLogReader::fill() {
+    if (at_end_ || !file_) return false;
+    buffer_.erase(0, pos_);  // what was returned is dropped: the buffer holds about one record
+    done_ += pos_;
+    pos_ = 0;
+    const size_t had = buffer_.size();
+    buffer_.resize(had + kChunkBytes);
+    ssize_t got;
+    while ((got = ::read(file_.fd(), buffer_.data() + had, kChunkBytes)) < 0 && errno == EINTR) {
+    }
+    buffer_.resize(had + (size_t)std::max<ssize_t>(got, 0));
+    if (got < 0 && error_.empty() && !started_) error_ = std::string("cannot read the log file: ") + std::strerror(errno);
+    // A file that grew past the limit since it was opened is read up to the limit.
+    if (got <= 0 || done_ + buffer_.size() >= kMaxFlaggedLogBytes) at_end_ = true;
+    if (!started_ && buffer_.size() >= kBom.size()) {
+        started_ = true;
+        if (std::string_view(buffer_).starts_with(kBom)) pos_ = kBom.size();
+    } else if (at_end_) {
+        started_ = true;
+    }
+    return got > 0;
+}
+
+bool FlaggedLogReader::next(FlaggedRecord& record) {
+    if (!error_.empty()) return false;
+    if (pending_next_ < pending_.size()) {
+        record = std::move(pending_[pending_next_++]);
+        if (pending_next_ == pending_.size()) pending_.clear(), pending_next_ = 0;
+        return true;
+    }
+    return jsonl_ ? read_jsonl(record) : read_csv(record);
+}
+
+bool FlaggedLogReader::read_csv(FlaggedRecord& record) {
+    for (;;) {
+        if (pos_ >= buffer_.size() && !fill()) return false;
+        if (!started_) {  // the first three bytes decide whether a BOM is skipped
+            fill();
+            continue;
+        }
+        const std::string_view text(buffer_);
+        if (text[pos_] == '\n' || text[pos_] == '\r') {  // a blank line, written by no logger: skipped
+            if (text[pos_] == '\r' && pos_ + 1 >= text.size() && !at_end_) {
+                fill();  // is it CR LF?
+                continue;
+            }
+            pos_ += text.compare(pos_, 2, "\r\n") == 0 ? 2 : 1;
+            ++line_;
+            continue;
+        }
+        const size_t start = pos_;
+        size_t pos = pos_;
+        int line = line_;
+        record = next_csv_record(text, pos, line);
+        if (pos >= text.size() && !at_end_) {  // the record may go on in the next chunk
+            if (text.size() - start > kMaxFlaggedRowBytes) {
+                skip_long_csv_record(record, start);
+                return true;
+            }
+            pos_ = start;
+            fill();
+            continue;
+        }
+        pos_ = pos;
+        line_ = line;
+        const bool ended = pos > 0 && (text[pos - 1] == '\n' || text[pos - 1] == '\r');
+        if (record.error.empty() && pos - start > kMaxFlaggedRowBytes) {
+            record.cells.clear();
+            record.error = too_long(pos - start);
+        }
+        if (record.error.empty() && !header_.empty() && record.cells.size() != header_.size())
+            record.error = (ended ? "" : "the row is cut short: ") + std::to_string(record.cells.size()) +
+                           " columns where the header has " + std::to_string(header_.size());
+        return true;
+    }
+}
+
+// A record over the limit is never held whole: read past it (to the first line
+// break outside quotes), counting its bytes and lines.
+void FlaggedLogReader::skip_long_csv_record(FlaggedRecord& record, size_t start) {
+    record.cells.clear();
+    record.line = line_;
+    bool quoted = false;
+    std::uint64_t bytes = 0;
+    size_t i = start;
+    for (;;) {
+        if (i >= buffer_.size()) {
+            pos_ = i;
+            if (!fill()) break;
+            i = pos_;
+        }
+        const char c = buffer_[i++];
+        ++bytes;
+        if (c == '"') quoted = !quoted;
+        const bool line_break = c == '\n' || (c == '\r' && (i >= buffer_.size() || buffer_[i] != '\n'));
+        if (line_break) {
+            ++line_;
+            if (!quoted) break;
+        }
+    }
+    pos_ = i;
+    record.error = too_long(bytes);
+}
+
+bool FlaggedLogReader::read_jsonl(FlaggedRecord& record) {
+    for (;;) {
+        if (pos_ >= buffer_.size() && !fill()) return false;
+        if (!started_) {
+            fill();
+            continue;
+        }
+        size_t end = buffer_.find('\n', pos_);
+        if (end == std::string::npos && !at_end_) {
+            if (buffer_.size() - pos_ > kMaxFlaggedRowBytes) {  // never held whole: read past its line
+                record = FlaggedRecord{line_, {}, {}};
+                std::uint64_t bytes = buffer_.size() - pos_;
+                pos_ = buffer_.size();
+                while (fill()) {
+                    end = buffer_.find('\n', pos_);
+                    bytes += (end == std::string::npos ? buffer_.size() : end) - pos_;
+                    pos_ = end == std::string::npos ? buffer_.size() : end + 1;
+                    if (end != std::string::npos) break;
+                }
+                ++line_;
+                record.error = too_long(bytes);
+                return true;
+            }
+            fill();
+            continue;
+        }
+        const bool last = end == std::string::npos;
+        if (last) end = buffer_.size();
+        std::string_view text = std::string_view(buffer_).substr(pos_, end - pos_);
+        pos_ = last ? end : end + 1;
+        const int line = line_++;
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        if (text.empty()) continue;
+        record = FlaggedRecord{line, {}, {}};
+        try {
+            read_jsonl_record(text, header_, record);
+        } catch (const std::exception& e) {
+            record.cells.clear();
+            record.error = last ? "the row is cut short (" + json_error_message(e) + ")"
+                                : "not a flagged record: " + json_error_message(e);
+        }
+        return true;
+    }
+}
+
 FlaggedLog read_flagged_log(const std::filesystem::path& file, size_t max_records) {
     FlaggedLog log;
     log.path = file;
-    const BeneathRead read = read_beneath(file.parent_path(), file.filename().string(), kMaxFlaggedLogBytes);
-    if (!read) {
-        log.error = read.error;
-        return log;
-    }
-    const std::string_view content = without_bom(read.content);
-    if (file.extension() == ".jsonl")
-        read_jsonl_log(content, log, max_records);
-    else
-        read_csv_log(content, log, max_records);
+    FlaggedLogReader reader(file);
+    FlaggedRecord record;
+    while (log.records.size() < max_records && reader.next(record)) log.records.push_back(std::move(record));
+    log.header = reader.header();
+    log.error = reader.error();
     return log;
 }
 

@@ -5,6 +5,7 @@
 #include "imgr/engine/flagging/file_logger.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/component.h"
+#include "imgr/model/folder_reader.h"
 
 #include <cstdint>
 
@@ -60,6 +61,42 @@ struct FlaggedLog {
     std::vector<std::string> header;  // a CSV's first line; a JSONL file's keys of its first record, in order
     std::vector<FlaggedRecord> records;
     std::string error;                // non-empty: the file as a whole cannot be read
+};
+
+// A log file read record by record, holding about one record at a time: a
+// million-row folder replays in the memory of a few rows. The file is opened
+// inside its folder only (folder_reader.h) and read in chunks.
+class FlaggedLogReader {
+public:
+    explicit FlaggedLogReader(const std::filesystem::path& file);
+    FlaggedLogReader(const FlaggedLogReader&) = delete;
+    FlaggedLogReader& operator=(const FlaggedLogReader&) = delete;
+
+    const std::string& error() const { return error_; }  // non-empty: the file as a whole cannot be read
+    // A CSV's first line; a JSONL file's keys of its first readable record, in order.
+    const std::vector<std::string>& header() const { return header_; }
+    // The next record, a bad one with its error; false at the end.
+    bool next(FlaggedRecord& record);
+    std::uint64_t size() const { return size_; }          // the file's bytes
+    std::uint64_t bytes_read() const { return done_ + pos_; }  // up to the records returned so far
+
+private:
+    bool fill();  // reads the next chunk; false at the end of the file
+    bool read_csv(FlaggedRecord& record);
+    bool read_jsonl(FlaggedRecord& record);
+    void skip_long_csv_record(FlaggedRecord& record, size_t start);
+
+    BeneathFile file_;
+    bool jsonl_ = false, at_end_ = false, started_ = false;
+    std::string buffer_;          // unread bytes from pos_ on
+    size_t pos_ = 0;
+    std::uint64_t done_ = 0;      // bytes dropped from the buffer's front
+    std::uint64_t size_ = 0;
+    int line_ = 1;
+    std::vector<std::string> header_;
+    std::vector<FlaggedRecord> pending_;  // JSONL: read before the header was known, returned first
+    size_t pending_next_ = 0;
+    std::string error_;
 };
 
 // Reads one log file; each bad record is kept with its error, so the others still count.

@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -27,16 +30,17 @@ const char* replay_status_name(ReplayStatus status) {
 
 namespace {
 
-// A log file with where the spec's fields sit in it.
+// A log file with where the spec's fields sit in it. Workers read `columns` and
+// `name` only; the reader is the replaying thread's.
 struct LogPlan {
-    FlaggedLog log;
+    std::unique_ptr<FlaggedLogReader> reader;
     FlaggedColumns columns;
     std::string name;         // "logs.csv", for messages
 };
 
 struct RowTask {
     const LogPlan* plan = nullptr;
-    const FlaggedRecord* record = nullptr;
+    FlaggedRecord record;
     int number = 0;
 };
 
@@ -49,10 +53,10 @@ public:
         ReplayRow row;
         row.number = task.number;
         row.file = task.plan->name;
-        row.line = task.record->line;
+        row.line = task.record.line;
         const FlaggedColumns& columns = task.plan->columns;
-        const std::vector<std::string>& cells = task.record->cells;
-        if (!task.record->error.empty()) return unreadable(row, task.record->error);
+        const std::vector<std::string>& cells = task.record.cells;
+        if (!task.record.error.empty()) return unreadable(row, task.record.error);
         if (columns.flag >= 0) row.flag = cells[(size_t)columns.flag];
         if (columns.note >= 0) row.note = cells[(size_t)columns.note];
         if (!columns.error.empty())
@@ -142,31 +146,73 @@ private:
     const ReplayOptions& options_;
 };
 
-// The log files of dir, each matched against the spec's columns; the rows to replay, in order.
-std::vector<LogPlan> plan_logs(const ReplaySpec& spec, const std::vector<std::filesystem::path>& files) {
-    std::vector<std::string> names;
-    for (const ReplayField& field : spec.fields) names.push_back(field.column);
-    std::vector<LogPlan> plans;
-    for (const std::filesystem::path& file : files) {
-        LogPlan plan;
-        plan.name = file.filename().string();
-        plan.log = read_flagged_log(file);
-        if (!plan.log.error.empty()) {
-            // The file as a whole: one unreadable row, so that it is counted and named.
-            plan.log.records = {FlaggedRecord{1, {}, plan.log.error}};
+// The rows of a folder's log files, in order, read as they are replayed: one
+// file open at a time, about one record of it in memory.
+class RowSource {
+public:
+    RowSource(const ReplaySpec& spec, std::vector<std::filesystem::path> files) : files_(std::move(files)) {
+        for (const ReplayField& field : spec.fields) names_.push_back(field.column);
+        for (size_t f = 0; f < names_.size(); ++f)
+            used_.push_back(std::find(spec.inputs.begin(), spec.inputs.end(), f) != spec.inputs.end() ||
+                            std::find(spec.outputs.begin(), spec.outputs.end(), f) != spec.outputs.end());
+        std::error_code ec;
+        for (const std::filesystem::path& file : files_) total_bytes_ += std::filesystem::file_size(file, ec) * !ec;
+    }
+
+    // The next row; false after the last one.
+    bool next(RowTask& task) {
+        for (;;) {
+            if (plans_.empty() || file_ended_) {
+                if (next_file_ >= files_.size()) return false;
+                open(files_[next_file_++]);
+            }
+            LogPlan& plan = plans_.back();
+            if (!plan.reader->error().empty()) {
+                // The file as a whole: one unreadable row, so that it is counted and named.
+                task = {&plan, FlaggedRecord{1, {}, plan.reader->error()}, ++numbered_};
+                file_ended_ = true;
+                return true;
+            }
+            task.plan = &plan;
+            if (plan.reader->next(task.record)) {
+                task.number = ++numbered_;
+                return true;
+            }
+            bytes_before_ += plan.reader->size();
+            plan.reader.reset();  // its buffer goes; workers still read the plan's columns and name
+            file_ended_ = true;
         }
-        plan.columns = match_flagged_columns(plan.log.header, names);
+    }
+
+    // How far through the log files' bytes the rows returned so far reach, 0..1.
+    double fraction() const {
+        if (total_bytes_ == 0) return 1.0;
+        const std::uint64_t in_current = !plans_.empty() && plans_.back().reader ? plans_.back().reader->bytes_read() : 0;
+        return std::min(1.0, (double)(bytes_before_ + in_current) / (double)total_bytes_);
+    }
+
+private:
+    void open(const std::filesystem::path& file) {
+        LogPlan& plan = plans_.emplace_back();
+        plan.name = file.filename().string();
+        plan.reader = std::make_unique<FlaggedLogReader>(file);
+        plan.columns = match_flagged_columns(plan.reader->header(), names_);
         // Only the columns the replay uses must be there.
         plan.columns.error.clear();
-        for (size_t f = 0; f < names.size() && plan.columns.error.empty(); ++f) {
-            const bool used = std::find(spec.inputs.begin(), spec.inputs.end(), f) != spec.inputs.end() ||
-                              std::find(spec.outputs.begin(), spec.outputs.end(), f) != spec.outputs.end();
-            if (used && plan.columns.field[f] < 0) plan.columns.error = "no column \"" + names[f] + "\"";
-        }
-        plans.push_back(std::move(plan));
+        for (size_t f = 0; f < names_.size() && plan.columns.error.empty(); ++f)
+            if (used_[f] && plan.columns.field[f] < 0) plan.columns.error = "no column \"" + names_[f] + "\"";
+        file_ended_ = false;
     }
-    return plans;
-}
+
+    std::vector<std::filesystem::path> files_;
+    std::vector<std::string> names_;
+    std::vector<bool> used_;
+    std::deque<LogPlan> plans_;  // a deque: a plan stays where it is while later files open
+    size_t next_file_ = 0;
+    bool file_ended_ = false;
+    int numbered_ = 0;
+    std::uint64_t total_bytes_ = 0, bytes_before_ = 0;
+};
 
 }  // namespace
 
@@ -182,36 +228,32 @@ ReplaySummary run_replay(const ReplaySpec& spec, const std::filesystem::path& di
         summary.error = "'" + dir.string() + "' holds no flagged data (no logs.csv, logs_N.csv or logs.jsonl)";
         return summary;
     }
-    const std::vector<LogPlan> plans = plan_logs(spec, files);
-    std::vector<RowTask> tasks;
-    for (const LogPlan& plan : plans)
-        for (const FlaggedRecord& record : plan.log.records) tasks.push_back({&plan, &record, (int)tasks.size() + 1});
-    if (tasks.empty()) {
-        summary.error = "'" + dir.string() + "' holds no flagged rows (its log files are empty)";
-        return summary;
-    }
-
+    RowSource source(spec, files);
     const int threads = options.threads > 0 ? options.threads : (int)std::max(1u, std::thread::hardware_concurrency());
-    const size_t window = (size_t)threads * 2;  // rows decoded or waiting at once: memory stays bounded
+    const size_t window = (size_t)threads * 2;  // rows read, decoded or waiting at once: memory stays bounded
     const RowReplayer replayer(spec, dir, options);
-    std::vector<std::optional<ReplayRow>> done(tasks.size());
+    std::map<size_t, ReplayRow> done;  // finished rows not yet reported, by index
     std::mutex mutex;
     std::condition_variable finished;
     Executor executor(threads);
-    size_t next = 0;
-    for (size_t reported = 0; reported < tasks.size(); ++reported) {
-        for (; next < tasks.size() && next < reported + window; ++next) {
-            executor.submit([&, index = next] {
-                ReplayRow row = replayer.replay(tasks[index]);
+    size_t submitted = 0;
+    for (size_t reported = 0;; ++reported) {
+        while (submitted < reported + window) {
+            auto task = std::make_shared<RowTask>();
+            if (!source.next(*task)) break;
+            executor.submit([&, task, index = submitted] {
+                ReplayRow row = replayer.replay(*task);
                 std::lock_guard lock(mutex);
-                done[index] = std::move(row);
+                done.emplace(index, std::move(row));
                 finished.notify_all();
             });
+            ++submitted;
         }
+        if (reported == submitted) break;  // every row read has been reported
         std::unique_lock lock(mutex);
-        finished.wait(lock, [&] { return done[reported].has_value(); });
-        ReplayRow row = std::move(*done[reported]);
-        done[reported].reset();
+        finished.wait(lock, [&] { return done.count(reported) > 0; });
+        ReplayRow row = std::move(done.at(reported));
+        done.erase(reported);
         lock.unlock();
         ++summary.rows;
         switch (row.status) {
@@ -221,27 +263,26 @@ ReplaySummary run_replay(const ReplaySpec& spec, const std::filesystem::path& di
         case ReplayStatus::Unreadable: ++summary.unreadable; break;
         }
         if (options.on_row) options.on_row(row);
-        if (options.on_progress) options.on_progress(summary.rows, (int)tasks.size());
+        if (options.on_progress) options.on_progress(summary.rows, source.fraction());
     }
+    if (summary.rows == 0) summary.error = "'" + dir.string() + "' holds no flagged rows (its log files are empty)";
     return summary;
 }
 
 Values replay_row_inputs(const ReplaySpec& spec, const std::filesystem::path& dir, int number) {
-    const std::vector<LogPlan> plans = plan_logs(spec, flagged_log_files(dir));
-    int seen = 0;
-    for (const LogPlan& plan : plans) {
-        for (const FlaggedRecord& record : plan.log.records) {
-            if (++seen != number) continue;
-            const std::string where = plan.name + ":" + std::to_string(record.line) + ": ";
-            if (!record.error.empty()) throw Error(where + record.error);
-            if (!plan.columns.error.empty()) throw Error(where + plan.columns.error);
-            Values inputs;
-            for (size_t field : spec.inputs) {
-                const ReplayField& f = spec.fields[field];
-                inputs.push_back(value_from_cell(f.kind, f.props, record.cells[(size_t)plan.columns.field[field]], dir));
-            }
-            return inputs;
+    RowSource source(spec, flagged_log_files(dir));
+    RowTask task;
+    while (source.next(task)) {
+        if (task.number != number) continue;
+        const std::string where = task.plan->name + ":" + std::to_string(task.record.line) + ": ";
+        if (!task.record.error.empty()) throw Error(where + task.record.error);
+        if (!task.plan->columns.error.empty()) throw Error(where + task.plan->columns.error);
+        Values inputs;
+        for (size_t field : spec.inputs) {
+            const ReplayField& f = spec.fields[field];
+            inputs.push_back(value_from_cell(f.kind, f.props, task.record.cells[(size_t)task.plan->columns.field[field]], dir));
         }
+        return inputs;
     }
     throw Error("row " + std::to_string(number) + " is no longer in " + dir.string());
 }

@@ -57,7 +57,9 @@ struct ReplayOptions {
     int threads = 0;                               // rows at once; 0: one per core
     bool with_values = false;                      // rows carry their values (a report, the window)
     std::function<void(const ReplayRow&)> on_row;  // each row, in flagged order, as soon as it and those before are done
-    std::function<void(int done, int total)> on_progress;  // after each row
+    // After each row: rows done, and how far through the log files' bytes they reach (0..1):
+    // rows are read as they are replayed, so their total is known only at the end.
+    std::function<void(int done, double fraction)> on_progress;
 };
 
 struct ReplaySummary {
