@@ -1,0 +1,87 @@
+#include "imgr/model/edit_history.h"
+
+#include <algorithm>
+
+namespace imgr {
+
+std::vector<uint8_t> EditHistory::copy_rect(const ImageBuffer& layer, const PixelRect& rect) {
+    std::vector<uint8_t> pixels(rect.pixel_count() * 4);
+    const size_t row = (size_t)(rect.x1 - rect.x0) * 4;
+    for (int y = rect.y0; y < rect.y1; ++y)
+        std::copy_n(layer.u8() + ((size_t)y * layer.width() + rect.x0) * 4, row, pixels.data() + (size_t)(y - rect.y0) * row);
+    return pixels;
+}
+
+void EditHistory::paste_rect(ImageBuffer& layer, const PixelRect& rect, const std::vector<uint8_t>& pixels) {
+    const size_t row = (size_t)(rect.x1 - rect.x0) * 4;
+    uint8_t* out = layer.mutable_u8();
+    for (int y = rect.y0; y < rect.y1; ++y)
+        std::copy_n(pixels.data() + (size_t)(y - rect.y0) * row, row, out + ((size_t)y * layer.width() + rect.x0) * 4);
+}
+
+void EditHistory::begin(const ImageBuffer& layer, size_t layer_index) {
+    open_ = true;
+    start_ = layer;
+    open_layer_ = layer_index;
+}
+
+void EditHistory::commit(const ImageBuffer& layer, const PixelRect& touched) {
+    if (!open_) return;
+    open_ = false;
+    const ImageBuffer before = std::move(start_);
+    start_ = ImageBuffer();
+    if (touched.empty() || before.width() != layer.width() || before.height() != layer.height()) return;
+    for (const Step& step : undone_) bytes_ -= step_bytes(step);
+    undone_.clear();
+    Step step{open_layer_, touched, copy_rect(before, touched), copy_rect(layer, touched)};
+    bytes_ += step_bytes(step);
+    done_.push_back(std::move(step));
+    trim();
+}
+
+void EditHistory::trim() {
+    while (!done_.empty() && (done_.size() > max_steps_ || bytes_ > max_bytes_)) {
+        bytes_ -= step_bytes(done_.front());
+        done_.pop_front();
+    }
+}
+
+PixelRect EditHistory::undo(std::vector<ImageBuffer>& layers, size_t* layer_index) {
+    if (done_.empty()) return {};
+    Step step = std::move(done_.back());
+    done_.pop_back();
+    if (step.layer >= layers.size()) {  // the value has fewer layers now: the step cannot apply
+        bytes_ -= step_bytes(step);
+        return {};
+    }
+    paste_rect(layers[step.layer], step.rect, step.before);
+    if (layer_index) *layer_index = step.layer;
+    const PixelRect rect = step.rect;
+    undone_.push_back(std::move(step));
+    return rect;
+}
+
+PixelRect EditHistory::redo(std::vector<ImageBuffer>& layers, size_t* layer_index) {
+    if (undone_.empty()) return {};
+    Step step = std::move(undone_.back());
+    undone_.pop_back();
+    if (step.layer >= layers.size()) {  // the value has fewer layers now: the step cannot apply
+        bytes_ -= step_bytes(step);
+        return {};
+    }
+    paste_rect(layers[step.layer], step.rect, step.after);
+    if (layer_index) *layer_index = step.layer;
+    const PixelRect rect = step.rect;
+    done_.push_back(std::move(step));
+    return rect;
+}
+
+void EditHistory::forget() {
+    done_.clear();
+    undone_.clear();
+    bytes_ = 0;
+    open_ = false;
+    start_ = ImageBuffer();
+}
+
+}  // namespace imgr
