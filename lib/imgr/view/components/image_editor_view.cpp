@@ -98,6 +98,7 @@ bool tool_button(const ComponentContext& c, size_t choice, const char* text, boo
 }
 
 void draw_tools(const ComponentContext& c, const ImageEditorProps& props, ImageEditorViewState& state) {
+    const float right = ImGui::GetCursorScreenPos().x + c.width;  // the card's inner edge: the size slider stops there
     const size_t n = props.brushes.size();
     for (size_t k = 0; k < n; ++k) {
         const EditorBrush& brush = props.brushes[k];
@@ -117,7 +118,10 @@ void draw_tools(const ComponentContext& c, const ImageEditorProps& props, ImageE
     ImGui::EndDisabled();
     if (tool_button(c, editor_button_choice(n, EditorButton::Clear), "Clear", false, "Clear every layer (undoable)"))
         clear_layers(c, state);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    // The rest of the line, or a line of its own when little is left.
+    const float em = ImGui::GetFontSize();
+    if (right - ImGui::GetCursorScreenPos().x < em * 6) ImGui::NewLine();
+    ImGui::SetNextItemWidth(std::min(em * 12, right - ImGui::GetCursorScreenPos().x));
     ImGui::SliderFloat("##size", &state.size, 1.0f, 200.0f, "size %.0f px", ImGuiSliderFlags_Logarithmic);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Brush size in image pixels ([ smaller, ] larger)");
 }
