@@ -134,8 +134,9 @@ void handle_keys(const ComponentContext& c, const ImageEditorProps& props, Image
         if (ch >= '1' && ch <= '9' && (size_t)(ch - '1') < props.brushes.size()) state.brush = (size_t)(ch - '1'), state.eraser = false;
         else if (ch == 'b' || ch == 'B') state.eraser = false;
         else if (ch == 'e' || ch == 'E') state.eraser = true;
-        else if (ch == '[') state.size = std::max(1.0f, std::round(state.size / 1.25f));
-        else if (ch == ']') state.size = std::min(200.0f, std::round(state.size * 1.25f) + 1);
+        // A step of 1.25x, at least a pixel, so that [ undoes ] at every size.
+        else if (ch == '[') state.size = std::max(1.0f, std::min(state.size - 1, std::round(state.size / 1.25f)));
+        else if (ch == ']') state.size = std::min(200.0f, std::max(state.size + 1, std::round(state.size * 1.25f)));
     }
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) undo_or_redo(c, state, io.KeyShift);
     if (io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) undo_or_redo(c, state, true);
