@@ -10,6 +10,8 @@
 #include "support/headless_imgui.h"
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 namespace {
 
@@ -128,7 +130,10 @@ TEST_CASE("image editor view: left paints, right pans, the wheel zooms, keys pic
     ui.mouse(view, clear.center(), false);
     ui.mouse(view, clear.center(), true);
     ui.mouse(view, clear.center(), false);
-    for (int i = 0; i < 200 && !demo.engine().idle(); ++i) ui.mouse(view, clear.center(), false);
+    for (int i = 0; i < 5000 && !demo.engine().idle(); ++i) {  // the clear handler runs on a worker
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ui.mouse(view, clear.center(), false);
+    }
     ui.mouse(view, clear.center(), false);
     CHECK(painted(editor.value()) == 0);
     CHECK(clears.value() == 1);
