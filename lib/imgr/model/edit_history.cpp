@@ -46,34 +46,29 @@ void EditHistory::trim() {
     }
 }
 
-PixelRect EditHistory::undo(std::vector<ImageBuffer>& layers, size_t* layer_index) {
-    if (done_.empty()) return {};
-    Step step = std::move(done_.back());
-    done_.pop_back();
+// Moves the last step of `from` to `to`, putting back its pixels before (undo) or after (redo).
+PixelRect EditHistory::step_back(std::deque<Step>& from, std::deque<Step>& to, bool after, std::vector<ImageBuffer>& layers,
+                                 size_t* layer_index) {
+    if (from.empty()) return {};
+    Step step = std::move(from.back());
+    from.pop_back();
     if (step.layer >= layers.size()) {  // the value has fewer layers now: the step cannot apply
         bytes_ -= step_bytes(step);
         return {};
     }
-    paste_rect(layers[step.layer], step.rect, step.before);
+    paste_rect(layers[step.layer], step.rect, after ? step.after : step.before);
     if (layer_index) *layer_index = step.layer;
     const PixelRect rect = step.rect;
-    undone_.push_back(std::move(step));
+    to.push_back(std::move(step));
     return rect;
 }
 
+PixelRect EditHistory::undo(std::vector<ImageBuffer>& layers, size_t* layer_index) {
+    return step_back(done_, undone_, false, layers, layer_index);
+}
+
 PixelRect EditHistory::redo(std::vector<ImageBuffer>& layers, size_t* layer_index) {
-    if (undone_.empty()) return {};
-    Step step = std::move(undone_.back());
-    undone_.pop_back();
-    if (step.layer >= layers.size()) {  // the value has fewer layers now: the step cannot apply
-        bytes_ -= step_bytes(step);
-        return {};
-    }
-    paste_rect(layers[step.layer], step.rect, step.after);
-    if (layer_index) *layer_index = step.layer;
-    const PixelRect rect = step.rect;
-    done_.push_back(std::move(step));
-    return rect;
+    return step_back(undone_, done_, true, layers, layer_index);
 }
 
 void EditHistory::forget() {

@@ -43,6 +43,8 @@ private:
     static void paste_rect(ImageBuffer& layer, const PixelRect& rect, const std::vector<uint8_t>& pixels);
     size_t step_bytes(const Step& step) const { return step.before.size() + step.after.size(); }
     void trim();
+    PixelRect step_back(std::deque<Step>& from, std::deque<Step>& to, bool after, std::vector<ImageBuffer>& layers,
+                        size_t* layer_index);
 
     size_t max_steps_, max_bytes_;
     std::deque<Step> done_, undone_;
