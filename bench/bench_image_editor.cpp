@@ -34,8 +34,9 @@ bench::WindowResult sweep(const imgr::ImageBuffer& picture, float zoom, bool pai
     auto editor = demo.add(imgr::ImageEditor("picture").brush_size(24).height(40).background(picture));
     bench::WindowOptions options{.width = 1280, .height = 900, .frames = frames};
     options.input = [&](int frame, imgr::BlocksView& view) {
+        if (frame < 3) return;  // the view has drawn (and recorded its targets) by then
         const auto& target = view.targets().component(editor.id());
-        if (frame < 3 || !target.image) return;
+        if (!target.image) return;
         if (frame == 3 && zoom > 0)  // zoomed in once, as a person's wheel would leave it
             imgr::image_editor_state(view.cache(editor.id()))->own = {false, zoom, ImVec2(0.5f, 0.5f)};
         // Back and forth across the visible canvas, a few screen pixels a frame.
