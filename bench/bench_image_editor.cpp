@@ -66,13 +66,14 @@ int main(int argc, char** argv) {
         bench::row("image editor", what + at + ", painting / moving", "median ratio", bench::fmt("%.2f", paint.median_ms / hover.median_ms));
         bench::row("image editor", what + at + ", painting", "texture bytes a frame", bench::fmt("%.0f", (double)paint.painted_bytes / frames));
     }
-    // The undo history of 50 strokes, each a diagonal across the whole picture with a 24-pixel brush.
+    // The undo history of 50 strokes, each a diagonal across the whole picture with a 24-pixel brush,
+    // each in a colour of its own (a stroke that changes nothing is no step).
     imgr::EditHistory history;
     std::vector<imgr::ImageBuffer> layers{imgr::ImageBuffer(side, side, 4)};
     for (int i = 0; i < 50; ++i) {
         history.begin(layers[0], 0);
         const float y = (float)side * (i % 10) / 10.0f;
-        const imgr::PixelRect r = imgr::paint_segment(layers[0], 0, y, (float)side, (float)side - y, {.size = 24});
+        const imgr::PixelRect r = imgr::paint_segment(layers[0], 0, y, (float)side, (float)side - y, {.size = 24, .rgba = ((uint32_t)(i * 5 + 1) << 24) | 0xff});
         history.commit(layers[0], r);
     }
     bench::row("image editor", "50 strokes across " + what + " (24 px brush)", "undo steps kept",

@@ -96,10 +96,33 @@ TEST_CASE("the history is bounded by its step count and by the bytes it keeps") 
     EditHistory by_bytes(50, 100 * 1024);
     for (int i = 0; i < 10; ++i) {
         by_bytes.begin(layers[0], 0);
-        by_bytes.commit(layers[0], paint_segment(layers[0], 0, 32, 64, 32, {.size = 200}));
+        const uint32_t colour = i % 2 ? 0xff0000ff : 0x0000ffff;  // each stroke changes every pixel
+        by_bytes.commit(layers[0], paint_segment(layers[0], 0, 32, 64, 32, {.size = 200, .rgba = colour}));
     }
     CHECK(by_bytes.steps() == 3);
     CHECK(by_bytes.bytes() <= 100 * 1024);
+}
+
+TEST_CASE("a step keeps only the 64x64 tiles its stroke changed: a diagonal across the layer is a thin band") {
+    std::vector<ImageBuffer> layers{ImageBuffer(1024, 1024, 4)};
+    const ImageBuffer empty = layers[0];
+    EditHistory history;
+    history.begin(layers[0], 0);
+    const PixelRect r = paint_segment(layers[0], 0, 0, 1024, 1024, {.size = 24, .rgba = 0x00ff00ff});
+    CHECK(r == PixelRect{0, 0, 1024, 1024});  // its rectangle is the whole layer...
+    const ImageBuffer painted = layers[0];
+    history.commit(layers[0], r);
+    // ...its tiles along the diagonal and beside it: 16 on it, at most two beside each.
+    CHECK(history.bytes() <= 48 * 64 * 64 * 8);
+    CHECK(history.bytes() >= 16 * 64 * 64 * 8);
+    history.undo(layers);
+    CHECK(layers[0] == empty);
+    history.redo(layers);
+    CHECK(layers[0] == painted);
+    // A stroke that changes nothing (the same colour over itself) is no step.
+    history.begin(layers[0], 0);
+    history.commit(layers[0], paint_segment(layers[0], 0, 0, 1024, 1024, {.size = 24, .rgba = 0x00ff00ff}));
+    CHECK(history.steps() == 1);
 }
 
 TEST_CASE("the composite is the background with the layers over it, and masks compare by IoU") {

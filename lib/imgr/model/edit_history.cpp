@@ -33,7 +33,20 @@ void EditHistory::commit(const ImageBuffer& layer, const PixelRect& touched) {
     if (touched.empty() || before.width() != layer.width() || before.height() != layer.height()) return;
     for (const Step& step : undone_) bytes_ -= step_bytes(step);
     undone_.clear();
-    Step step{open_layer_, touched, copy_rect(before, touched), copy_rect(layer, touched)};
+    // The stroke's rectangle in tiles, each kept only when the stroke changed it: a diagonal stroke's
+    // rectangle is the whole layer, its tiles a thin band.
+    constexpr int kTile = 64;
+    Step step{open_layer_, {}, {}, 0};
+    for (int y = touched.y0; y < touched.y1; y = (y / kTile + 1) * kTile)
+        for (int x = touched.x0; x < touched.x1; x = (x / kTile + 1) * kTile) {
+            const PixelRect tile{x, y, std::min(touched.x1, (x / kTile + 1) * kTile), std::min(touched.y1, (y / kTile + 1) * kTile)};
+            std::vector<uint8_t> was = copy_rect(before, tile), is = copy_rect(layer, tile);
+            if (was == is) continue;
+            step.rect.add(tile);
+            step.bytes += was.size() + is.size();
+            step.tiles.push_back({tile, std::move(was), std::move(is)});
+        }
+    if (step.tiles.empty()) return;
     bytes_ += step_bytes(step);
     done_.push_back(std::move(step));
     trim();
@@ -56,7 +69,7 @@ PixelRect EditHistory::step_back(std::deque<Step>& from, std::deque<Step>& to, b
         bytes_ -= step_bytes(step);
         return {};
     }
-    paste_rect(layers[step.layer], step.rect, after ? step.after : step.before);
+    for (const Tile& tile : step.tiles) paste_rect(layers[step.layer], tile.rect, after ? tile.after : tile.before);
     if (layer_index) *layer_index = step.layer;
     const PixelRect rect = step.rect;
     to.push_back(std::move(step));

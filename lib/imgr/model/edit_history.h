@@ -1,8 +1,8 @@
 // Undo and redo of an editor's strokes, bounded: each step keeps only the
-// rectangle a stroke changed (its pixels before and after), at most
+// 64x64 tiles a stroke changed (their pixels before and after), at most
 // `max_steps` steps and `max_bytes` of pixels; past either bound the oldest
-// steps are forgotten. A stroke across a whole 4096x4096 layer costs 128 MiB
-// (before and after), so the byte bound is what holds memory, not the count.
+// steps are forgotten. A diagonal stroke across a 4096x4096 layer with a
+// 24-pixel brush keeps about 4 MiB; clearing a whole layer of that size, 128 MiB.
 #pragma once
 #include "imgr/model/brush_stroke.h"
 #include "imgr/model/image.h"
@@ -34,14 +34,19 @@ public:
     size_t bytes() const { return bytes_; }   // pixels kept, for before and after of every step
 
 private:
-    struct Step {
-        size_t layer = 0;
+    struct Tile {
         PixelRect rect;
         std::vector<uint8_t> before, after;   // RGBA8 rows of rect
     };
+    struct Step {
+        size_t layer = 0;
+        PixelRect rect;                       // around every tile
+        std::vector<Tile> tiles;              // only those whose pixels changed
+        size_t bytes = 0;
+    };
     static std::vector<uint8_t> copy_rect(const ImageBuffer& layer, const PixelRect& rect);
     static void paste_rect(ImageBuffer& layer, const PixelRect& rect, const std::vector<uint8_t>& pixels);
-    size_t step_bytes(const Step& step) const { return step.before.size() + step.after.size(); }
+    size_t step_bytes(const Step& step) const { return step.bytes; }
     void trim();
     PixelRect step_back(std::deque<Step>& from, std::deque<Step>& to, bool after, std::vector<ImageBuffer>& layers,
                         size_t* layer_index);
