@@ -6,6 +6,7 @@
 // its layer texture only the rectangles painted.
 #include "support/player_harness.h"
 
+#include "imgr/model/image_io.h"
 #include "imgr/view/components/image_editor_view.h"
 
 #include <algorithm>
@@ -109,6 +110,21 @@ expect "changes" 5
     CHECK(textures.painting_calls > 10);
     CHECK(textures.largest == 120 * 80);
     CHECK(textures.painted_pixels < 2 * 120 * 80);
+}
+
+TEST_CASE("upload gives an ImageEditor a new background with fresh layers, and undo cannot reach the old picture") {
+    EditorDemo d;
+    const std::filesystem::path png = std::filesystem::temp_directory_path() / "imgr_paint_player_upload.png";
+    REQUIRE(save_png(png.string(), grey(30, 20)));
+    Harness ui(d.demo, "paint \"scribbles\" 3 from 10 10 to 60 10\nwait idle\nupload \"scribbles\" \"" + png.string() +
+                           "\"\nwait idle\nexpect \"scribbles\" {\"size\": [30, 20], \"layers\": 1, \"painted\": [0]}\n"
+                           "undo \"scribbles\"\n");
+    CHECK(ui.run() == 2);  // the undo: nothing of the old picture comes back
+    REQUIRE(ui.player->failures().size() == 1);
+    CHECK(ui.player->failures()[0] == "tour.txt:6: cannot undo \"scribbles\": it has nothing to undo");
+    CHECK(d.editor.value().background.width() == 30);
+    CHECK(d.changes.value() == 2);  // the stroke, then the upload
+    std::filesystem::remove(png);
 }
 
 TEST_CASE("paint errors: not an editor, off the image, an unknown brush, nothing to undo") {
