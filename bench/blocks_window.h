@@ -23,10 +23,13 @@ struct WindowOptions {
     int warmup = 20, frames = 150;
     std::function<void(int frame)> before_frame;  // before the engine's poll: set values as handlers would
     std::function<void(int frame)> after_draw;    // inside the frame, after the view drew (scroll, ...)
+    // Before the engine's poll too, with the view: a person's pointer aimed at what it drew last.
+    std::function<void(int frame, imgr::BlocksView& view)> input;
 };
 
 struct WindowResult {
-    double median_ms = 0;
+    double median_ms = 0, p99_ms = 0;
+    size_t painted_bytes = 0;        // what painted layers sent their textures during the measured frames
     size_t uploads = 0, reuses = 0;  // the texture cache's uploads, and of them refills in place
 };
 
@@ -59,6 +62,7 @@ inline WindowResult run_window(imgr::Blocks& demo, const WindowOptions& options)
     params.apply_style = [] { imgr::apply_theme(imgr::Theme::Light); };
     params.before_frame = [&](imgr::Runner& runner) {
         if (options.before_frame) options.before_frame(runner.frame_index());
+        if (options.input) options.input(runner.frame_index(), view);
         demo.engine().poll();
     };
     params.draw = [&](imgr::Runner& runner) {
@@ -68,18 +72,21 @@ inline WindowResult run_window(imgr::Blocks& demo, const WindowOptions& options)
     params.after_render = [&](imgr::Runner& runner) {
         glFinish();  // the frame's drawing is done, not only queued
         const auto now = Clock::now();
+        if (runner.frame_index() == options.warmup) result.painted_bytes = textures->painted_bytes();
         if (runner.frame_index() > options.warmup) times.push_back(ms_between(last, now));
         last = now;
     };
     params.before_close = [&](imgr::Runner&) {
         result.uploads = textures->upload_count();
         result.reuses = textures->reuse_count();
+        result.painted_bytes = textures->painted_bytes() - result.painted_bytes;
         view.set_textures(nullptr);
         textures.reset();
     };
     imgr::Runner runner(params);
     runner.run();
     result.median_ms = percentile(times, 0.5);
+    result.p99_ms = percentile(times, 0.99);
     return result;
 }
 

@@ -11,7 +11,7 @@
 //                       release and always_last, .then/.success, Blocks::on, messages (info,
 //                       warning, Error), Progress, every, updates
 //   show_images()       Image input and output, a synthetic test image, filters, upload
-//   show_image_views()  AnnotatedImage (boxes, masks, a score threshold, select), ImageSlider
+//   show_image_views()  AnnotatedImage (boxes, masks, a score threshold, select), ImageEditor, Sketchpad, ImageSlider
 //                       (before/after, select), Gallery (captions, select)
 //   show_chat()         Chatbot with a bot streaming its reply (Stream<T>, .success, Stop by
 //                       cancels), like
@@ -778,6 +778,30 @@ void show_image_views(Blocks& demo) {
     gallery.select([](imgr::SelectData item) {
         return "#" + std::to_string(item.index) + ": " + item.value.get<std::string>();
     }, {}, gallery_pick);
+
+    explain(demo, "### ImageEditor and Sketchpad\nPaint on an image with the palette's brushes (the keys 1, 2, B, "
+                  "E, [ and ] while over it; Ctrl+Z undoes): the left button paints in image pixels at any zoom, "
+                  "the wheel zooms, the right or middle button pans. `change` fires when a stroke ends; here it "
+                  "counts the painted pixels of each brush, as a segmenter reads its scribbles.");
+    Handle<imgr::ImageEditorValue> editor, sketch;
+    Handle<std::string> strokes;
+    demo.row([&] {
+        editor = demo.add(imgr::ImageEditor("Scribbles")
+                              .brushes({{"object", 0x00c800}, {"background", 0xdc1e1e}})
+                              .height(14)
+                              .background(card));
+        demo.column([&] {
+            sketch = demo.add(imgr::Sketchpad("Sketchpad", 240, 160).brush_size(4).height(10));
+            strokes = demo.add(imgr::Textbox("Painted").placeholder("Paint on the card"));
+        });
+    });
+    editor.change([](const imgr::ImageEditorValue& value) {
+        auto pixels = [&](uint32_t rgb) {
+            const imgr::ImageBuffer mask = imgr::painted_mask(value.layers.at(0), rgb);
+            return std::to_string(std::count(mask.u8(), mask.u8() + mask.pixel_count(), (uint8_t)255));
+        };
+        return "object " + pixels(0x00c800) + " px, background " + pixels(0xdc1e1e) + " px";
+    }, {editor}, strokes);
 }
 
 // -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ packages=(
   libsndfile1-dev portaudio19-dev libfftw3-dev
   jackd2  # a JACK server: its dummy driver is an audio device without a sound card (tests, bench_audio)
   libespeak-ng-dev espeak-ng-data
-  libopencv-core-dev
+  libopencv-core-dev libopencv-imgproc-dev
   # --serve (imgr::serve): libvncserver (and libvncclient for its tests), noVNC for the
   # browser page, chromium for the browser test
   libvncserver-dev novnc chromium

@@ -48,3 +48,17 @@ else()
   set(IMGR_HAVE_OPENCV OFF)
   message(STATUS "imgr: OpenCV core not found (apt-get install libopencv-core-dev); the cv::Mat adapter is not built")
 endif()
+# OpenCV's image processing (GrabCut), for the grabcut sample; found the same way.
+find_library(IMGR_OPENCV_IMGPROC_LIBRARY opencv_imgproc)
+if(IMGR_HAVE_OPENCV AND IMGR_OPENCV_IMGPROC_LIBRARY AND EXISTS "${IMGR_OPENCV_INCLUDE_DIR}/opencv2/imgproc.hpp")
+  set(IMGR_HAVE_OPENCV_IMGPROC ON)
+  if(NOT TARGET imgr_deps::opencv_imgproc)
+    add_library(imgr_deps::opencv_imgproc UNKNOWN IMPORTED GLOBAL)
+    set_target_properties(imgr_deps::opencv_imgproc PROPERTIES
+      IMPORTED_LOCATION "${IMGR_OPENCV_IMGPROC_LIBRARY}"
+      INTERFACE_LINK_LIBRARIES imgr_deps::opencv_core)
+  endif()
+else()
+  set(IMGR_HAVE_OPENCV_IMGPROC OFF)
+  message(STATUS "imgr: OpenCV imgproc not found (apt-get install libopencv-imgproc-dev); the grabcut sample is not built")
+endif()

@@ -61,6 +61,11 @@
 //   ImageSlider(label)             ImageSliderValue{before, after}: two images split by a draggable divider;
 //                                  .height() .position(share_before)
 //   Gallery(label)                 GalleryValue{items: {image, caption}...}: a grid; a click enlarges one; .columns() .height()
+//   ImageEditor(label)             ImageEditorValue{background, layers, composite}: paint with a palette's brushes, erase,
+//                                  undo/redo, clear (docs/images.md); .brushes({{"object", 0x00ff00}, ...}) .brush_size()
+//                                  .background(image) .layers() .history() .height() .zoom_link(); fires input while a
+//                                  stroke is painted, change when it ends, upload, clear
+//   Sketchpad(label, w, h)         an ImageEditor on a blank white w x h canvas, a black brush
 //   --- the media module: #include <imgr/media.h> and link imgr::media (docs/modules.md) ---
 //   Audio(label)                   AudioBuffer: waveform, playhead, play/seek/volume, spectrogram toggle; as input
 //                                  also trim, record, a path or a dropped file (fires upload); .height() .spectrogram()
@@ -78,6 +83,8 @@
 //                              (imgr/model/annotated_image.h); masks_from_label_map() splits a label map
 //   ImageSliderValue           two images, before and after (imgr/model/image_slider.h)
 //   GalleryValue, GalleryItem  images with captions (imgr/model/gallery.h)
+//   ImageEditorValue           background, RGBA layers of its size, composite (imgr/model/image_editor.h); editor_value(image),
+//                              painted_mask(layer, 0xRRGGBB): a brush's strokes as a mask; mask_iou(a, b)
 //   format_number(d)           the shortest text that reads back as d: 12, 4.5, -0.25
 //   to_json(v), color_to_hex(c)  a value as JSON, a colour as #rrggbb
 //   load_image_file(path)      an image from a file, or the reason it cannot be read (imgr/model/image_io.h)
@@ -89,13 +96,13 @@
 //   load_audio_file(path), save_audio_file(path, clip)  WAV, FLAC, OGG, MP3 via libsndfile (imgr/media.h)
 //
 // [SECTION] Events (imgr/engine/app/blocks.h, imgr/engine/engine.h; docs/events.md)
-//   h.change/input/click/submit/release/upload(fn, inputs, outputs, options)  a listener on handle h
+//   h.change/input/click/submit/release/upload/clear(fn, inputs, outputs, options)  a listener on handle h
 //   h.select(fn, inputs, outputs)  a pixel or item chosen; fn may take a last imgr::SelectData (x, y, index, value)
 //   chain.then(fn, ...)        a step after the previous one, whether it failed or not
 //   chain.success(fn, ...)     a step after the previous one, only when it did not fail
 //   demo.on({h.on(Event::Change), ...}, fn, ...)  one listener for several triggers, as gr.on
 //   demo.every(seconds, fn, ...)  a timer, as gr.Timer; optionally only while a Checkbox is checked
-//   Event                      Change, Input, Click, Submit, Release, Upload, Select, Like
+//   Event                      Change, Input, Click, Submit, Release, Upload, Select, Like, Clear
 //   EventOptions               trigger_mode, concurrency_limit, show_progress, cancels
 //   stop.click(nullptr, {}, {}, {.cancels = {run}})  a Stop button: `run` is what a listener returned
 //   TriggerMode                AlwaysLast (change/input), Once (click, ...), Multiple (.then/.success)

@@ -1,56 +1,13 @@
 // The script player's `click "label" at X Y` and `zoom` against a real
 // BlocksView in a headless ImGui context: the pointer presses where the view
 // drew that pixel, at any zoom, and the select handler gets exactly (X, Y).
-#include <doctest/doctest.h>
-#include <imgr/driver/script_player.h>
-
-#include "imgr/engine/engine.h"
-#include "support/headless_imgui.h"
-
-#include <chrono>
-#include <thread>
+#include "support/player_harness.h"
 
 using namespace imgr;
 
 namespace {
 
-struct Harness {
-    test::HeadlessImGui imgui{ImVec2(1000, 700)};
-    std::unique_ptr<BlocksView> view;
-    std::unique_ptr<ScriptPlayer> player;
-    int frames = 0;
-
-    Harness(Blocks& blocks, std::string_view script) {
-        view = std::make_unique<BlocksView>(blocks);
-        ScriptParseResult parsed = parse_script(script, "tour.txt", std::filesystem::temp_directory_path());
-        REQUIRE_MESSAGE(parsed.ok(), parsed.error);
-        player = std::make_unique<ScriptPlayer>(*view, std::move(parsed), ScriptPlayerOptions{.fast = true, .report = false});
-    }
-    ~Harness() {
-        player.reset();
-        view.reset();
-    }
-    void frame() {
-        Engine& engine = view->blocks().engine();
-        for (int i = 0; i < 5000 && !engine.idle(); ++i) {
-            engine.poll();
-            std::this_thread::sleep_for(std::chrono::microseconds(200));
-        }
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60;
-        player->before_frame(io);
-        ImGui::NewFrame();
-        view->draw();
-        player->after_draw();
-        ImGui::Render();
-        ++frames;
-    }
-    int run() {
-        while (!player->finished() && frames < 5000) frame();
-        REQUIRE(player->finished());
-        return player->exit_code();
-    }
-};
+using Harness = test::PlayerHarness;
 
 ImageBuffer coordinates_image(int w, int h) {
     std::vector<uint8_t> px((size_t)w * h * 3);

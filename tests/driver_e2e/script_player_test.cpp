@@ -10,7 +10,7 @@
 #include "imgr/engine/apps/interface.h"
 #include "imgr/engine/engine.h"
 #include "imgr/engine/flagging/csv.h"
-#include "support/headless_imgui.h"
+#include "support/player_harness.h"
 
 #include <atomic>
 #include <chrono>
@@ -32,71 +32,8 @@ fs::path temp_folder(const std::string& name) {
     return dir;
 }
 
-// One ImGui context, view and player; frame() is what the runner does each frame.
-struct Harness {
-    test::HeadlessImGui imgui;
-    std::unique_ptr<BlocksView> view;
-    std::unique_ptr<ScriptPlayer> player;
-    bool settle_engine = true;  // wait for handlers before each frame, as a recording does
-    std::function<void()> before_each_frame;  // what the app does between frames (a test's hook)
-    int frames = 0;
-    std::vector<ImVec2> pointer_path;
-    std::vector<ImVec2> presses;  // where each press of the scripted mouse began
-    bool was_down = false;
-
-    Harness(Blocks& blocks, std::string_view script, ScriptPlayerOptions options = {.fast = true, .report = false},
-            fs::path base = fs::temp_directory_path(), ImVec2 size = ImVec2(1000, 700))
-        : imgui(size) {
-        view = std::make_unique<BlocksView>(blocks);
-        ScriptParseResult parsed = parse_script(script, "tour.txt", base);
-        REQUIRE_MESSAGE(parsed.ok(), parsed.error);
-        player = std::make_unique<ScriptPlayer>(*view, std::move(parsed), options);
-    }
-    ~Harness() {
-        player.reset();
-        view.reset();
-    }
-
-    void frame() {
-        Engine& engine = view->blocks().engine();
-        if (settle_engine)
-            for (int i = 0; i < 5000 && !engine.idle(); ++i) {
-                engine.poll();
-                std::this_thread::sleep_for(std::chrono::microseconds(200));
-            }
-        else
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        if (before_each_frame) before_each_frame();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60;
-        player->before_frame(io);
-        ImGui::NewFrame();
-        view->draw();
-        player->after_draw();
-        ImGui::Render();
-        player->after_render([&] {
-            const int width = (int)io.DisplaySize.x, height = (int)io.DisplaySize.y;
-            return ImageBuffer(width, height, 3, std::vector<uint8_t>((size_t)width * height * 3, 200));
-        });
-        pointer_path.push_back(io.MousePos);
-        if (io.MouseDown[0] && !was_down) presses.push_back(io.MousePos);
-        was_down = io.MouseDown[0];
-        ++frames;
-    }
-    int run(int max_frames = 5000) {
-        while (!player->finished() && frames < max_frames) frame();
-        REQUIRE(player->finished());
-        return player->exit_code();
-    }
-    const ComponentCache& cache(ComponentId id) const { return view->cache(id); }
-    const ComponentTargets& target(ComponentId id) const { return view->targets().component(id); }
-    // How many presses of the scripted mouse began inside r.
-    int presses_inside(const TargetRect& r) const {
-        int count = 0;
-        for (ImVec2 p : presses) count += r.contains(p);
-        return count;
-    }
-};
+// One ImGui context, view and player (support/player_harness.h).
+using Harness = test::PlayerHarness;
 
 NodeId node_labelled(Blocks& blocks, const std::string& label) {
     const Layout& layout = BlocksAccess::layout(blocks);

@@ -4,6 +4,7 @@
 // scaled down; unused textures are freed.
 #include <doctest/doctest.h>
 #include <imgr/platform/runner.h>
+#include <imgr/model/brush_stroke.h>
 #include <imgr/platform/texture_cache.h>
 
 #include <glad/gl.h>
@@ -343,4 +344,42 @@ TEST_CASE("a cache that outlives its window forgets its textures without touchin
     CHECK(cache.texture_count() == 0);
     CHECK(cache.texture_bytes() == 0);
     CHECK(cache.texture_for(image).id == nullptr);
+}
+
+TEST_CASE("a painted layer's texture gets only the rectangle said to have changed") {
+    imgr::GlTextureCache cache;
+    ImageBuffer layer = red_green(64, 32);
+    const int key = 0;
+    size_t whole_bytes = 0;
+    bool checked = false;
+    run_frames(
+        cache, 8,
+        [&](int frame) {
+            imgr::PixelRect dirty;
+            if (frame == 4) {
+                whole_bytes = cache.painted_bytes();
+                // Two red blocks turn blue; only the first is reported. The texture must show just that one:
+                // proof that nothing but the rectangle went up.
+                uint8_t* p = layer.mutable_u8();
+                for (int y = 4; y < 12; ++y)
+                    for (int x = 0; x < 64; ++x)
+                        if (x < 8 || (x >= 16 && x < 24)) p[(y * 64 + x) * 4] = 0, p[(y * 64 + x) * 4 + 2] = 255;
+                dirty = {0, 4, 8, 12};
+            }
+            draw_image(cache.texture_for_painting(&key, layer, dirty));
+        },
+        [&](imgr::Runner& runner, int frame) {
+            if (frame < 6) return;
+            const ImageBuffer shot = runner.capture();
+            // Layer pixel (x, y) is at screen (40 + x * 100/64, 30 + y * 50/32): its centre.
+            auto at = [&](int x, int y) { return pixel(shot, kLeft + (x + 0.5f) * kWidth / 64, kTop + (y + 0.5f) * kHeight / 32); };
+            CHECK(near(at(4, 8), kBlue));
+            CHECK(near(at(20, 8), kRed));   // changed but not reported: still the old pixels
+            CHECK(near(at(4, 20), kRed));
+            CHECK(near(at(50, 8), kGreen));
+            checked = true;
+        });
+    CHECK(checked);
+    CHECK(whole_bytes == 64 * 32 * 4);
+    CHECK(cache.painted_bytes() == whole_bytes + 8 * 8 * 4);
 }

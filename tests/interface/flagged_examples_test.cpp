@@ -147,6 +147,30 @@ TEST_CASE("flagged examples: Blocks show images as small thumbnails and load the
     CHECK(strength.value() == 0.25);
 }
 
+TEST_CASE("flagged examples: an ImageEditor's row shows its composite and loads its strokes back on click") {
+    const fs::path dir = fresh_dir("editor");
+    imgr::ImageEditorValue painted = imgr::editor_value(gradient(200, 100, 40));
+    uint8_t* layer = painted.layers[0].mutable_u8();
+    for (int x = 0; x < 200; ++x) layer[(50 * 200 + x) * 4 + 1] = 255, layer[(50 * 200 + x) * 4 + 3] = 255;  // a green line
+    painted.composite = imgr::composite_of(painted.background, painted.layers);
+    {
+        imgr::CSVLogger logger;
+        logger.setup({{"Scribbles", ComponentKind::ImageEditor}}, dir.string());
+        logger.flag({painted});
+    }
+    imgr::Blocks demo("Editor");
+    auto editor = demo.add(imgr::ImageEditor("Scribbles"));
+    demo.flagged_examples(dir.string(), {editor});
+    const imgr::ComponentId thumbnail = by_label(demo, "Example from logs.csv:2");
+    const auto& small = std::get<imgr::ImageBuffer>(demo.engine().component(thumbnail).spec.value);
+    CHECK(small.width() == 96);
+    CHECK(small.sample(40, 24, 1) == 255);  // the line, from the composite
+    demo.engine().fire(by_label(demo, "0.png"), imgr::Event::Click);
+    settle(demo.engine());
+    CHECK(editor.value().background == painted.background);
+    CHECK(editor.value().layers == painted.layers);
+}
+
 TEST_CASE("flagged examples: a huge log is not parsed to show its first rows, and a hostile one is refused per row") {
     const fs::path dir = fresh_dir("huge");
     fs::create_directories(dir);

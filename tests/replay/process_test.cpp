@@ -250,8 +250,10 @@ TEST_CASE("the report is one static page with every row, flagged and new side by
     CHECK(result.exit_code == 1);
     const std::string page = read_file(work / "out.html");
     for (int row = 1; row <= 3; ++row) CHECK(page.find("id=\"row-" + std::to_string(row) + "\"") != std::string::npos);
-    CHECK(page.find("<tr class=\"changed\" id=\"row-2\">") != std::string::npos);
-    CHECK(page.find("<td class=\"diff\"><code>2</code></td><td class=\"diff\"><code>-2</code>") != std::string::npos);
+    CHECK(page.find("<section class=\"row changed\" id=\"row-2\">") != std::string::npos);
+    CHECK(page.find("<details class=\"row unchanged\" id=\"row-1\">") != std::string::npos);  // folded to a line
+    CHECK(page.find("<code>2</code><figcaption>flagged</figcaption>") != std::string::npos);
+    CHECK(page.find("<code>-2</code> <small>(-4, -200%)</small>") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("src=\"http") == std::string::npos);
     CHECK(page.find("replay: 3 rows, 2 unchanged, 1 changed, 0 failed, 0 unreadable") != std::string::npos);
@@ -284,13 +286,13 @@ TEST_CASE("a Blocks app replays the event it named: same model exit 0, a new mod
     CHECK(lines[0].starts_with("row 1: changed: Output image max difference"));
     CHECK(lines[1].starts_with("row 2: changed: Output image max difference"));
     CHECK(lines[2] == "replay: 2 rows, 0 unchanged, 2 changed, 0 failed, 0 unreadable");
-    // The report shows the images themselves: input, flagged and new output of each row.
+    // The report shows the images themselves: input, flagged and new output of each row, and their difference.
     const std::string page = read_file(work / "v2.html");
     size_t images = 0;
     for (size_t at = page.find("src=\"data:image/png;base64,"); at != std::string::npos;
          at = page.find("src=\"data:image/png;base64,", at + 1))
         ++images;
-    CHECK(images == 6);
+    CHECK(images == 8);
 
     fs::remove(flags / "Input image" / "0.png");
     const auto missing = replay(flags, {}, REPLAY_APP);

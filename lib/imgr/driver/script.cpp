@@ -212,6 +212,25 @@ public:
         return ZoomCommand{std::move(label), *factor, (int)*x, (int)*y};
     }
 
+    // After `paint LABEL` (or erase): SIZE from X Y to X Y [to X Y ...].
+    std::optional<ScriptAction> paint(std::string label, bool erase) {
+        const std::string usage = std::string(erase ? "erase" : "paint") + " needs a size and a stroke: " +
+                                  (erase ? "erase" : "paint") + " \"label\" 8 from X Y to X Y [to X Y ...]";
+        auto size = number();
+        if (!size || !(*size > 0) || *size > 1000) return fail<ScriptAction>(usage + " (size: image pixels, above 0, at most 1000)");
+        PaintCommand command{std::move(label), *size, {}, erase};
+        for (const char* word = "from"; lexer_.peek() || command.points.empty(); word = "to") {
+            auto given = lexer_.next();
+            if (!given || *given != word) return fail<ScriptAction>(usage);
+            auto x = number(), y = number();
+            if (!x || !y || *x != std::floor(*x) || *y != std::floor(*y) || *x > 1e9 || *y > 1e9)
+                return fail<ScriptAction>(usage + " (pixel coordinates are whole numbers from 0)");
+            command.points.emplace_back((int)*x, (int)*y);
+        }
+        if (command.points.size() < 2) return fail<ScriptAction>(usage + " (a stroke goes from one point to at least one other)");
+        return command;
+    }
+
     // After the last argument: anything left on the line is a mistake, not something to ignore.
     bool at_end() {
         auto token = lexer_.next();
@@ -293,6 +312,20 @@ std::optional<ScriptAction> parse_command(std::string_view word, CommandParser& 
         auto label = p.label();
         if (!label) return std::nullopt;
         action = p.zoom(std::move(*label));
+    } else if (word == "paint" || word == "erase") {
+        auto label = p.label();
+        if (!label) return std::nullopt;
+        action = p.paint(std::move(*label), word == "erase");
+    } else if (word == "brush") {
+        auto label = p.label();
+        if (!label) return std::nullopt;
+        auto name = p.label();
+        if (!name) return std::nullopt;
+        action = BrushCommand{std::move(*label), std::move(*name)};
+    } else if (word == "undo") {
+        auto label = p.label();
+        if (!label) return std::nullopt;
+        action = UndoCommand{std::move(*label)};
     } else if (word == "upload") {
         auto label = p.label();
         if (!label) return std::nullopt;
@@ -408,6 +441,14 @@ std::string format_command(const ScriptAction& action) {
     if (auto* c = std::get_if<ZoomCommand>(&action))
         return "zoom " + quoted(c->label) + " " + format_number(c->factor) + " at " + std::to_string(c->x) + " " +
                std::to_string(c->y);
+    if (auto* c = std::get_if<PaintCommand>(&action)) {
+        std::string text = (c->erase ? "erase " : "paint ") + quoted(c->label) + " " + format_number(c->size);
+        for (size_t i = 0; i < c->points.size(); ++i)
+            text += (i == 0 ? " from " : " to ") + std::to_string(c->points[i].first) + " " + std::to_string(c->points[i].second);
+        return text;
+    }
+    if (auto* c = std::get_if<BrushCommand>(&action)) return "brush " + quoted(c->label) + " " + quoted(c->name);
+    if (auto* c = std::get_if<UndoCommand>(&action)) return "undo " + quoted(c->label);
     if (auto* c = std::get_if<ClickTimeCommand>(&action))
         return "click " + quoted(c->label) + " at " + format_number(c->seconds);
     return "quit";

@@ -14,6 +14,10 @@
 //   expect "Output" 12        # compare a component's value (see expectation.h)
 //   screenshot "after.png"
 //   like "Chatbot" 1          # Like on message 1 of a Chatbot (dislike: Dislike)
+//   brush "Scribbles" "object"                    # an ImageEditor's palette brush, clicked
+//   paint "Scribbles" 8 from 10 20 to 60 20       # a stroke of size 8 (image pixels) dragged through the points
+//   erase "Scribbles" 8 from 10 20 to 60 20       # the same with the eraser
+//   undo "Scribbles"                              # its Undo button
 //   quit
 //
 // Labels, paths and string values are JSON strings (double quotes, escapes
@@ -105,9 +109,26 @@ struct ZoomCommand {                // zoom LABEL F at X Y: the wheel over pixel
     bool operator==(const ZoomCommand&) const = default;
 };
 
+struct PaintCommand {               // paint LABEL SIZE from X Y to X Y [to X Y ...]; erase ... the same with the eraser
+    std::string label;
+    double size = 1;                // brush diameter in image pixels
+    std::vector<std::pair<int, int>> points;  // image pixels, whole numbers from 0; at least two
+    bool erase = false;
+    bool operator==(const PaintCommand&) const = default;
+};
+struct BrushCommand {               // brush LABEL NAME: an ImageEditor's palette brush
+    std::string label, name;
+    bool operator==(const BrushCommand&) const = default;
+};
+struct UndoCommand {                // undo LABEL: an ImageEditor's Undo button
+    std::string label;
+    bool operator==(const UndoCommand&) const = default;
+};
+
 using ScriptAction = std::variant<SetCommand, ClickCommand, SubmitCommand, UploadCommand, WaitFramesCommand, WaitTimeCommand,
                                   WaitIdleCommand, ExpectCommand, ScreenshotCommand, QuitCommand, WaitUntilCommand,
-                                  LikeCommand, ClickPixelCommand, ClickTimeCommand, ZoomCommand>;
+                                  LikeCommand, ClickPixelCommand, ClickTimeCommand, ZoomCommand, PaintCommand,
+                                  BrushCommand, UndoCommand>;
 
 struct ScriptCommand {
     int line = 0;                   // 1-based line in the script, for FILE:LINE messages at run time

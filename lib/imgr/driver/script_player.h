@@ -20,6 +20,10 @@
 //            at any zoom and pan) and clicks, checked as a button's click: the component fires
 //            select. A pixel panned out of view is selected through the engine (a miss). `click at T` (media) is an error for
 //            components that cannot seek.
+//   brush, undo   an ImageEditor's tool button clicked (the palette brush, Undo) as a button is.
+//   paint, erase  the eraser or the brush in use chosen by its button, the size given as the size field
+//            takes it, then a drag: pressed at the first pixel (where the view drew it, at any zoom and
+//            pan), moved through each point, let go: the editor paints and fires input, then change.
 //   zoom     the pointer goes to the pixel and the wheel turns a notch a frame until the image shows
 //            about F screen pixels a pixel (the pixel stays under the pointer).
 //   expect   waits until no handler runs (up to 10 s), then compares.
@@ -104,6 +108,12 @@ private:
     void play(const ClickPixelCommand& command);
     void play(const ClickTimeCommand& command);  // seeks media (script_player_media.cpp)
     void play(const ZoomCommand& command);
+    void play(const PaintCommand& command);     // script_paint_commands.cpp
+    void play(const BrushCommand& command);
+    void play(const UndoCommand& command);
+    // Clicks an ImageEditor's tool button (choice `choice` of its targets) until `done`; a button
+    // not on screen: `instead` (a miss).
+    StepFn click_tool(ComponentId id, size_t choice, std::string what, std::function<bool()> done, std::function<void()> instead);
     void run_steps();
     void insert_steps(std::vector<StepFn> steps);        // run right after the current step
     void fail(std::string message);                      // script error: exit 2, stop

@@ -34,6 +34,8 @@ void prepare_images_for_display(const HandlerOutputs& outputs) {
             annotated->image.prepare_rgba8();
         else if (const auto* pair = std::get_if<ImageSliderValue>(&*output->new_value))
             pair->before.prepare_rgba8(), pair->after.prepare_rgba8();
+        else if (const auto* editor = std::get_if<ImageEditorValue>(&*output->new_value))
+            editor->background.prepare_rgba8();
         else if (const auto* gallery = std::get_if<GalleryValue>(&*output->new_value))
             for (const GalleryItem& item : gallery->items) item.image.prepare_rgba8();
     }
@@ -51,6 +53,7 @@ const char* event_name(Event event) {
         case Event::Like: return "like";
         case Event::Select: return "select";
         case Event::Frame: return "stream";
+        case Event::Clear: return "clear";
     }
     return "event";
 }
@@ -164,6 +167,12 @@ bool Engine::set_from_user(ComponentId id, Value value) {
     if (!store_value(id, std::move(value))) return false;
     fire_listeners(id, Event::Input);
     fire_listeners(id, Event::Change);
+    return true;
+}
+
+bool Engine::input_from_user(ComponentId id, Value value) {
+    if (!store_value(id, std::move(value))) return false;
+    fire_listeners(id, Event::Input);
     return true;
 }
 

@@ -66,6 +66,9 @@ public:
     // --- the UI thread --------------------------------------------------------
     // A person changed the value: fires input and change when it differs. Returns whether it changed.
     bool set_from_user(ComponentId id, Value value);
+    // A person is still changing it (an ImageEditor's stroke being painted): fires input only;
+    // the view fires change with fire(id, Event::Change) when the stroke ends.
+    bool input_from_user(ComponentId id, Value value);
     // The program changed it (an output, a script's reset): fires change only.
     bool set_from_program(ComponentId id, Value value);
     // Several values at once (a state restored after a --watch reload): all are stored before any

@@ -13,7 +13,7 @@
 
 namespace imgr {
 
-enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select, Frame };  // Frame: a video shows a new frame (.stream())
+enum class Event { Change, Input, Click, Submit, Release, Upload, Like, Select, Frame, Clear };  // Frame: a video shows a new frame (.stream()); Clear: an ImageEditor's layers were cleared
 const char* event_name(Event event);
 
 // As in Gradio: Once ignores triggers while a run is pending; Multiple queues

@@ -19,9 +19,9 @@ namespace imgr {
 enum class ComponentKind {
     Number, Slider, Radio, Dropdown, Checkbox, CheckboxGroup, Textbox, Button,
     Markdown, Label, Image, Plot, Json, ColorPicker, Dataframe, Chatbot,
-    AnnotatedImage, ImageSlider, Gallery, Audio, Video,
+    AnnotatedImage, ImageSlider, Gallery, Audio, Video, ImageEditor,
 };
-inline constexpr size_t kComponentKindCount = (size_t)ComponentKind::Video + 1;
+inline constexpr size_t kComponentKindCount = (size_t)ComponentKind::ImageEditor + 1;
 
 const char* kind_name(ComponentKind kind);  // "Number", "Slider", ...
 
@@ -102,6 +102,22 @@ struct GalleryProps {
     float height = 16.0f;                    // the enlarged image's height in font units
 };
 
+// A colour of an ImageEditor's palette: what a stroke in it means ("object", "background").
+struct EditorBrush {
+    std::string name;
+    uint32_t rgb = 0;                        // 0xRRGGBB, painted opaque
+    bool operator==(const EditorBrush&) const = default;
+};
+struct ImageEditorProps {
+    float height = 16.0f;                    // display height in font units
+    std::vector<EditorBrush> brushes = {{"brush", 0x000000}};  // the palette, in the tool bar's order
+    float brush_size = 12.0f;                // the brush's start diameter in image pixels
+    int layers = 1;                          // transparent layers over a new background; strokes go to the first
+    size_t history = 50;                     // undo steps kept (and at most 256 MiB of their pixels)
+    int canvas_width = 0, canvas_height = 0; // a Sketchpad: a blank white background of this size; 0: none
+    std::string zoom_link;                   // shares zoom and pan with images of this link and size (as ImageProps)
+};
+
 struct AudioProps {
     float height = 6.0f;                     // waveform height in font units
     bool spectrogram = false;                // start with the spectrogram shown (a toggle on the component)
@@ -119,7 +135,7 @@ struct VideoProps {
 
 using KindProps = std::variant<std::monostate, NumberProps, SliderProps, ChoiceProps, TextboxProps, ButtonProps,
                                LabelProps, ImageProps, PlotProps, ChatbotProps, AnnotatedImageProps,
-                               ImageSliderProps, GalleryProps, AudioProps, VideoProps>;
+                               ImageSliderProps, GalleryProps, AudioProps, VideoProps, ImageEditorProps>;
 
 struct ComponentSpec {
     ComponentKind kind = ComponentKind::Textbox;
@@ -132,7 +148,7 @@ struct ComponentSpec {
 // not a file kind.
 // The variant alternative a kind's value uses (a Dropdown's depends on multiselect).
 Value default_value(ComponentKind kind, const KindProps& props);
-bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, a module's Audio, Video), not as cells
+bool is_file_kind(ComponentKind kind);  // flagged as files (Image, Chatbot, AnnotatedImage, ImageSlider, Gallery, ImageEditor, a module's Audio, Video), not as cells
 // What follows N in the file a column's numbering counts: ".png", ".json" (Chatbot), "_a.png"
 // (ImageSlider), ".wav" (Audio), ".mp4" (Video); "" for a Gallery, whose rows are numbered folders
 // (and for a kind flagged as a cell).

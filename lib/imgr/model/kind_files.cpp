@@ -27,7 +27,7 @@ const KindFileCodec* kind_file_codec(ComponentKind kind) {
 
 bool accepts_files(ComponentKind kind) {
     const KindFileCodec* codec = kind_file_codec(kind);
-    return kind == ComponentKind::Image || (codec && codec->load);
+    return kind == ComponentKind::Image || kind == ComponentKind::ImageEditor || (codec && codec->load);
 }
 
 ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
@@ -37,6 +37,10 @@ ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
     if (kind == ComponentKind::Image) {
         ImageLoadResult loaded = load_image_file(path);
         if (loaded) result.value = std::move(loaded.image);
+        result.error = loaded.error;
+    } else if (kind == ComponentKind::ImageEditor) {  // a new background, with fresh layers
+        ImageLoadResult loaded = load_image_file(path);
+        if (loaded) result.value = editor_value(std::move(loaded.image));
         result.error = loaded.error;
     } else if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
         result = codec->load(path);

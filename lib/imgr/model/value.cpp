@@ -113,6 +113,7 @@ Json to_json(const Value& value) {
             [](const Conversation& c) -> Json { return conversation_to_json(c); },
             [](const AnnotatedImageValue& a) -> Json { return annotations_to_json(a); },
             [](const ImageSliderValue&) -> Json { return nullptr; },  // images: flagging writes files
+            [](const ImageEditorValue&) -> Json { return nullptr; },
             [](const GalleryValue& g) -> Json {
                 Json captions = Json::array();
                 for (const GalleryItem& item : g.items) captions.push_back(item.caption);
@@ -154,6 +155,10 @@ std::string describe(const Value& value) {
                std::to_string(annotated->masks.size()) + " mask(s)";
     }
     if (auto gallery = std::get_if<GalleryValue>(&value)) return std::to_string(gallery->items.size()) + " image(s)";
+    if (auto editor = std::get_if<ImageEditorValue>(&value)) {
+        if (editor->empty()) return "no image";
+        return "edited " + describe(Value(editor->background)) + ", " + std::to_string(editor->layers.size()) + " layer(s)";
+    }
     if (auto pair = std::get_if<ImageSliderValue>(&value)) {
         if (pair->empty()) return "no images";
         return "images " + describe(Value(pair->before)) + " | " + describe(Value(pair->after));

@@ -6,6 +6,7 @@
 #include "imgr/model/gallery.h"
 #include "imgr/model/audio.h"
 #include "imgr/model/image.h"
+#include "imgr/model/image_editor.h"
 #include "imgr/model/image_slider.h"
 #include "imgr/model/video_value.h"
 
@@ -66,7 +67,7 @@ struct TableValue {
 
 using Value = std::variant<std::monostate, bool, double, std::string, StringList, ImageBuffer, LabelValue,
                            PlotValue, Json, Color, TableValue, Conversation, AnnotatedImageValue,
-                           ImageSliderValue, GalleryValue, AudioBuffer, VideoValue>;
+                           ImageSliderValue, GalleryValue, AudioBuffer, VideoValue, ImageEditorValue>;
 
 // --- conversions used by flagging, scripts and tests -------------------------
 std::string format_number(double value);     // shortest round-trip form: 12, 4.5, -0.25; nan, inf, -inf

@@ -240,16 +240,7 @@ TextureRef GlTextureCache::texture_for_stream(const void* key, const ImageBuffer
     const ImageBuffer pixels = downscale_to_fit(frame.to_rgba8(), max_side_);
     const int w = pixels.width(), h = pixels.height();
     UploadState state;
-    if (!entry.texture.name) {
-        GLuint name = 0;
-        glGenTextures(1, &name);
-        glBindTexture(GL_TEXTURE_2D, name);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        entry.texture.name = name;
-    }
+    if (!entry.texture.name) entry.texture.name = new_stream_texture(false);
     glBindTexture(GL_TEXTURE_2D, entry.texture.name);
     if (entry.texture.width == w && entry.texture.height == h) {
         // The same size: the pixels are replaced in place, no new storage.
@@ -265,6 +256,61 @@ TextureRef GlTextureCache::texture_for_stream(const void* key, const ImageBuffer
     }
     entry.version = frame.version();
     return {(ImTextureID)(intptr_t)entry.texture.name, w, h};
+}
+
+unsigned GlTextureCache::new_stream_texture(bool sharp) {
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, sharp ? GL_NEAREST : GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return name;
+}
+
+TextureRef GlTextureCache::texture_for_painting(const void* key, const ImageBuffer& image, const PixelRect& dirty) {
+    if (image.empty() || image.pixel_count() == 0) return {};
+    if (!ensure_context()) return {};
+    StreamEntry& entry = streams_[key];
+    entry.texture.last_used = frame_;
+    const bool whole = !entry.texture.name || entry.version == 0;
+    const ImageBuffer rgba = image.to_rgba8();
+    const int w = rgba.width(), h = rgba.height();
+    UploadState state;
+    if (!entry.texture.name) entry.texture.name = new_stream_texture(true);
+    glBindTexture(GL_TEXTURE_2D, entry.texture.name);
+    if (w > max_side_ || h > max_side_) {
+        // Larger than the GPU takes: scaled down whole, as any image is (no part maps to a rectangle of it).
+        if (whole || !dirty.empty()) {
+            const ImageBuffer pixels = downscale_to_fit(rgba, max_side_);
+            bytes_ -= (size_t)entry.texture.width * entry.texture.height * 4;
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, pixels.width(), pixels.height(), 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.u8());
+            entry.texture.width = pixels.width();
+            entry.texture.height = pixels.height();
+            bytes_ += pixels.pixel_count() * 4;
+            painted_bytes_ += pixels.pixel_count() * 4;
+        }
+    } else if (whole || entry.texture.width != w || entry.texture.height != h) {
+        bytes_ -= (size_t)entry.texture.width * entry.texture.height * 4;
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.u8());
+        entry.texture.width = w;
+        entry.texture.height = h;
+        bytes_ += (size_t)w * h * 4;
+        painted_bytes_ += (size_t)w * h * 4;
+        ++uploads_;
+    } else if (!dirty.empty()) {
+        const PixelRect r{std::max(dirty.x0, 0), std::max(dirty.y0, 0), std::min(dirty.x1, w), std::min(dirty.y1, h)};
+        if (!r.empty()) {
+            glPixelStorei(GL_UNPACK_ROW_LENGTH, w);  // the rectangle's rows, read out of the whole image
+            glTexSubImage2D(GL_TEXTURE_2D, 0, r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, GL_RGBA, GL_UNSIGNED_BYTE,
+                            rgba.u8() + ((size_t)r.y0 * w + r.x0) * 4);
+            painted_bytes_ += r.pixel_count() * 4;
+            ++stream_updates_;
+        }
+    }
+    entry.version = 1;  // uploaded once: later calls send only what they say changed
+    return {(ImTextureID)(intptr_t)entry.texture.name, entry.texture.width, entry.texture.height};
 }
 
 void GlTextureCache::free_streams(bool unused_only) {

@@ -53,6 +53,9 @@ public:
     // A video's texture: one per key, replaced in place with glTexSubImage2D when the frame's
     // version changes (glTexImage2D only when its size changes); freed like the others when unused.
     TextureRef texture_for_stream(const void* key, const ImageBuffer& frame) override;
+    // A painted layer's texture (RGBA8): only `dirty` goes up with glTexSubImage2D, rows picked out of
+    // the whole image with GL_UNPACK_ROW_LENGTH; sharp when magnified, as image textures are.
+    TextureRef texture_for_painting(const void* key, const ImageBuffer& image, const PixelRect& dirty) override;
     // Call once a frame, after drawing: frees textures unused for keep_unused_frames frames.
     void end_frame() override;
     void clear();                                    // frees every texture now (context current)
@@ -61,6 +64,7 @@ public:
     size_t reuse_count() const { return reuses_; }   // of those, refills of an existing texture (glTexSubImage2D)
     size_t texture_count() const { return entries_.size() + streams_.size(); }
     size_t stream_updates() const { return stream_updates_; }  // in-place updates of stream textures
+    size_t painted_bytes() const { return painted_bytes_; }  // bytes texture_for_painting() uploaded
     size_t texture_bytes() const { return bytes_; }  // GPU memory held: 4 bytes a pixel, a third more with mipmaps
     int max_texture_side() const { return max_side_; }  // the limit in use; 0 until the first texture_for with a context
 
@@ -86,6 +90,8 @@ private:
     std::unordered_map<uint64_t, Entry> entries_;   // key: ImageBuffer::version()
     std::unordered_map<const void*, StreamEntry> streams_;  // key: the caller's (a video view)
     size_t stream_updates_ = 0;
+    size_t painted_bytes_ = 0;
+    unsigned new_stream_texture(bool sharp);  // clamped, linear when minified; nearest when magnified if sharp
     const void* context_ = nullptr;                 // the GLFW window whose context owns the textures
     int max_side_ = 0;
     uint64_t frame_ = 0;

@@ -91,6 +91,7 @@ void draw_chatbot(const ComponentContext& c);
 void draw_annotated_image(const ComponentContext& c);  // components/annotated_image_view.h
 void draw_image_slider(const ComponentContext& c);     // components/image_slider_view.h
 void draw_gallery(const ComponentContext& c);          // components/gallery_view.h
+void draw_image_editor(const ComponentContext& c);     // components/image_editor_view.h
 
 // Kinds of modules (Audio, Video) are drawn through kind_views.h; uploads of files too.
 

@@ -38,6 +38,7 @@ std::array<KindView, kComponentKindCount>& views() {
         set(ComponentKind::AnnotatedImage, draw_annotated_image);
         set(ComponentKind::ImageSlider, draw_image_slider);
         set(ComponentKind::Gallery, draw_gallery);
+        set(ComponentKind::ImageEditor, draw_image_editor);
         return core;
     }();
     return table;

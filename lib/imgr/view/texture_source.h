@@ -1,6 +1,7 @@
 // How the view gets GPU textures for images without touching OpenGL: the
 // platform layer implements this; headless tests use a fake.
 #pragma once
+#include "imgr/model/brush_stroke.h"
 #include "imgr/model/image.h"
 
 #include <imgui.h>
@@ -31,6 +32,14 @@ public:
     virtual TextureRef texture_for_stream(const void* key, const ImageBuffer& frame) {
         (void)key;
         return texture_for(frame);
+    }
+    // A texture a view paints into (an ImageEditor's layer): one per `key`. `dirty` is the part of
+    // `image` changed since the last call for this key, and only it is uploaded (glTexSubImage2D);
+    // a new texture, or an image of another size, is uploaded whole. Sources without that optimisation
+    // treat it as a stream.
+    virtual TextureRef texture_for_painting(const void* key, const ImageBuffer& image, const PixelRect& dirty) {
+        (void)dirty;
+        return texture_for_stream(key, image);
     }
     // Called once a frame after drawing: textures unused for a while are freed.
     virtual void end_frame() {}

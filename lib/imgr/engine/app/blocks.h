@@ -95,6 +95,9 @@ public:
     EventChain release(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     template <class F>
     EventChain upload(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
+    // An ImageEditor's Clear: its layers were emptied (change fires too).
+    template <class F>
+    EventChain clear(F fn, InputsFor<F> inputs = {}, OutputsFor<F> outputs = {}, EventOptions options = {}) const;
     // A person clicked a pixel (Image) or chose an item (Radio, Dropdown, Label's classes, a Dataframe
     // cell): fn may take what was chosen as a last `imgr::SelectData` parameter (select_data.h).
     //   image.select([](const imgr::ImageBuffer& im, imgr::SelectData at) { ... at.x, at.y ... }, {image}, out);
@@ -357,6 +360,7 @@ IMGR_HANDLE_LISTENER(click, Event::Click, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(submit, Event::Submit, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(release, Event::Release, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(upload, Event::Upload, TriggerMode::Once)
+IMGR_HANDLE_LISTENER(clear, Event::Clear, TriggerMode::Once)
 IMGR_HANDLE_LISTENER(select, Event::Select, TriggerMode::AlwaysLast)  // the newest choice matters
 #undef IMGR_HANDLE_LISTENER
 

@@ -4,8 +4,10 @@
 #pragma once
 #include "imgr/model/component.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace imgr {
 
@@ -230,6 +232,47 @@ public:
     explicit Gallery(std::string label = "") : Builder(ComponentKind::Gallery, std::move(label), GalleryProps{}) {}
     Gallery& columns(int per_row) { props<GalleryProps>().columns = per_row; return *this; }
     Gallery& height(float em) { props<GalleryProps>().height = em; return *this; }
+};
+
+// A background image with transparent layers a person paints on (value: ImageEditorValue
+// {background, layers, composite}). Tools under it: a brush per palette colour, the eraser,
+// undo and redo, clear; left button paints in image pixels at any zoom, the wheel zooms and
+// the middle or right button pans. Events: input while a stroke is painted, change when it
+// ends, upload for a new background, clear. Handlers read a layer's colours
+// (imgr::painted_mask(layer, 0x00ff00): the "object" strokes).
+class ImageEditor : public Builder<ImageEditor, ImageEditorValue> {
+public:
+    explicit ImageEditor(std::string label = "") : Builder(ComponentKind::ImageEditor, std::move(label), ImageEditorProps{}) {}
+    // The palette: one brush per colour, named for what a stroke in it means.
+    ImageEditor& brushes(std::vector<EditorBrush> palette) { props<ImageEditorProps>().brushes = std::move(palette); return *this; }
+    ImageEditor& brush_size(float image_pixels) { props<ImageEditorProps>().brush_size = image_pixels; return *this; }
+    ImageEditor& layers(int count) { props<ImageEditorProps>().layers = count; reset(); return *this; }
+    ImageEditor& history(size_t steps) { props<ImageEditorProps>().history = steps; return *this; }
+    ImageEditor& height(float em) { props<ImageEditorProps>().height = em; return *this; }
+    ImageEditor& zoom_link(std::string name) { props<ImageEditorProps>().zoom_link = std::move(name); return *this; }
+    // A background to start with (its layers are made transparent).
+    ImageEditor& background(ImageBuffer image) {
+        spec_.value = Value(editor_value(std::move(image), std::max(props<ImageEditorProps>().layers, 1)));
+        return *this;
+    }
+
+protected:
+    ImageEditor(std::string label, int width, int height) : ImageEditor(std::move(label)) {
+        props<ImageEditorProps>().canvas_width = width;
+        props<ImageEditorProps>().canvas_height = height;
+        props<ImageEditorProps>().brushes = {{"black", 0x000000}};
+        reset();
+    }
+    void reset() {
+        if (props<ImageEditorProps>().canvas_width > 0) spec_.value = default_value(spec_.kind, spec_.props);
+    }
+};
+
+// An ImageEditor on a blank white canvas of width x height pixels, a black brush to start.
+class Sketchpad : public ImageEditor {
+public:
+    explicit Sketchpad(std::string label = "Sketchpad", int width = 512, int height = 512)
+        : ImageEditor(std::move(label), width, height) {}
 };
 
 // Audio and Video are the media module's: <imgr/media.h>, linked with imgr::media.

@@ -176,7 +176,7 @@ struct handler_parameter {
                           "Dropdown and Button give std::string (or std::string_view); Checkbox bool; CheckboxGroup "
                           "imgr::StringList; Image imgr::ImageBuffer; Label imgr::LabelValue; Plot imgr::PlotValue; "
                           "JSON imgr::Json; ColorPicker imgr::Color; Dataframe imgr::TableValue; "
-                          "AnnotatedImage imgr::AnnotatedImageValue; ImageSlider imgr::ImageSliderValue; Gallery imgr::GalleryValue; "
+                          "AnnotatedImage imgr::AnnotatedImageValue; ImageSlider imgr::ImageSliderValue; Gallery imgr::GalleryValue; ImageEditor and Sketchpad imgr::ImageEditorValue; "
                           "Audio imgr::AudioBuffer");
         };
     };

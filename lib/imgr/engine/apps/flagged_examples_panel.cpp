@@ -29,14 +29,14 @@ ImageBuffer thumbnail_of(const ImageBuffer& image) {
     return small;
 }
 
-// The button's text: the values, an image by its file name (its thumbnail shows the rest).
+// The button's text: the values, an image (or any value flagged as files) by its file name
+// (its thumbnail shows the rest).
 std::string describe(const FlaggedExample& example, const std::vector<ExampleInput>& inputs) {
     std::string text;
     for (size_t i = 0; i < example.values.size(); ++i) {
         if (!text.empty()) text += ", ";
-        const auto* path = std::get_if<std::string>(&example.values[i]);
-        text += inputs[i].kind == ComponentKind::Image && path ? std::filesystem::path(*path).filename().string()
-                                                               : to_cell(example.values[i]);
+        text += is_file_kind(inputs[i].kind) ? std::filesystem::path(example.cells.at(i)).filename().string()
+                                             : to_cell(example.values[i]);
     }
     return text;
 }
@@ -61,6 +61,9 @@ HandlerFn load_example(FlaggedExample example, std::vector<ExampleInput> inputs)
 
 std::optional<ImageBuffer> first_thumbnail(const FlaggedExample& example, const std::vector<ExampleInput>& inputs) {
     for (size_t i = 0; i < example.values.size(); ++i) {
+        // An ImageEditor is read whole with its row: its composite, as the person saw it.
+        if (const auto* editor = std::get_if<ImageEditorValue>(&example.values[i]); editor && !editor->empty())
+            return thumbnail_of(editor->composite);
         const auto* path = std::get_if<std::string>(&example.values[i]);
         if (inputs[i].kind != ComponentKind::Image || !path || path->empty()) continue;
         try {

@@ -2,6 +2,7 @@
 
 #include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/durable_file.h"
+#include "imgr/engine/flagging/editor_files.h"
 #include "imgr/engine/flagging/gallery_files.h"
 #include "imgr/engine/flagging/numbered_files.h"
 #include "imgr/engine/flagging/slider_files.h"
@@ -30,7 +31,7 @@ bool is_file_value(const Value& value) {
     return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value) ||
            std::holds_alternative<AnnotatedImageValue>(value) || std::holds_alternative<ImageSliderValue>(value) ||
            std::holds_alternative<GalleryValue>(value) || std::holds_alternative<AudioBuffer>(value) ||
-           std::holds_alternative<VideoValue>(value);
+           std::holds_alternative<VideoValue>(value) || std::holds_alternative<ImageEditorValue>(value);
 }
 // An empty one leaves the cell empty and writes nothing, as an absent image does.
 bool has_file_content(const Value& value) {
@@ -41,6 +42,7 @@ bool has_file_content(const Value& value) {
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return !pair->empty();
     if (const auto* audio = std::get_if<AudioBuffer>(&value)) return !audio->empty();
     if (const auto* video = std::get_if<VideoValue>(&value)) return !video->empty();
+    if (const auto* editor = std::get_if<ImageEditorValue>(&value)) return !editor->empty();
     return false;
 }
 // Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
@@ -49,6 +51,7 @@ IoResult save_value_file(const std::filesystem::path& path, const std::string& f
     if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
         return save_annotated_files(path, folder_name, *annotated);
     if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
+    if (const auto* editor = std::get_if<ImageEditorValue>(&value)) return save_editor_files(path, *editor);
     if (std::holds_alternative<AudioBuffer>(value) || std::holds_alternative<VideoValue>(value)) {
         const KindFileCodec* codec = kind_file_codec(kind);
         return codec && codec->save ? codec->save(path, value) : IoResult::failure(missing_module_message(kind));

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "imgr/engine/flagging/annotated_files.h"
+#include "imgr/engine/flagging/editor_files.h"
 #include "imgr/engine/flagging/folder_files.h"
 #include "imgr/engine/flagging/gallery_files.h"
 #include "imgr/engine/flagging/slider_files.h"
@@ -62,6 +63,7 @@ Value value_from_files(ComponentKind kind, const Value& empty, const std::string
     if (std::holds_alternative<ImageBuffer>(empty)) return load_folder_image(dir, cell);
     if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
     if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
+    if (std::holds_alternative<ImageEditorValue>(empty)) return load_editor_files(dir, cell);
     if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
     if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
         std::string what = kind_name(kind);

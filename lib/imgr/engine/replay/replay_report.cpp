@@ -1,105 +1,64 @@
 #include "imgr/engine/replay/replay_report.h"
 
-#include "imgr/model/image_io.h"
 #include "imgr/model/quoted_text.h"
 
-#include <cstdint>
-
 namespace imgr {
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string base64(const std::uint8_t* data, size_t size) {
-    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((size + 2) / 3 * 4);
-    for (size_t i = 0; i < size; i += 3) {
-        const std::uint32_t n = (std::uint32_t)data[i] << 16 | (i + 1 < size ? (std::uint32_t)data[i + 1] << 8 : 0) |
-                                (i + 2 < size ? data[i + 2] : 0);
-        out += digits[(n >> 18) & 63];
-        out += digits[(n >> 12) & 63];
-        out += i + 1 < size ? digits[(n >> 6) & 63] : '=';
-        out += i + 2 < size ? digits[n & 63] : '=';
-    }
-    return out;
-}
-
-std::string html_value(const Value& value) {
-    if (const auto* image = std::get_if<ImageBuffer>(&value)) {
-        if (image->empty()) return "<i>no image</i>";
-        const std::vector<std::uint8_t> png = encode_png(*image);
-        return "<img alt=\"" + html_escape(describe(value)) + "\" src=\"data:image/png;base64," +
-               base64(png.data(), png.size()) + "\">";
-    }
-    if (std::holds_alternative<std::monostate>(value)) return "<i>no value</i>";
-    if (const auto* label = std::get_if<LabelValue>(&value)) {
-        std::string out = "<b>" + html_escape(top_class(*label)) + "</b>";
-        for (const auto& [name, score] : label->confidences)
-            out += "<br>" + html_escape(name) + ": " + html_escape(format_number(score));
-        return out;
-    }
-    return "<code>" + html_escape(to_cell(value)) + "</code>";
-}
 
 ReplayReport::ReplayReport(std::string title) : title_(std::move(title)) {}
 
 void ReplayReport::add(const ReplayRow& row) {
     const std::string status = replay_status_name(row.status);
-    if (columns_.empty() && !row.outputs.empty())
-        for (const ReplayCell& cell : row.outputs)
-            columns_ += "<th>" + html_escape(cell.column) + "<br>flagged</th><th>" + html_escape(cell.column) +
-                        "<br>new</th>";
-    std::string tr = "<tr class=\"" + status + "\" id=\"row-" + std::to_string(row.number) + "\">";
-    tr += "<td>" + std::to_string(row.number) + "<br><small>" + html_escape(row.file) + ":" +
-          std::to_string(row.line) + "</small></td>";
-    tr += "<td class=\"status\">" + status + "</td>";
     // A folder's flag and note cells are quoted, not dumped (at most 500 characters each).
-    tr += "<td>" + html_escape(shortened(row.flag, 500)) + "</td><td>" + html_escape(shortened(row.note, 500)) + "</td><td>";
+    std::string head = "<span class=\"number\">row " + std::to_string(row.number) + "</span> <span class=\"status\">" + status +
+                       "</span> <small>" + html_escape(row.file) + ":" + std::to_string(row.line) + "</small>";
+    if (!row.flag.empty()) head += " <span class=\"flag\">" + html_escape(shortened(row.flag, 500)) + "</span>";
+    if (!row.note.empty()) head += " <span class=\"note\">" + html_escape(shortened(row.note, 500)) + "</span>";
+    for (const std::string& change : row.changes) head += " <span class=\"change\">" + html_escape(change) + "</span>";
+
+    std::string body = "<div class=\"inputs\">";
     for (const ReplayCell& cell : row.inputs)
-        tr += "<div><small>" + html_escape(cell.column) + "</small> " + html_value(cell.flagged) + "</div>";
-    tr += "</td>";
+        body += "<div class=\"input\"><h4>" + html_escape(cell.column) + "</h4>" + html_value(cell.flagged) + "</div>";
+    body += "</div>";
     if (row.status == ReplayStatus::Unchanged || row.status == ReplayStatus::Changed) {
-        for (const ReplayCell& cell : row.outputs) {
-            const char* mark = cell.comparison.same ? "" : " class=\"diff\"";
-            tr += std::string("<td") + mark + ">" + html_value(cell.flagged) + "</td><td" + mark + ">" +
-                  html_value(cell.replayed);
-            if (!cell.comparison.same) tr += "<br><small>" + html_escape(cell.comparison.detail) + "</small>";
-            tr += "</td>";
-        }
+        body += "<div class=\"outputs\">";
+        for (const ReplayCell& cell : row.outputs)
+            body += std::string("<div class=\"output") + (cell.comparison.same ? "" : " diff") + "\"><h4>" + html_escape(cell.column) +
+                    "</h4>" + html_compared(cell) + "</div>";
+        body += "</div>";
     } else {
-        tr += "<td class=\"message\" colspan=\"99\">" + html_escape(row.message) + "</td>";
+        body = "<p class=\"message\">" + html_escape(row.message) + "</p>" + body;
     }
-    rows_ += tr + "</tr>\n";
+    const std::string id = "row-" + std::to_string(row.number);
+    if (row.status == ReplayStatus::Unchanged)  // one line, opened on a click
+        rows_ += "<details class=\"row unchanged\" id=\"" + id + "\"><summary>" + head + "</summary>" + body + "</details>\n";
+    else
+        rows_ += "<section class=\"row " + status + "\" id=\"" + id + "\"><header>" + head + "</header>" + body + "</section>\n";
 }
 
 std::string ReplayReport::html(const ReplaySummary& summary) const {
-    std::string page =
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + html_escape(title_) +
-        "</title>\n<style>\n"
-        "body{font-family:sans-serif;margin:1.5em;color:#222}\n"
-        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n"
-        "th{background:#f3f3f3}img{max-width:240px;max-height:240px;display:block}\n"
-        "tr.changed .status{color:#b00;font-weight:bold}tr.failed .status,tr.unreadable .status{color:#a60;font-weight:bold}\n"
-        "td.diff{background:#ffe0e0}td.message{color:#a60}code{white-space:pre-wrap}\n"
-        "</style></head><body>\n<h1>" + html_escape(title_) + "</h1>\n<p class=\"summary\">" +
-        html_escape(format_replay_summary(summary)) + "</p>\n";
-    page += "<table>\n<thead><tr><th>row</th><th>status</th><th>flag</th><th>note</th><th>inputs</th>" + columns_ +
-            "</tr></thead>\n<tbody>\n" + rows_ + "</tbody></table>\n</body></html>\n";
-    return page;
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>" + html_escape(title_) +
+           "</title>\n<style>\n"
+           "body{font-family:sans-serif;margin:1em auto;padding:0 1em;max-width:1360px;color:#222}\n"
+           ".row{display:block;border:1px solid #ccc;border-radius:6px;margin:8px 0;padding:6px 10px}\n"
+           ".row header,.row summary{font-size:15px;line-height:1.6}.row summary{cursor:pointer}\n"
+           ".status{font-weight:bold}.changed .status{color:#b00}.failed .status,.unreadable .status{color:#a60}\n"
+           ".unchanged .status{color:#070}.flag{background:#eef;padding:0 4px}.note{color:#555}\n"
+           ".change{color:#b00;font-size:13px}.message{color:#a60}\n"
+           "h4{margin:6px 0 2px;font-size:13px;color:#555}\n"
+           ".inputs,.outputs{display:flex;flex-wrap:wrap;gap:10px}.input{flex:1 1 220px;min-width:0;max-width:100%}\n"
+           ".output{flex:1 1 420px;min-width:0;max-width:100%}.output.diff{background:#fff4f4}\n"
+           ".pair{display:flex;gap:6px}.pair figure{flex:1 1 0;min-width:0;margin:0}\n"
+           "figcaption{font-size:12px;color:#666}img{max-width:100%;max-height:320px;display:block}\n"
+           ".annotated{position:relative;display:inline-block;max-width:100%}\n"
+           ".annotated svg{position:absolute;left:0;top:0;width:100%;height:100%}\n"
+           ".swatch{display:inline-block;width:10px;height:10px;margin-right:3px}\n"
+           ".bars div{display:flex;gap:6px;align-items:center;font-size:13px}.bars .name{flex:0 0 30%;overflow:hidden}\n"
+           ".track{flex:1 1 60px;min-width:40px;background:#eee;height:10px}.score{flex:0 0 auto}.bar{display:block;background:#f28e2b;height:10px}\n"
+           "code,pre{white-space:pre-wrap;overflow-wrap:anywhere}pre{max-height:400px;overflow:auto;font-size:12px}\n"
+           "del{background:#fcc}ins{background:#cfc;text-decoration:none}.detail,.note{font-size:12px;overflow-wrap:anywhere}\n"
+           "</style></head><body>\n<h1>" + html_escape(title_) + "</h1>\n<p class=\"summary\">" +
+           html_escape(format_replay_summary(summary)) + "</p>\n" + rows_ + "</body></html>\n";
 }
 
 }  // namespace imgr

@@ -1,10 +1,13 @@
-// The replay as one self-contained HTML page (--replay-report FILE.html):
-// a table of the rows in flagged order, the flagged and the new outputs side
-// by side, changed cells highlighted. Images are inlined as data: URIs; the
-// page loads nothing from elsewhere and has no scripts, so it can be attached
-// to a pull request as it is. Every text is escaped.
+// The replay as one self-contained HTML page (--replay-report FILE.html): the
+// rows in flagged order, each row's flagged and new outputs side by side as the
+// window shows them (report_values.h), what changed marked. A row that changed,
+// failed or could not be read is open; an unchanged one is one line that opens
+// on a click (details/summary: no script). The page fits 1,400 pixels: outputs
+// wrap rather than widen it. Images are inlined as data: URIs; the page loads
+// nothing from elsewhere, so it can be attached to a pull request as it is.
 #pragma once
 #include "imgr/engine/replay/replay.h"
+#include "imgr/engine/replay/report_values.h"
 
 #include <string>
 
@@ -19,13 +22,7 @@ public:
 
 private:
     std::string title_;
-    std::string rows_;     // the table's rows, as added (values are not kept: a folder is streamed)
-    std::string columns_;  // the header cells, from the first row with outputs
+    std::string rows_;     // the rows' HTML, as added (values are not kept: a folder is streamed)
 };
-
-// For the page and its tests.
-std::string html_escape(std::string_view text);            // & < > " '
-std::string base64(const std::uint8_t* data, size_t size);
-std::string html_value(const Value& value);                // an image as <img src="data:image/png;base64,...">
 
 }  // namespace imgr

@@ -26,6 +26,7 @@ void register_core_kinds() {
     register_kind_traits(ComponentKind::AnnotatedImage, kinds::annotated_image());
     register_kind_traits(ComponentKind::ImageSlider, kinds::image_slider());
     register_kind_traits(ComponentKind::Gallery, kinds::gallery());
+    register_kind_traits(ComponentKind::ImageEditor, kinds::image_editor());
 }
 
 }  // namespace imgr

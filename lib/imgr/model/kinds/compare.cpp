@@ -84,6 +84,11 @@ Comparison kinds::compare_images(const ImageBuffer& expected, const ImageBuffer&
     return {false, text};
 }
 
+std::string kinds::iou_text(double iou, double min_iou) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.4g (< %.4g)", iou, min_iou);
+    return text;
+}
 
 std::string text_diff(const std::string& expected, const std::string& actual) {
     size_t prefix = 0;

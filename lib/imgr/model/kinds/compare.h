@@ -42,6 +42,8 @@ std::string quoted(const std::string& text);   // "\"text\"", shortened
 std::string json_difference(const Json& expected, const Json& actual, double tolerance, const std::string& path = "");
 
 Comparison compare_images(const ImageBuffer& expected, const ImageBuffer& actual, double min_psnr);
+// An intersection over union below its threshold, for a detail: "0.953 (< 0.99)".
+std::string iou_text(double iou, double min_iou);
 
 // The detail of two values of different types, or of a value against none: "12 -> no value".
 Comparison differs(const Value& expected, const Value& actual);

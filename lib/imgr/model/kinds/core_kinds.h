@@ -25,6 +25,7 @@ KindTraits image();           // image_kinds.cpp
 KindTraits annotated_image();
 KindTraits image_slider();
 KindTraits gallery();
+KindTraits image_editor();    // image_editor_kind.cpp
 
 // --- shared by the units ------------------------------------------------------
 std::string json_text(const Json& j);  // compact, invalid UTF-8 replaced
@@ -46,5 +47,7 @@ ValueOrError text_from_cell(ComponentKind, const KindProps&, const std::string& 
 // Values whose JSON form is the value (JSON, Plot, Chatbot): compared structurally.
 Comparison compare_as_json(const Value& expected, const Value& actual, const CompareOptions& options);
 Check expect_as_json(const Value& actual, const Json& expected, const CompareOptions& options);
+// An image by its size, [width, height] or [width, height, channels]; null: no image (image_kinds.cpp).
+Check expect_image_size(const ImageBuffer& image, const Json& expected);
 
 }  // namespace imgr::kinds

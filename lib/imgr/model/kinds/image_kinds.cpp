@@ -17,6 +17,8 @@ Comparison compare_image(const Value& expected, const Value& actual, const Compa
     return compare_images(std::get<ImageBuffer>(expected), std::get<ImageBuffer>(actual), options.min_psnr);
 }
 
+}  // namespace
+
 // [width, height] or [width, height, channels]; null: no image.
 Check expect_image_size(const ImageBuffer& image, const Json& expected) {
     const std::string got = image.empty() ? std::string("no image") : describe(Value(image));
@@ -32,12 +34,19 @@ Check expect_image_size(const ImageBuffer& image, const Json& expected) {
     return same ? Check() : mismatch(expected, got);
 }
 
+namespace {
+
 Comparison compare_annotated(const Value& expected, const Value& actual, const CompareOptions& options) {
     const AnnotatedImageValue& x = std::get<AnnotatedImageValue>(expected);
     const AnnotatedImageValue& y = std::get<AnnotatedImageValue>(actual);
     if (Comparison image = compare_images(x.image, y.image, options.min_psnr); !image.same) return {false, "image: " + image.detail};
     const std::string d = json_difference(annotations_to_json(x), annotations_to_json(y), options.tolerance);
-    return {d.empty(), d.empty() ? "" : "annotations " + d};
+    if (!d.empty()) return {false, "annotations " + d};
+    // The same labels in the same order (above): each mask's pixels by intersection over union.
+    for (size_t k = 0; k < x.masks.size(); ++k)
+        if (const double iou = mask_iou(x.masks[k].mask, y.masks[k].mask); iou < options.min_iou)
+            return {false, "mask " + std::to_string(k) + " (" + quoted(x.masks[k].label) + "): IoU " + iou_text(iou, options.min_iou)};
+    return {};
 }
 
 // Boxes as JSON (the flagged N.json's "boxes"), or an object naming any of

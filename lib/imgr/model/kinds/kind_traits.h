@@ -25,6 +25,7 @@ namespace imgr {
 struct CompareOptions {
     double tolerance = 1e-9;   // relative, for every number (also inside labels, JSON, plots and tables)
     double min_psnr = 40.0;    // images (and clips, as SNR): dB below which it has changed (identical: infinite)
+    double min_iou = 0.99;     // masks and an editor's layers: intersection over union below which they changed
 };
 
 struct Comparison {

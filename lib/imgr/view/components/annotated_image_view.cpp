@@ -3,15 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "imgr/model/annotation_palette.h"
 #include "imgr/model/pixel_values.h"
 
 namespace imgr {
 
 namespace {
-
-// Ten distinct hues (Tableau 10), readable on light and dark images alike.
-constexpr unsigned kPalette[] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
-                                 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
 
 AnnotatedImageViewState& state_of(const ComponentContext& c) {
     if (!c.cache.widget_state) c.cache.widget_state = std::make_shared<AnnotatedImageViewState>();
@@ -158,7 +155,7 @@ const AnnotatedImageViewState* annotated_image_state(const ComponentCache& cache
 }
 
 ImU32 annotation_color(size_t label_index, int alpha) {
-    const unsigned rgb = kPalette[label_index % (sizeof kPalette / sizeof kPalette[0])];
+    const uint32_t rgb = annotation_rgb(label_index);  // the replay report's colours too
     return IM_COL32((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, alpha);
 }
 

@@ -87,20 +87,22 @@ void draw_values(ImDrawList* draw, const ImageTransform& t, const ImageBuffer& i
         }
 }
 
-void handle_mouse(ImageViewport& viewport, const ImageTransform& t, ImageCanvasResult& result) {
+void handle_mouse(ImageViewport& viewport, const ImageTransform& t, ImageCanvasResult& result, bool paint) {
     ImGuiIO& io = ImGui::GetIO();
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) result.hovered = t.pixel_under(io.MousePos);
     if (hovered && io.MouseWheel != 0)
         zoom_at(viewport, t, ImVec2(io.MousePos.x + 0.5f, io.MousePos.y + 0.5f), std::pow(kWheelStep, io.MouseWheel));
-    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
-        (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+    const bool panning = paint ? ImGui::IsMouseDragging(ImGuiMouseButton_Right) || ImGui::IsMouseDragging(ImGuiMouseButton_Middle)
+                               : ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+    if (ImGui::IsItemActive() && panning && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
         if (viewport.fit) {  // a drag from the fitted view starts where it is
             viewport = {false, t.scale, ImVec2(0.5f, 0.5f)};
         }
         viewport.center.x = std::clamp(viewport.center.x - io.MouseDelta.x / (t.scale * (float)t.image_width), 0.0f, 1.0f);
         viewport.center.y = std::clamp(viewport.center.y - io.MouseDelta.y / (t.scale * (float)t.image_height), 0.0f, 1.0f);
     }
+    if (paint) return;  // the left button's press and release are the caller's
     // A click is a press and release without a drag, at the pixel where it was pressed (as the
     // view was then). The second press of a double-click fits the view instead.
     ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -159,9 +161,11 @@ void zoom_actual_size(ImageViewport& viewport, const ImageTransform& t) {
 ImageCanvasResult image_canvas(const char* id, ImageViewport& viewport, const ImageCanvasImage& image, ImVec2 size) {
     size = ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f));
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, size);
+    ImGui::InvisibleButton(id, size, image.paint ? ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
+                                                       ImGuiButtonFlags_MouseButtonMiddle
+                                                 : ImGuiButtonFlags_MouseButtonLeft);
     ImageCanvasResult result;
-    handle_mouse(viewport, canvas_transform(viewport, image.width, image.height, min, size), result);
+    handle_mouse(viewport, canvas_transform(viewport, image.width, image.height, min, size), result, image.paint);
     // Drawn with this frame's input applied, so a zoom shows at once.
     const ImageTransform t = canvas_transform(viewport, image.width, image.height, min, size);
     result.transform = t;

@@ -5,6 +5,7 @@
 //   drag           pans
 //   double-click   fits the whole image again
 //   click          reported as ImageCanvasResult::clicked (the component fires `select`)
+//   (paint mode: the left button is the caller's; the middle or right button drags to pan)
 //
 // Pixels are sampled nearest-neighbour once one is larger than a screen pixel
 // (the texture's magnification filter, platform/texture_cache.h); from 6 screen
@@ -46,6 +47,9 @@ struct ImageCanvasImage {
     int width = 0, height = 0;        // the image's size in pixels (a texture may be smaller, scaled down)
     const ImageBuffer* values = nullptr;  // raw pixels for the values drawn at high zoom; null: none drawn
     bool checkerboard = false;        // a checkerboard under the image, so transparency shows
+    // The left button is the caller's (an ImageEditor paints with it): the middle or right button
+    // pans instead, and there is no click or double-click fit. The wheel zooms as always.
+    bool paint = false;
 };
 
 struct ImageCanvasResult {
