@@ -160,6 +160,8 @@ FlaggedLogReader::FlaggedLogReader(const std::filesystem::path& file) {
                  " bytes, the limit for a file read from the folder";
         return;
     }
+    skip_bom();
+    if (!error_.empty()) return;
     if (!jsonl_) {
         FlaggedRecord header;
         if (!read_csv(header)) return;  // an empty file: no header, no rows
@@ -187,16 +189,17 @@ bool FlaggedLogReader::fill() {
     while ((got = ::read(file_.fd(), buffer_.data() + had, kChunkBytes)) < 0 && errno == EINTR) {
     }
     buffer_.resize(had + (size_t)std::max<ssize_t>(got, 0));
-    if (got < 0 && error_.empty() && !started_) error_ = std::string("cannot read the log file: ") + std::strerror(errno);
+    if (got < 0 && error_.empty() && done_ + had == 0) error_ = std::string("cannot read the log file: ") + std::strerror(errno);
     // A file that grew past the limit since it was opened is read up to the limit.
     if (got <= 0 || done_ + buffer_.size() >= kMaxFlaggedLogBytes) at_end_ = true;
-    if (!started_ && buffer_.size() >= kBom.size()) {
-        started_ = true;
-        if (std::string_view(buffer_).starts_with(kBom)) pos_ = kBom.size();
-    } else if (at_end_) {
-        started_ = true;
-    }
     return got > 0;
+}
+
+// Before the first record: the first three bytes decide whether a BOM is skipped.
+void FlaggedLogReader::skip_bom() {
+    while (buffer_.size() < kBom.size() && fill()) {
+    }
+    if (std::string_view(buffer_).starts_with(kBom)) pos_ = kBom.size();
 }
 
 bool FlaggedLogReader::next(FlaggedRecord& record) {
@@ -212,10 +215,6 @@ bool FlaggedLogReader::next(FlaggedRecord& record) {
 bool FlaggedLogReader::read_csv(FlaggedRecord& record) {
     for (;;) {
         if (pos_ >= buffer_.size() && !fill()) return false;
-        if (!started_) {  // the first three bytes decide whether a BOM is skipped
-            fill();
-            continue;
-        }
         const std::string_view text(buffer_);
         if (text[pos_] == '\n' || text[pos_] == '\r') {  // a blank line, written by no logger: skipped
             if (text[pos_] == '\r' && pos_ + 1 >= text.size() && !at_end_) {
@@ -283,10 +282,6 @@ void FlaggedLogReader::skip_long_csv_record(FlaggedRecord& record, size_t start)
 bool FlaggedLogReader::read_jsonl(FlaggedRecord& record) {
     for (;;) {
         if (pos_ >= buffer_.size() && !fill()) return false;
-        if (!started_) {
-            fill();
-            continue;
-        }
         size_t end = buffer_.find('\n', pos_);
         if (end == std::string::npos && !at_end_) {
             if (buffer_.size() - pos_ > kMaxFlaggedRowBytes) {  // never held whole: read past its line

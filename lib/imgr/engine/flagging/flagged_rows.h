@@ -82,12 +82,13 @@ public:
 
 private:
     bool fill();  // reads the next chunk; false at the end of the file
+    void skip_bom();
     bool read_csv(FlaggedRecord& record);
     bool read_jsonl(FlaggedRecord& record);
     void skip_long_csv_record(FlaggedRecord& record, size_t start);
 
     BeneathFile file_;
-    bool jsonl_ = false, at_end_ = false, started_ = false;
+    bool jsonl_ = false, at_end_ = false;
     std::string buffer_;          // unread bytes from pos_ on
     size_t pos_ = 0;
     std::uint64_t done_ = 0;      // bytes dropped from the buffer's front
