@@ -36,14 +36,13 @@ if [[ " ${targets[*]} " == *" media "* ]]; then
       { printf '\x01'; cat "$build/seed.mp4"; } >"$seeds/clip.seed"
   fi
 fi
-for target in "${targets[@]}"; do
-  work="$build/corpus/$target"  # new inputs go here; the committed seeds stay as they are
-  log="$build/fuzz_$target.log"
-  mkdir -p "$work"
-  seed_dirs=()
+# One target's run; its outcome goes to $build/fuzz_TARGET.result.
+fuzz_one() {
+  local target=$1 work="$build/corpus/$1" log="$build/fuzz_$1.log" status=0 runs
+  local seed_dirs=()
+  mkdir -p "$work"  # new inputs go here; the committed seeds stay as they are
   [[ -d "$root/tests/fuzz/corpus/$target" ]] && seed_dirs+=("$root/tests/fuzz/corpus/$target")
   [[ $target == media ]] && seed_dirs+=("$build/corpus/media-seeds")
-  status=0
   # -timeout: an input taking 10 s is a hang worth reporting, not a slow run.
   "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$target-" \
@@ -52,9 +51,26 @@ for target in "${targets[@]}"; do
   if [[ $status -eq 0 ]]; then
     echo "fuzz $target: ${runs:-?} executions in ${seconds}s, no crash"
   else
-    failed=1
     echo "fuzz $target: FAILED (exit $status) after ${runs:-?} executions; log: $log"
     grep -E "ERROR|runtime error|property broken|Test unit written" "$log" | head -20 || true
+  fi >"$build/fuzz_$target.result"
+}
+
+# Each target is one process on one core: as many run at once as there are cores, so
+# the stage takes (targets / cores) x IMGR_FUZZ_SECONDS instead of targets x it. A
+# target's executions then depend a little on its neighbour's load, never its seed.
+running=0
+for target in "${targets[@]}"; do
+  if [[ $running -ge $(nproc) ]]; then
+    wait -n
+    running=$((running - 1))
   fi
+  fuzz_one "$target" &
+  running=$((running + 1))
+done
+wait
+for target in "${targets[@]}"; do
+  cat "$build/fuzz_$target.result"
+  if grep -q ": FAILED" "$build/fuzz_$target.result"; then failed=1; fi
 done
 exit $failed
