@@ -63,11 +63,17 @@ RunService open_sound_device(Engine& app) {
     return {std::move(keep), [engine] { return audio_device_active(*engine); }};
 }
 
+template <typename T>
+bool not_empty(const Value& value) {  // a clip with something to write when flagged
+    const T* held = std::get_if<T>(&value);
+    return held && !held->empty();
+}
+
 bool register_media_kinds() {
     register_kind_traits(ComponentKind::Audio, media_kinds::audio());
     register_kind_traits(ComponentKind::Video, media_kinds::video());
-    register_kind_file_codec(ComponentKind::Audio, {.save = save_audio, .load = load_audio});
-    register_kind_file_codec(ComponentKind::Video, {.save = save_video, .load = load_video});
+    register_kind_file_codec(ComponentKind::Audio, {.save = save_audio, .load = load_audio, .has_content = not_empty<AudioBuffer>});
+    register_kind_file_codec(ComponentKind::Video, {.save = save_video, .load = load_video, .has_content = not_empty<VideoValue>});
     register_kind_view(ComponentKind::Audio, {.draw = draw_audio, .duration = audio_duration, .seek = seek_audio});
     register_kind_view(ComponentKind::Video, {.draw = draw_video});
     register_camera_source(draw_webcam_source);

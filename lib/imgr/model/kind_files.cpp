@@ -1,6 +1,5 @@
 #include "imgr/model/kind_files.h"
 
-#include "imgr/model/image_io.h"
 #include "imgr/model/kinds/kind_traits.h"
 
 #include <algorithm>
@@ -10,7 +9,8 @@
 namespace imgr {
 namespace {
 
-// Filled before main() by static registration and only read afterwards: no lock needed.
+// Filled before main() by a module's static registration, and by the core's kinds on first
+// use (kind_traits.cpp, thread-safe), and only read afterwards: no lock needed.
 std::array<KindFileCodec, kComponentKindCount>& codecs() {
     static std::array<KindFileCodec, kComponentKindCount> table{};
     return table;
@@ -21,28 +21,21 @@ std::array<KindFileCodec, kComponentKindCount>& codecs() {
 void register_kind_file_codec(ComponentKind kind, KindFileCodec codec) { codecs().at((size_t)kind) = codec; }
 
 const KindFileCodec* kind_file_codec(ComponentKind kind) {
+    (void)has_kind_traits(kind);  // the core's kinds register their codecs on the first question about any kind
     const KindFileCodec& codec = codecs().at((size_t)kind);
-    return codec.save || codec.load ? &codec : nullptr;
+    return codec.save || codec.load || codec.has_content ? &codec : nullptr;
 }
 
 bool accepts_files(ComponentKind kind) {
     const KindFileCodec* codec = kind_file_codec(kind);
-    return kind == ComponentKind::Image || kind == ComponentKind::ImageEditor || (codec && codec->load);
+    return codec && codec->load;
 }
 
 ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
     std::string what = kind_name(kind);
     std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
     ValueLoadResult result;
-    if (kind == ComponentKind::Image) {
-        ImageLoadResult loaded = load_image_file(path);
-        if (loaded) result.value = std::move(loaded.image);
-        result.error = loaded.error;
-    } else if (kind == ComponentKind::ImageEditor) {  // a new background, with fresh layers
-        ImageLoadResult loaded = load_image_file(path);
-        if (loaded) result.value = editor_value(std::move(loaded.image));
-        result.error = loaded.error;
-    } else if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
+    if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
         result = codec->load(path);
     } else {
         result.error = module_kind_name(kind) && !has_kind_traits(kind) ? missing_module_message(kind) : "a " + std::string(kind_name(kind)) + " takes no file";

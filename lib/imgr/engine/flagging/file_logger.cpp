@@ -1,17 +1,14 @@
 #include "imgr/engine/flagging/file_logger.h"
 
-#include "imgr/engine/flagging/annotated_files.h"
 #include "imgr/engine/flagging/durable_file.h"
-#include "imgr/engine/flagging/editor_files.h"
+#include "imgr/engine/flagging/flag_file_kinds.h"
 #include "imgr/engine/flagging/gallery_files.h"
 #include "imgr/engine/flagging/numbered_files.h"
-#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/flagging/timestamp.h"
 #include "imgr/engine/flagging/writable_dir.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/file_write.h"
-#include "imgr/model/image_io.h"
-#include "imgr/model/kind_files.h"
+#include "imgr/model/kinds/kind_traits.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,41 +23,10 @@ namespace {
 
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
-// Whether a value is saved as files (its cell holds their path), or written in its cell.
-bool is_file_value(const Value& value) {
-    return std::holds_alternative<ImageBuffer>(value) || std::holds_alternative<Conversation>(value) ||
-           std::holds_alternative<AnnotatedImageValue>(value) || std::holds_alternative<ImageSliderValue>(value) ||
-           std::holds_alternative<GalleryValue>(value) || std::holds_alternative<AudioBuffer>(value) ||
-           std::holds_alternative<VideoValue>(value) || std::holds_alternative<ImageEditorValue>(value);
-}
-// An empty one leaves the cell empty and writes nothing, as an absent image does.
-bool has_file_content(const Value& value) {
-    if (const auto* image = std::get_if<ImageBuffer>(&value)) return !image->empty();
-    if (const auto* conversation = std::get_if<Conversation>(&value)) return !conversation->empty();
-    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value)) return !annotated->image.empty();
-    if (const auto* gallery = std::get_if<GalleryValue>(&value)) return !gallery->items.empty();
-    if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return !pair->empty();
-    if (const auto* audio = std::get_if<AudioBuffer>(&value)) return !audio->empty();
-    if (const auto* video = std::get_if<VideoValue>(&value)) return !video->empty();
-    if (const auto* editor = std::get_if<ImageEditorValue>(&value)) return !editor->empty();
-    return false;
-}
-// Writes a file value to its reserved numbered file (fsync'ed: a row will point at it).
-IoResult save_value_file(const std::filesystem::path& path, const std::string& folder_name, ComponentKind kind,
-                         const Value& value) {
-    if (const auto* annotated = std::get_if<AnnotatedImageValue>(&value))
-        return save_annotated_files(path, folder_name, *annotated);
-    if (const auto* pair = std::get_if<ImageSliderValue>(&value)) return save_slider_files(path, *pair);
-    if (const auto* editor = std::get_if<ImageEditorValue>(&value)) return save_editor_files(path, *editor);
-    if (std::holds_alternative<AudioBuffer>(value) || std::holds_alternative<VideoValue>(value)) {
-        const KindFileCodec* codec = kind_file_codec(kind);
-        return codec && codec->save ? codec->save(path, value) : IoResult::failure(missing_module_message(kind));
-    }
-    if (const auto* conversation = std::get_if<Conversation>(&value)) {
-        const std::string json = conversation_file_text(*conversation);
-        return write_file_atomically(path, json.data(), json.size(), Durability::Fsync);
-    }
-    return save_png(path.string(), std::get<ImageBuffer>(value), Durability::Fsync);
+// Whether a field's value is saved as files (its cell holds their path): a kind flagged as
+// files, holding a value of the kind's own type (anything else is written in its cell as it is).
+bool is_file_value(ComponentKind kind, const Value& value) {
+    return flag_files(kind) && value.index() == kind_traits(kind).default_value(KindProps{}).index();
 }
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -99,8 +65,8 @@ void FileLogger::target(std::filesystem::path dir) {
     dir_existed_ = std::filesystem::is_directory(dir_, ec);
     next_number_.assign(fields_.size(), 0);
     for (size_t i = 0; i < fields_.size(); ++i)
-        if (is_file_kind(fields_[i].kind))
-            next_number_[i] = fields_[i].kind == ComponentKind::Gallery
+        if (const FlagFiles* files = flag_files(fields_[i].kind))
+            next_number_[i] = files->numbered_folders
                                   ? next_folder_number(dir_ / layout_.columns[i].folder)
                                   : next_file_number(dir_ / layout_.columns[i].folder, flag_file_extension(fields_[i].kind));
     file_index_ = announced_index_ = 0;
@@ -201,19 +167,21 @@ IoResult FileLogger::save_file(size_t field, const Value& value, std::string& re
     const std::string& folder_name = layout_.columns[field].folder;
     const std::filesystem::path folder = dir_ / folder_name;
     if (IoResult created = create_directories_durably(folder); !created) return created;
-    if (const auto* gallery = std::get_if<GalleryValue>(&value)) {
+    const ComponentKind kind = fields_[field].kind;
+    const FlagFiles& files = *flag_files(kind);
+    if (files.numbered_folders) {
         NumberedFolder reserved = reserve_numbered_folder(folder, next_number_[field]);
         if (!reserved) return reserved;
-        if (IoResult saved = save_gallery_files(reserved.path, *gallery); !saved) return saved;  // the folder is gone again
+        if (IoResult saved = files.save(kind, reserved.path, folder_name, value); !saved) return saved;  // the folder is gone again
         next_number_[field] = reserved.number + 1;
         relative_path = folder_name + "/" + std::to_string(reserved.number) + "/";
         return IoResult::success();
     }
-    NumberedFile file = reserve_numbered_file(folder, next_number_[field], flag_file_extension(fields_[field].kind));
+    NumberedFile file = reserve_numbered_file(folder, next_number_[field], flag_file_extension(kind));
     if (!file) return file;
     // The reserved empty file is ours alone, so the atomic rename replaces only
     // it; fsync'ed, folder included, before the row that points at it is written.
-    if (IoResult saved = save_value_file(file.path, folder_name, fields_[field].kind, value); !saved) {
+    if (IoResult saved = files.save(kind, file.path, folder_name, value); !saved) {
         ::unlink(file.path.c_str());  // its number is free again: a full disk leaves no gap in the numbering
         return saved;
     }
@@ -227,12 +195,12 @@ std::vector<Value> FileLogger::row_cells(PendingRow& row) {
     cells.reserve(layout_.header.size());
     for (size_t i = 0; i < fields_.size(); ++i) {
         const Value& value = row.values[i];
-        if (!is_file_kind(fields_[i].kind) || !is_file_value(value)) {
+        if (!is_file_value(fields_[i].kind, value)) {
             cells.push_back(value);
             continue;
         }
         // Files first: a row on disk never points at a file that is not.
-        if (has_file_content(value) && row.files[i].empty())
+        if (flag_files(fields_[i].kind)->has_content(fields_[i].kind, value) && row.files[i].empty())
             if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
         cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
     }

@@ -1,13 +1,9 @@
 #include "imgr/engine/flagging/flagged_rows.h"
 
 #include <algorithm>
-#include <cctype>
 
-#include "imgr/engine/flagging/annotated_files.h"
-#include "imgr/engine/flagging/editor_files.h"
+#include "imgr/engine/flagging/flag_file_kinds.h"
 #include "imgr/engine/flagging/folder_files.h"
-#include "imgr/engine/flagging/gallery_files.h"
-#include "imgr/engine/flagging/slider_files.h"
 #include "imgr/engine/messages.h"
 #include "imgr/model/kind_files.h"
 #include "imgr/model/kinds/kind_traits.h"
@@ -47,45 +43,6 @@ FlaggedRows read_flagged_rows(FileLogger& logger) {
     return result;
 }
 
-namespace {
-
-// A cell naming the files of a kind flagged as files (model/kinds/: a flag_file_extension),
-// loaded from inside the flagging folder `dir` (folder_files.h).
-Value value_from_files(ComponentKind kind, const Value& empty, const std::string& cell, const std::filesystem::path& dir) {
-    if (std::holds_alternative<Conversation>(empty)) {
-        const Json json = load_folder_json(dir, cell, "conversation");
-        try {
-            return conversation_from_json(json);
-        } catch (const std::exception& e) {
-            throw Error("the flagged conversation '" + printable(shortened(cell)) + "' is not valid: " + json_error_message(e));
-        }
-    }
-    if (std::holds_alternative<ImageBuffer>(empty)) return load_folder_image(dir, cell);
-    if (std::holds_alternative<AnnotatedImageValue>(empty)) return load_annotated_files(dir, cell);
-    if (std::holds_alternative<ImageSliderValue>(empty)) return load_slider_files(dir, cell);
-    if (std::holds_alternative<ImageEditorValue>(empty)) return load_editor_files(dir, cell);
-    if (std::holds_alternative<GalleryValue>(empty)) return load_gallery_files(dir, cell);
-    if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
-        std::string what = kind_name(kind);
-        std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
-        // A module's codec opens files by name: it gets the path the confined
-        // descriptor resolved to, checked to be inside the folder.
-        const BeneathFile file = open_beneath(dir, cell);
-        if (!file) throw_folder_error(what, file, file.refused);
-        if (file.size > kMaxFolderFileBytes)
-            throw FolderRefusal(quoted_excerpt(cell) + " is more than " + std::to_string(kMaxFolderFileBytes) +
-                                " bytes, the limit for a file read from the folder");
-        const std::string resolved = file.resolved_path();
-        if (resolved.empty()) throw Error("cannot load the flagged " + what + " " + quoted_excerpt(cell) + ": its path is unknown");
-        ValueLoadResult loaded = codec->load(resolved);
-        if (!loaded) throw Error("cannot load the flagged " + what + " " + loaded.error);
-        return std::move(loaded.value);
-    }
-    throw Error(std::string("a ") + kind_name(kind) + " cannot be loaded from a flagged row");
-}
-
-}  // namespace
-
 // A cell is read back by its kind (model/kinds/: from_cell); files by the flag file layer.
 Value value_from_cell(ComponentKind kind, const KindProps& props, const std::string& cell,
                       const std::filesystem::path& dir) {
@@ -99,8 +56,10 @@ Value value_from_cell(ComponentKind kind, const KindProps& props, const std::str
         if (auto* error = std::get_if<std::string>(&read)) throw Error(*error);
         return std::get<Value>(std::move(read));
     }
+    const FlagFiles* files = flag_files(kind);
+    if (!files) throw Error(std::string("a ") + kind_name(kind) + " cannot be loaded from a flagged row");
     try {
-        return value_from_files(kind, empty, cell, dir);
+        return files->load(kind, dir, cell);
     } catch (const Error&) {
         throw;
     } catch (const std::exception&) {

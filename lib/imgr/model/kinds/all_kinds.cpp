@@ -1,5 +1,5 @@
 // The core's component kinds, one line each: the unit that defines the kind
-// (core_kinds.h) registered for its ComponentKind. A module's kinds are
+// (core_kinds.h) registered for its ComponentKind, and the file codecs of those that take files. A module's kinds are
 // registered by the module (the media module's Audio and Video: media/media_module.cpp).
 // Adding a kind: docs/modules.md.
 #include "imgr/model/kinds/core_kinds.h"
@@ -27,6 +27,8 @@ void register_core_kinds() {
     register_kind_traits(ComponentKind::ImageSlider, kinds::image_slider());
     register_kind_traits(ComponentKind::Gallery, kinds::gallery());
     register_kind_traits(ComponentKind::ImageEditor, kinds::image_editor());
+    register_kind_file_codec(ComponentKind::Image, kinds::image_file());
+    register_kind_file_codec(ComponentKind::ImageEditor, kinds::image_editor_file());
 }
 
 }  // namespace imgr

@@ -2,6 +2,7 @@
 // its family), and what those units share. all_kinds.cpp registers them;
 // nothing else includes this header: other code asks kind_traits().
 #pragma once
+#include "imgr/model/kind_files.h"
 #include "imgr/model/kinds/compare.h"
 
 namespace imgr::kinds {
@@ -26,6 +27,10 @@ KindTraits annotated_image();
 KindTraits image_slider();
 KindTraits gallery();
 KindTraits image_editor();    // image_editor_kind.cpp
+
+// How a file becomes a value (an upload, a dropped file), for the kinds that take one.
+KindFileCodec image_file();         // image_kinds.cpp
+KindFileCodec image_editor_file();  // image_editor_kind.cpp
 
 // --- shared by the units ------------------------------------------------------
 std::string json_text(const Json& j);  // compact, invalid UTF-8 replaced

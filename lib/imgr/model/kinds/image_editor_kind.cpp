@@ -4,6 +4,7 @@
 // a pixel counting as shared only when both paint it the same colour (a stroke
 // that moved a little is the same scribble; one that changed meaning is not).
 // Scripts paint, erase and upload rather than set it.
+#include "imgr/model/image_io.h"
 #include "imgr/model/kinds/core_kinds.h"
 
 #include <algorithm>
@@ -129,6 +130,16 @@ KindTraits image_editor() {
             .from_script = paint_instead,
             .compare = compare_editor,
             .expect = expect_editor};
+}
+
+KindFileCodec image_editor_file() {  // a new background, with fresh layers
+    return {.load = [](const std::string& path) {
+        ImageLoadResult loaded = load_image_file(path);
+        ValueLoadResult result;
+        result.error = loaded.error;
+        if (loaded) result.value = editor_value(std::move(loaded.image));
+        return result;
+    }};
 }
 
 }  // namespace imgr::kinds

@@ -2,6 +2,7 @@
 // (the flag file layer writes and reads them); compared by size, largest pixel
 // difference and PSNR; a script's `expect` checks their size (and an annotated
 // image's boxes, a gallery's captions), and `upload`s rather than sets them.
+#include "imgr/model/image_io.h"
 #include "imgr/model/kinds/core_kinds.h"
 
 #include <algorithm>
@@ -123,6 +124,16 @@ KindTraits image() {
             .expect = [](const Value& actual, const Json& expected, const CompareOptions&) {
                 return expect_image_size(std::get<ImageBuffer>(actual), expected);
             }};
+}
+
+KindFileCodec image_file() {  // a dropped or uploaded picture
+    return {.load = [](const std::string& path) {
+        ImageLoadResult loaded = load_image_file(path);
+        ValueLoadResult result;
+        result.error = loaded.error;
+        if (loaded) result.value = std::move(loaded.image);
+        return result;
+    }};
 }
 
 KindTraits annotated_image() {
