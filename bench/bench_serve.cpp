@@ -6,7 +6,9 @@
 //         --serve's capture off (nobody watching, the drag through a script);
 //   input to pixels: a click on the track until the update that shows it, and its
 //         parts as the server traced them (IMGR_SERVE_TRACE=1, serve/latency_trace.h);
-//   ten viewers against one during the same drag.
+//   ten viewers against one during the same drag;
+//   the same drag without --serve: the app in a window of the bench's X server,
+//         dragged by X's own pointer (XTest), its CPU against the served drag's.
 //
 //   bench_serve SEPIA_EXE WORK_DIR
 #include <unistd.h>
@@ -22,6 +24,14 @@
 #include <vector>
 
 #include <imgr/model/image_io.h>
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#if IMGR_BENCH_HAVE_XTEST
+#include <X11/Xlib.h>
+#include <X11/extensions/XTest.h>
+#endif
 
 #include "serve/served_app.h"
 #include "serve/vnc_viewer.h"
@@ -133,6 +143,60 @@ std::vector<std::vector<double>> traced_parts(const std::string& output, size_t 
     return columns;
 }
 
+#if IMGR_BENCH_HAVE_XTEST
+double process_cpu_seconds(pid_t pid) {  // utime + stime from /proc/PID/stat
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), {});
+    const auto close_paren = text.rfind(')');
+    if (close_paren == std::string::npos) return 0;
+    std::istringstream fields(text.substr(close_paren + 2));
+    std::string field;
+    long utime = 0, stime = 0;
+    for (int i = 3; fields >> field; ++i) {
+        if (i == 14) utime = std::stol(field);
+        if (i == 15) {
+            stime = std::stol(field);
+            break;
+        }
+    }
+    return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
+}
+
+// The drag of drag() without --serve: sepia in a window of this X server (no window
+// manager: it sits at 0,0, so its pixels are the screen's), dragged by XTest's pointer
+// with the same path and pace. Returns the app's CPU seconds per second; 0 if it failed.
+double unserved_drag_cpu(const std::string& sepia, const std::string& work, const Track& track) {
+    Display* display = XOpenDisplay(nullptr);
+    if (!display) return 0;
+    const std::string size = kSize, flags = work + "/flags_unserved";
+    const char* argv[] = {sepia.c_str(), "--size", size.c_str(), "--flagging-dir", flags.c_str(), nullptr};
+    pid_t pid = -1;
+    if (posix_spawn(&pid, argv[0], nullptr, nullptr, const_cast<char**>(argv), environ) != 0) {
+        XCloseDisplay(display);
+        return 0;
+    }
+    usleep(3000 * 1000);  // the window up and its first frames drawn
+    XTestFakeMotionEvent(display, 0, track.left, track.y, 0);
+    XTestFakeButtonEvent(display, 1, True, 0);
+    XFlush(display);
+    const auto start = Clock::now();
+    const double cpu = process_cpu_seconds(pid);
+    for (int step = 0; seconds_since(start) < 5.0; ++step) {
+        const double phase = (step % 120) / 60.0, t = phase < 1 ? phase : 2 - phase;
+        XTestFakeMotionEvent(display, 0, track.left + (int)(t * (track.right - track.left)), track.y, 0);
+        XFlush(display);
+        usleep(8000);
+    }
+    const double used = (process_cpu_seconds(pid) - cpu) / seconds_since(start);
+    XTestFakeButtonEvent(display, 1, False, 0);
+    XFlush(display);
+    XCloseDisplay(display);
+    kill(pid, SIGINT);
+    waitpid(pid, nullptr, 0);
+    return used;
+}
+#endif
+
 void row(const char* what, const std::string& figure, const char* goal) {
     std::printf("| %s | %s | %s |\n", what, figure.c_str(), goal);
 }
@@ -209,6 +273,12 @@ int main(int argc, char** argv) {
             figure += (i ? ", " : "") + std::string(part_names[i]) + " " + format("%.1f", median(parts[i]));
         row("input to pixels, the server's parts (ms, median of the clicks traced)", figure, "");
     }
+#if IMGR_BENCH_HAVE_XTEST
+    const double unserved = unserved_drag_cpu(sepia, work, track);
+    if (unserved > 0)
+        row("drag 5 s, the same without --serve (a window, X's pointer): CPU, and served / unserved",
+            format("%.0f %% of a core (served %.2fx)", 100 * unserved, (one.cpu / one.seconds) / unserved), "served <= 1.3x");
+#endif
     row("drag 5 s, ten viewers: server CPU",
         format("%.0f %% of a core (%.2fx one viewer)", 100 * ten.cpu / ten.seconds,
                (ten.cpu / ten.seconds) / std::max(1e-9, one.cpu / one.seconds)),
