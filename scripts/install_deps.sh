@@ -22,6 +22,7 @@ packages=(
   # --serve (imgr::serve): libvncserver (and libvncclient for its tests), noVNC for the
   # browser page, chromium for the browser test
   libvncserver-dev novnc chromium
+  libxtst-dev  # X's test pointer: bench_serve drags the same slider without --serve
 )
 
 missing=()
