@@ -280,8 +280,9 @@ TEST_CASE("a PNG with an eXIf chunk of length 0 decodes to its pixels: libspng 0
 
 TEST_CASE("8-bit grey, RGB and RGBA PNGs of one row, one column or many decode exactly") {
     // imgr's own encoder: a row filter per row, odd and even widths, one row, one column.
-    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1, 1}, {1, 50}, {50, 1}, {1920, 3}, {333, 77}})
+    for (const std::pair<int, int>& size : std::vector<std::pair<int, int>>{{1, 1}, {1, 50}, {50, 1}, {1920, 3}, {333, 77}})
         for (int channels : {1, 3, 4}) {
+            const int w = size.first, h = size.second;
             CAPTURE(w);
             CAPTURE(h);
             CAPTURE(channels);
