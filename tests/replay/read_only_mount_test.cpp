@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <imgr/engine/replay/replay_report.h>
 #include <imgr/model/image_io.h>
+#include <imgr/model/quoted_text.h>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -71,9 +72,10 @@ imgr::ImageBuffer darkened(const imgr::ImageBuffer& image) {
     return out;
 }
 
+// A long cell (the absolute path depends on the build folder) is quoted as messages quote it.
 std::string outside(int line, const std::string& cell) {
-    return "unreadable: logs.csv:" + std::to_string(line) + ": \"" + cell +
-           "\" is outside the flagged folder (column \"Input image\")";
+    return "unreadable: logs.csv:" + std::to_string(line) + ": " + imgr::quoted_excerpt(cell) +
+           " is outside the flagged folder (column \"Input image\")";
 }
 
 }  // namespace
