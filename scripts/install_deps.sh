@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ccache ninja-build lld  # Ninja and LLVM's linker: a faster build (bench/README.md)
-  libimgui-dev libglfw3-dev libstb-dev zlib1g-dev nlohmann-json3-dev python3-glad
+  libimgui-dev libglfw3-dev libstb-dev libspng-dev zlib1g-dev nlohmann-json3-dev python3-glad
   doctest-dev
   xvfb xauth libgl1-mesa-dri
   fonts-dejavu-core fonts-wqy-microhei

@@ -261,6 +261,38 @@ TEST_CASE("custom limits refuse real images by side and by decoded size") {
     CHECK(by_bytes.image.empty());
 }
 
+TEST_CASE("a PNG with an eXIf chunk of length 0 decodes to its pixels: libspng 0.7.3 would read a wild address on it") {
+    const ImageBuffer image = pattern(37, 21, 3);
+    for (const bool before_pixels : {true, false}) {
+        CAPTURE(before_pixels);
+        std::vector<uint8_t> png = imgr::encode_png(image);
+        std::vector<uint8_t> exif;
+        put_be32(exif, 0);
+        for (char c : std::string("eXIf")) exif.push_back((uint8_t)c);
+        put_be32(exif, crc32(exif.data() + 4, 4));
+        // After IHDR (8 + 25 bytes) or before IEND (its last 12 bytes).
+        png.insert(before_pixels ? png.begin() + 33 : png.end() - 12, exif.begin(), exif.end());
+        imgr::ImageLoadResult result = load(png);
+        REQUIRE(result.error == "");
+        CHECK(result.image == image);
+    }
+}
+
+TEST_CASE("8-bit grey, RGB and RGBA PNGs of one row, one column or many decode exactly") {
+    // imgr's own encoder: a row filter per row, odd and even widths, one row, one column.
+    for (const std::pair<int, int>& size : std::vector<std::pair<int, int>>{{1, 1}, {1, 50}, {50, 1}, {1920, 3}, {333, 77}})
+        for (int channels : {1, 3, 4}) {
+            const int w = size.first, h = size.second;
+            CAPTURE(w);
+            CAPTURE(h);
+            CAPTURE(channels);
+            const ImageBuffer image = pattern(w, h, channels);
+            imgr::ImageLoadResult result = load(imgr::encode_png(image));
+            REQUIRE(result.error == "");
+            CHECK(result.image == image);
+        }
+}
+
 TEST_CASE("save_png leaves only the finished file, also when it replaces one") {
     const fs::path dir = scratch("no_partial");
     const std::string path = (dir / "0.png").string();

@@ -131,3 +131,100 @@ TEST_CASE("an AnnotatedImage is drawn with its boxes and masks, the boxes that d
     other.layers[0] = ImageBuffer(4, 4, 4);
     CHECK(html_compared(compared("Editor", editor, other)).find("difference (x4)") != std::string::npos);
 }
+
+namespace {
+
+// A row whose input is a small image: in full, a row carries a data: URI.
+ReplayRow image_row(int number, ReplayStatus status) {
+    ReplayRow row;
+    row.number = number;
+    row.file = "logs.csv";
+    row.line = number + 1;
+    row.status = status;
+    row.inputs.push_back({"im", solid(8, 8, (uint8_t)number, 40, 90), {}, {}});
+    const double flagged = 5, replayed = status == ReplayStatus::Changed ? 6 : 5;
+    row.outputs.push_back(compared("Output", flagged, replayed));
+    if (status == ReplayStatus::Changed) row.changes.push_back("Output 5 -> 6");
+    return row;
+}
+
+size_t count_of(const std::string& text, const std::string& part) {
+    size_t n = 0;
+    for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("10,000 unchanged rows and 2 changed: the changed rows in full, each run of unchanged rows after the first 100 one line") {
+    ReplayReport report("app --replay big");
+    ReplaySummary summary;
+    for (int number = 1; number <= 10'002; ++number) {
+        const bool changed = number == 5'001 || number == 9'001;
+        report.add(image_row(number, changed ? ReplayStatus::Changed : ReplayStatus::Unchanged));
+        ++summary.rows;
+        ++(changed ? summary.changed : summary.unchanged);
+    }
+    const std::string page = report.html(summary);
+    CHECK(page.find("replay: 10002 rows, 10000 unchanged, 2 changed, 0 failed, 0 unreadable") != std::string::npos);
+    // The first 100 unchanged rows in full, as before; the 101st on is counted.
+    CHECK(count_of(page, "<details class=\"row unchanged\"") == (size_t)kUnchangedRowsShownInFull);
+    CHECK(page.find("<details class=\"row unchanged\" id=\"row-100\">") != std::string::npos);
+    CHECK(page.find("id=\"row-101\"") == std::string::npos);
+    CHECK(page.find("<p class=\"row collapsed\">rows 101\u20135,000: 4,900 unchanged, not shown</p>") != std::string::npos);
+    CHECK(page.find("<p class=\"row collapsed\">rows 5,002\u20139,000: 3,999 unchanged, not shown</p>") != std::string::npos);
+    // The run still open when the page is made closes it.
+    CHECK(page.find("<p class=\"row collapsed\">rows 9,002\u201310,002: 1,001 unchanged, not shown</p>\n</body>") !=
+          std::string::npos);
+    CHECK(page.find("(9,900 rows not shown)") != std::string::npos);
+    // Both changed rows in full: open, their image inlined, their change said, in flagged order between the runs.
+    for (const int number : {5'001, 9'001}) {
+        const size_t at = page.find("<section class=\"row changed\" id=\"row-" + std::to_string(number) + "\">");
+        REQUIRE(at != std::string::npos);
+        const std::string section = page.substr(at, page.find("</section>", at) - at);
+        CHECK(section.find("src=\"data:image/png;base64,") != std::string::npos);
+        CHECK(section.find("<div class=\"output diff\"><h4>Output</h4>") != std::string::npos);
+        CHECK(section.find("Output 5 -&gt; 6") != std::string::npos);
+    }
+    CHECK(page.find("rows 101\u20135,000") < page.find("id=\"row-5001\""));
+    CHECK(page.find("id=\"row-5001\"") < page.find("rows 5,002\u20139,000"));
+    // Bounded by the rows shown in full (102 and three lines), not by the 10,002 rows.
+    ReplayReport one("app --replay big");
+    one.add(image_row(1, ReplayStatus::Unchanged));
+    const size_t empty_page = ReplayReport("app --replay big").html(summary).size();
+    const size_t per_row = one.html(summary).size() - empty_page;
+    CHECK(per_row > 200);  // a row in full is more than a collapsed line
+    CHECK(page.size() < empty_page + 110 * per_row);
+    CHECK(page.find("<script") == std::string::npos);
+}
+
+TEST_CASE("a single unchanged row between two failed ones is its own line, and numbers read with thousands separators") {
+    ReplayReport report("app");
+    for (int number = 1; number <= kUnchangedRowsShownInFull; ++number) report.add(image_row(number, ReplayStatus::Unchanged));
+    ReplayRow failed = image_row(kUnchangedRowsShownInFull + 1, ReplayStatus::Failed);
+    failed.message = "boom";
+    report.add(failed);
+    report.add(image_row(kUnchangedRowsShownInFull + 2, ReplayStatus::Unchanged));
+    failed.number = kUnchangedRowsShownInFull + 3;
+    report.add(failed);
+    const std::string page = report.html({});
+    CHECK(page.find("<p class=\"row collapsed\">row 102: unchanged, not shown</p>") != std::string::npos);
+    CHECK(count_of(page, "<section class=\"row failed\"") == 2);
+    CHECK(page.find("(1 row not shown)") != std::string::npos);
+    // Fewer unchanged rows than the bound: every row in full, no line collapsed, no note.
+    ReplayReport small("app");
+    small.add(image_row(1, ReplayStatus::Unchanged));
+    CHECK(small.html({}).find("collapsed\">") == std::string::npos);
+    CHECK(small.html({}).find("not shown") == std::string::npos);
+
+    CHECK(with_thousands(0) == "0");
+    CHECK(with_thousands(999) == "999");
+    CHECK(with_thousands(1000) == "1,000");
+    CHECK(with_thousands(1'234'567) == "1,234,567");
+    CHECK(format_page_size(812) == "812 bytes");
+    CHECK(format_page_size(3'449) == "3.4 KB");
+    CHECK(format_page_size(999'999) == "1.0 MB");
+    CHECK(format_page_size(1'234'567) == "1.2 MB");
+    CHECK(format_page_size(358'000'000) == "358.0 MB");
+    CHECK(format_page_size(2'000'000'000) == "2.0 GB");
+}

@@ -13,7 +13,7 @@
 namespace imgr::test {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                          int timeout_seconds) {
+                          int timeout_seconds, const ChildSetup& setup) {
     ProcessResult result;
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) return result;
@@ -30,6 +30,13 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
                 unsetenv(name.c_str());
             else
                 setenv(name.c_str(), value.c_str(), 1);
+        }
+        if (setup) {
+            if (const std::string why = setup(); !why.empty()) {
+                const std::string line = why + "\n";
+                (void)!write(2, line.data(), line.size());
+                _exit(kChildSetupFailed);
+            }
         }
         std::vector<char*> args;
         for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));

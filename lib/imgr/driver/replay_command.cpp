@@ -76,7 +76,8 @@ int run_replay_command(const Blocks& app, const CommandLine& options, const std:
         const IoResult written =
             write_file_atomically(options.replay_report, page.data(), page.size(), Durability::NoFsync);
         if (written) {
-            std::fprintf(stderr, "imgr: replay report saved to %s\n", options.replay_report.c_str());
+            std::fprintf(stderr, "imgr: replay report saved to %s (%s)\n", options.replay_report.c_str(),
+                         format_page_size(page.size()).c_str());
         } else {
             std::fprintf(stderr, "%s: %s\n", program.c_str(), written.error.c_str());
             exit_code = exit_code == 0 ? 1 : exit_code;

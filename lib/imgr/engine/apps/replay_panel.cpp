@@ -86,6 +86,8 @@ HandlerOutputs run_panel_replay(ReplayPanelState& state, Progress& progress) {
         if (const IoResult written = write_file_atomically(report_path, page.data(), page.size(), Durability::NoFsync); !written) {
             std::fprintf(stderr, "imgr: %s\n", written.error.c_str());
             exit_code = exit_code == 0 ? 1 : exit_code;
+        } else if (print) {
+            std::fprintf(stderr, "imgr: replay report saved to %s (%s)\n", report_path.c_str(), format_page_size(page.size()).c_str());
         }
     }
     lock.lock();
