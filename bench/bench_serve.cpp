@@ -144,24 +144,6 @@ std::vector<std::vector<double>> traced_parts(const std::string& output, size_t 
 }
 
 #if IMGR_BENCH_HAVE_XTEST
-double process_cpu_seconds(pid_t pid) {  // utime + stime from /proc/PID/stat
-    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(stat)), {});
-    const auto close_paren = text.rfind(')');
-    if (close_paren == std::string::npos) return 0;
-    std::istringstream fields(text.substr(close_paren + 2));
-    std::string field;
-    long utime = 0, stime = 0;
-    for (int i = 3; fields >> field; ++i) {
-        if (i == 14) utime = std::stol(field);
-        if (i == 15) {
-            stime = std::stol(field);
-            break;
-        }
-    }
-    return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
-}
-
 // The drag of drag() without --serve: sepia in a window of this X server (no window
 // manager: it sits at 0,0, so its pixels are the screen's), dragged by XTest's pointer
 // with the same path and pace. Returns the app's CPU seconds per second; 0 if it failed.

@@ -115,8 +115,8 @@ int ServedApp::wait_for_exit(int seconds) {
     return -1;
 }
 
-double ServedApp::cpu_seconds() const {
-    std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+double process_cpu_seconds(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
     std::string text((std::istreambuf_iterator<char>(stat)), {});
     const auto close_paren = text.rfind(')');
     if (close_paren == std::string::npos) return 0;
@@ -129,5 +129,7 @@ double ServedApp::cpu_seconds() const {
     }
     return double(user + system) / (double)sysconf(_SC_CLK_TCK);
 }
+
+double ServedApp::cpu_seconds() const { return process_cpu_seconds(pid_); }
 
 }  // namespace imgr::test

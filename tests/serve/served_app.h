@@ -9,6 +9,9 @@ namespace imgr::test {
 
 int free_tcp_port();
 
+// User + system CPU seconds of process `pid` so far (from /proc/PID/stat); 0 when it is gone.
+double process_cpu_seconds(pid_t pid);
+
 class ServedApp {
 public:
     // Starts `argv` plus --serve 127.0.0.1:PORT and waits (up to 20 s) for "imgr: serving on".
