@@ -28,12 +28,29 @@ std::string check_limits(int width, int height, int channels, const ImageLimits&
     return "";
 }
 
+const uint8_t kPngSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+// Walks a PNG's chunks as stb_image walks them, from after the signature until IEND or
+// the end of the bytes; a chunk longer than what is left ends the walk with the next
+// step. True as soon as `found(type, length, pos)` is (pos: where the chunk starts).
+template <typename Found>
+bool any_png_chunk(const uint8_t* bytes, size_t size, Found found) {
+    for (size_t pos = 8; pos + 8 <= size;) {
+        const size_t length = (size_t)bytes[pos] << 24 | (size_t)bytes[pos + 1] << 16 | (size_t)bytes[pos + 2] << 8 |
+                              bytes[pos + 3];
+        const uint8_t* type = bytes + pos + 4;
+        if (found(type, length, pos)) return true;
+        if (std::memcmp(type, "IEND", 4) == 0) return false;
+        pos += 12 + length;  // header, data, CRC
+    }
+    return false;
+}
+
 // stb's own PNG header check refuses a huge PNG with a bare "too large"
 // before our limits see it; reading the declared size first lets the limits
 // say what is wrong. Only the IHDR chunk, which must come first, is read.
 bool png_declared_size(const uint8_t* bytes, size_t size, int& width, int& height) {
-    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (size < 24 || std::memcmp(bytes, signature, 8) != 0 || std::memcmp(bytes + 12, "IHDR", 4) != 0) return false;
+    if (size < 24 || std::memcmp(bytes, kPngSignature, 8) != 0 || std::memcmp(bytes + 12, "IHDR", 4) != 0) return false;
     auto be32 = [&](size_t at) {
         const uint32_t v = (uint32_t)bytes[at] << 24 | (uint32_t)bytes[at + 1] << 16 | (uint32_t)bytes[at + 2] << 8 |
                            bytes[at + 3];
@@ -138,32 +155,19 @@ bool pnm_header_number_too_long(const uint8_t* bytes, size_t size) {
 // refused first, which bounds stb's buffer by the file's size. Chunks are
 // walked as stb walks them, up to IEND (whose length stb never uses).
 bool png_chunk_cut_short(const uint8_t* bytes, size_t size) {
-    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (size < 8 || std::memcmp(bytes, signature, 8) != 0) return false;
-    for (size_t pos = 8; pos + 8 <= size;) {
-        const size_t length = (size_t)bytes[pos] << 24 | (size_t)bytes[pos + 1] << 16 | (size_t)bytes[pos + 2] << 8 |
-                              bytes[pos + 3];
-        const uint8_t* type = bytes + pos + 4;
-        if (std::memcmp(type, "IEND", 4) == 0) return false;
-        if (std::memcmp(type, "IDAT", 4) == 0 && length > size - (pos + 8)) return true;
-        pos += 12 + length;  // header, data, CRC
-    }
-    return false;
+    if (size < 8 || std::memcmp(bytes, kPngSignature, 8) != 0) return false;
+    return any_png_chunk(bytes, size, [size](const uint8_t* type, size_t length, size_t pos) {
+        return std::memcmp(type, "IDAT", 4) == 0 && length > size - (pos + 8);
+    });
 }
 
 // libspng before 0.7.4 (Debian 12 ships 0.7.3) does not refuse an eXIf chunk of
 // length 0 and then reads a wild address while decoding (upstream e68ba5d). Such a
 // PNG goes to stb_image, which skips eXIf. Only the chunk headers are read.
 bool has_empty_exif_chunk(const uint8_t* bytes, size_t size) {
-    for (size_t pos = 8; pos + 8 <= size;) {
-        const size_t length = (size_t)bytes[pos] << 24 | (size_t)bytes[pos + 1] << 16 | (size_t)bytes[pos + 2] << 8 |
-                              bytes[pos + 3];
-        const uint8_t* type = bytes + pos + 4;
-        if (std::memcmp(type, "eXIf", 4) == 0 && length == 0) return true;
-        if (std::memcmp(type, "IEND", 4) == 0 || length > size - (pos + 8)) return false;
-        pos += 12 + length;  // header, data, CRC
-    }
-    return false;
+    return any_png_chunk(bytes, size, [](const uint8_t* type, size_t length, size_t) {
+        return length == 0 && std::memcmp(type, "eXIf", 4) == 0;
+    });
 }
 
 // The channels libspng decodes a PNG to, or 0 when stb_image keeps it: 8-bit grey, RGB
@@ -172,8 +176,7 @@ bool has_empty_exif_chunk(const uint8_t* bytes, size_t size) {
 // stays with stb so that what they decode to does not change. Read from IHDR, which
 // must follow the signature.
 int spng_channels(const uint8_t* bytes, size_t size) {
-    static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (size < 29 || std::memcmp(bytes, signature, 8) != 0 || std::memcmp(bytes + 12, "IHDR", 4) != 0) return 0;
+    if (size < 29 || std::memcmp(bytes, kPngSignature, 8) != 0 || std::memcmp(bytes + 12, "IHDR", 4) != 0) return 0;
     const uint8_t bit_depth = bytes[24], color_type = bytes[25];
     if (bit_depth != 8) return 0;
     if (has_empty_exif_chunk(bytes, size)) return 0;
