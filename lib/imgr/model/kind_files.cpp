@@ -31,9 +31,13 @@ bool accepts_files(ComponentKind kind) {
     return codec && codec->load;
 }
 
+std::string kind_noun(ComponentKind kind) {
+    std::string noun = kind_name(kind);
+    std::transform(noun.begin(), noun.end(), noun.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
+    return noun;
+}
+
 ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
-    std::string what = kind_name(kind);
-    std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
     ValueLoadResult result;
     if (const KindFileCodec* codec = kind_file_codec(kind); codec && codec->load) {
         result = codec->load(path);
@@ -41,7 +45,7 @@ ValueLoadResult load_value_file(ComponentKind kind, const std::string& path) {
         result.error = module_kind_name(kind) && !has_kind_traits(kind) ? missing_module_message(kind) : "a " + std::string(kind_name(kind)) + " takes no file";
         return result;
     }
-    if (!result) result.error = "cannot load the " + what + " " + result.error;
+    if (!result) result.error = "cannot load the " + kind_noun(kind) + " " + result.error;
     return result;
 }
 

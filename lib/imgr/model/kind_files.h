@@ -41,6 +41,9 @@ bool accepts_files(ComponentKind kind);  // every kind with a codec that loads (
 // from it): the name to say when the module is not linked; null for the core's kinds.
 const char* module_kind_name(ComponentKind kind);
 
+// How messages name a value of the kind: its name in lower case ("audio", "image").
+std::string kind_noun(ComponentKind kind);
+
 // "Audio needs the imgr::media module: link your app with imgr::media (CMake: target_link_libraries)".
 std::string missing_module_message(ComponentKind kind);
 

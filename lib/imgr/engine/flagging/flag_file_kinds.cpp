@@ -15,9 +15,7 @@
 #include "imgr/model/quoted_text.h"
 #include "imgr/model/untrusted_json.h"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace imgr {
 namespace {
@@ -101,12 +99,6 @@ const FlagFiles kImageEditor{
     },
 };
 
-std::string lowercase_name(ComponentKind kind) {
-    std::string what = kind_name(kind);
-    std::transform(what.begin(), what.end(), what.begin(), [](unsigned char ch) { return (char)std::tolower(ch); });
-    return what;
-}
-
 // A module's kind: the codec it registered. The codec opens files by name, so it gets
 // the path the confined descriptor resolved to, checked to be inside the folder.
 const FlagFiles kModuleKind{
@@ -121,7 +113,7 @@ const FlagFiles kModuleKind{
     .load = [](ComponentKind kind, const std::filesystem::path& dir, const std::string& cell) -> Value {
         const KindFileCodec* codec = kind_file_codec(kind);
         if (!codec || !codec->load) throw Error(missing_module_message(kind));
-        const std::string what = lowercase_name(kind);
+        const std::string what = kind_noun(kind);
         const BeneathFile file = open_beneath(dir, cell);
         if (!file) throw_folder_error(what, file, file.refused);
         if (file.size > kMaxFolderFileBytes)
