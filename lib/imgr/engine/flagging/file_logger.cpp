@@ -23,10 +23,11 @@ namespace {
 
 constexpr int kMaxLogFiles = 10000;  // logs.csv, logs_1.csv, ... logs_9999.csv: beyond that something is wrong
 
-// Whether a field's value is saved as files (its cell holds their path): a kind flagged as
-// files, holding a value of the kind's own type (anything else is written in its cell as it is).
-bool is_file_value(ComponentKind kind, const Value& value) {
-    return flag_files(kind) && value.index() == kind_traits(kind).default_value(KindProps{}).index();
+// How a field's value is saved as files (its cell holds their path): a kind flagged as files,
+// holding a value of the kind's own type. Null: written in its cell as it is.
+const FlagFiles* files_for_value(ComponentKind kind, const Value& value) {
+    const FlagFiles* files = flag_files(kind);
+    return files && value.index() == kind_traits(kind).default_value(KindProps{}).index() ? files : nullptr;
 }
 
 void note(const std::string& text) { std::fprintf(stderr, "imgr: flagging: %s\n", text.c_str()); }
@@ -195,12 +196,13 @@ std::vector<Value> FileLogger::row_cells(PendingRow& row) {
     cells.reserve(layout_.header.size());
     for (size_t i = 0; i < fields_.size(); ++i) {
         const Value& value = row.values[i];
-        if (!is_file_value(fields_[i].kind, value)) {
+        const FlagFiles* files = files_for_value(fields_[i].kind, value);
+        if (!files) {
             cells.push_back(value);
             continue;
         }
         // Files first: a row on disk never points at a file that is not.
-        if (flag_files(fields_[i].kind)->has_content(fields_[i].kind, value) && row.files[i].empty())
+        if (files->has_content(fields_[i].kind, value) && row.files[i].empty())
             if (IoResult saved = save_file(i, value, row.files[i]); !saved) throw FlagError(saved.error);
         cells.push_back(row.files[i].empty() ? Value{} : Value{row.files[i]});
     }
